@@ -1,0 +1,1 @@
+//! Placeholder: the country table (filled in next).

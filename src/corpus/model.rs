@@ -1,0 +1,321 @@
+//! The resolution model: plain serde data that serialises exactly to CONTRACT.md's JSON.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The UN organ that adopted a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Body {
+    /// Human Rights Council (`A/HRC/RES/…`).
+    #[serde(rename = "HRC")]
+    Hrc,
+    /// General Assembly (`A/RES/…`).
+    #[serde(rename = "GA")]
+    Ga,
+}
+
+impl Body {
+    /// The short code used in JSON, CSV and the UI.
+    pub fn code(self) -> &'static str {
+        match self {
+            Body::Hrc => "HRC",
+            Body::Ga => "GA",
+        }
+    }
+
+    /// The symbol of resolution `number` (`44/18`) adopted by this body.
+    pub fn symbol_for(self, number: &str) -> String {
+        match self {
+            Body::Hrc => format!("A/HRC/RES/{number}"),
+            Body::Ga => format!("A/RES/{number}"),
+        }
+    }
+}
+
+/// The language a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+/// Whether a paragraph is part of the preamble or of the operative part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    Preambular,
+    Operative,
+}
+
+impl ParagraphKind {
+    /// The marker shown before a paragraph: `PP` or `OP`.
+    pub fn marker(self) -> &'static str {
+        match self {
+            ParagraphKind::Preambular => "PP",
+            ParagraphKind::Operative => "OP",
+        }
+    }
+}
+
+/// One paragraph, on one line, with furniture, markup and footnote calls removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    /// The printed number of an operative paragraph; `None` for preambular ones.
+    pub number: Option<u32>,
+    pub text: String,
+}
+
+impl Paragraph {
+    /// How a paragraph is cited: `PP 3` (1-based among preambular paragraphs) or `OP 3`.
+    pub fn citation(&self, preambular_index: usize) -> String {
+        match (self.kind, self.number) {
+            (ParagraphKind::Operative, Some(n)) => format!("OP {n}"),
+            (ParagraphKind::Operative, None) => "OP".to_string(),
+            (ParagraphKind::Preambular, _) => format!("PP {preambular_index}"),
+        }
+    }
+}
+
+/// A footnote: its mark as printed (`1`) and its text on one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub mark: String,
+    pub text: String,
+}
+
+/// How a resolution was adopted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adoption {
+    RecordedVote,
+    WithoutVote,
+    /// A vote block is present but its outcome could not be read (cut or unfamiliar wording).
+    Unknown,
+}
+
+/// A country as written in a vote list, with its ISO 3166-1 alpha-3 code when recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryRef {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// The vote as stated in the text: counts as printed, lists as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub adoption: Adoption,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+    pub in_favour: Vec<CountryRef>,
+    pub against: Vec<CountryRef>,
+    pub abstaining: Vec<CountryRef>,
+}
+
+/// How one country voted on one resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ballot {
+    Yes,
+    No,
+    Abstain,
+}
+
+impl Ballot {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ballot::Yes => "yes",
+            Ballot::No => "no",
+            Ballot::Abstain => "abstain",
+        }
+    }
+}
+
+impl Vote {
+    /// A vote adopted without a vote: no counts, empty lists.
+    pub fn without_vote() -> Self {
+        Vote {
+            adoption: Adoption::WithoutVote,
+            yes: None,
+            no: None,
+            abstain: None,
+            in_favour: Vec::new(),
+            against: Vec::new(),
+            abstaining: Vec::new(),
+        }
+    }
+
+    /// Every listed country with how it voted, in list order.
+    pub fn ballots(&self) -> impl Iterator<Item = (&CountryRef, Ballot)> {
+        let yes = self.in_favour.iter().map(|c| (c, Ballot::Yes));
+        let no = self.against.iter().map(|c| (c, Ballot::No));
+        let abstain = self.abstaining.iter().map(|c| (c, Ballot::Abstain));
+        yes.chain(no).chain(abstain)
+    }
+
+    /// How the country with ISO code `code` voted, if it is listed.
+    pub fn ballot_of(&self, code: &str) -> Option<Ballot> {
+        self.ballots()
+            .find(|(c, _)| c.code.as_deref() == Some(code))
+            .map(|(_, b)| b)
+    }
+
+    /// The tally as printed in lists: `30–15–2`, `sans vote`, or `—` when unknown.
+    pub fn tally(&self) -> String {
+        match (self.adoption, self.yes, self.no, self.abstain) {
+            (Adoption::WithoutVote, ..) => "sans vote".to_string(),
+            (_, Some(y), Some(n), Some(a)) => format!("{y}–{n}–{a}"),
+            _ => "—".to_string(),
+        }
+    }
+}
+
+/// The layout a document came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceFormat {
+    PdfText,
+    Markdown,
+}
+
+/// Where a resolution was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub path: String,
+    pub format: SourceFormat,
+}
+
+/// One parsed resolution. Missing fields are `None` (`null` in JSON), never empty strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub symbol: Option<String>,
+    pub number: Option<String>,
+    pub body: Option<Body>,
+    pub language: Option<Language>,
+    pub title: Option<String>,
+    pub session: Option<u32>,
+    pub agenda_item: Option<String>,
+    pub adopted_on: Option<NaiveDate>,
+    pub meeting: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    pub vote: Option<Vote>,
+    pub source: Source,
+    pub warnings: Vec<String>,
+}
+
+impl Resolution {
+    /// The best identifier available: symbol, else number, else the source path.
+    pub fn id(&self) -> &str {
+        self.symbol
+            .as_deref()
+            .or(self.number.as_deref())
+            .unwrap_or(&self.source.path)
+    }
+
+    pub fn preambular_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Preambular)
+    }
+
+    pub fn operative_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Operative)
+    }
+
+    /// Citation label of paragraph `index` (`PP 3`, `OP 12`).
+    pub fn citation(&self, index: usize) -> Option<String> {
+        let paragraph = self.paragraphs.get(index)?;
+        let preambular_index = self.paragraphs[..=index]
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Preambular)
+            .count();
+        Some(paragraph.citation(preambular_index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Resolution {
+        Resolution {
+            symbol: Some("A/HRC/RES/44/18".into()),
+            number: Some("44/18".into()),
+            body: Some(Body::Hrc),
+            language: Some(Language::Fr),
+            title: Some("Titre".into()),
+            session: Some(44),
+            agenda_item: None,
+            adopted_on: NaiveDate::from_ymd_opt(2020, 7, 17),
+            meeting: Some("28e séance".into()),
+            paragraphs: vec![
+                Paragraph {
+                    kind: ParagraphKind::Preambular,
+                    number: None,
+                    text: "Rappelant".into(),
+                },
+                Paragraph {
+                    kind: ParagraphKind::Operative,
+                    number: Some(1),
+                    text: "Décide".into(),
+                },
+            ],
+            footnotes: vec![],
+            vote: Some(Vote {
+                adoption: Adoption::RecordedVote,
+                yes: Some(1),
+                no: Some(0),
+                abstain: Some(0),
+                in_favour: vec![CountryRef {
+                    code: Some("FRA".into()),
+                    name: "France".into(),
+                }],
+                against: vec![],
+                abstaining: vec![],
+            }),
+            source: Source {
+                path: "x.txt".into(),
+                format: SourceFormat::PdfText,
+            },
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn serialises_to_the_contract_shape() {
+        let json = serde_json::to_value(sample()).unwrap();
+        assert_eq!(json["body"], "HRC");
+        assert_eq!(json["language"], "fr");
+        assert_eq!(json["adopted_on"], "2020-07-17");
+        assert_eq!(json["agenda_item"], serde_json::Value::Null);
+        assert_eq!(json["paragraphs"][0]["kind"], "preambular");
+        assert_eq!(json["paragraphs"][0]["number"], serde_json::Value::Null);
+        assert_eq!(json["vote"]["adoption"], "recorded_vote");
+        assert_eq!(json["vote"]["in_favour"][0]["code"], "FRA");
+        assert_eq!(json["source"]["format"], "pdf-text");
+    }
+
+    #[test]
+    fn citation_and_tally() {
+        let r = sample();
+        assert_eq!(r.citation(0).as_deref(), Some("PP 1"));
+        assert_eq!(r.citation(1).as_deref(), Some("OP 1"));
+        assert_eq!(r.vote.as_ref().unwrap().tally(), "1–0–0");
+        assert_eq!(Vote::without_vote().tally(), "sans vote");
+        assert_eq!(r.vote.unwrap().ballot_of("FRA"), Some(Ballot::Yes));
+    }
+}

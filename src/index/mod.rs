@@ -1,0 +1,3 @@
+//! The in-memory index and everything that asks it questions — pure, no I/O, no terminal.
+
+pub mod fold;

@@ -1,0 +1,4 @@
+//! resolu: explore a local corpus of United Nations resolutions.
+
+pub mod corpus;
+pub mod index;
