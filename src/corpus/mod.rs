@@ -1,6 +1,14 @@
-//! What a resolution is and how text becomes one — no terminal, no threads but the loader's.
+//! What a resolution is and how text becomes one — no terminal; threads only in the loader.
 
+mod calls;
 pub mod countries;
+pub mod header;
+pub mod load;
+pub mod markup;
 pub mod model;
+pub mod normalize;
+pub mod parse;
+pub mod vote;
+pub mod words;
 
 pub use model::*;

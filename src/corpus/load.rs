@@ -1,0 +1,261 @@
+//! Walk files and folders for `*.txt` and `*.md`, read and parse them in parallel, and collect
+//! what went wrong per file. A file that cannot be read or parsed is reported by name; the rest
+//! of the corpus still loads. The sample corpus is compiled in and is the default.
+
+use super::model::{Resolution, SourceFormat};
+use super::parse::parse_document;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a file gave no resolution at all.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FileError {
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("empty file")]
+    Empty,
+    #[error("binary file (not text): {0}")]
+    Binary(String),
+    #[error("no resolution found: no symbol, number, title or paragraph could be read")]
+    NotAResolution,
+    #[error("no such file or folder")]
+    Missing,
+}
+
+/// A file that gave no resolution, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub path: String,
+    pub error: FileError,
+}
+
+/// The loaded corpus: resolutions in a stable order, and the files that failed.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub resolutions: Vec<Resolution>,
+    pub problems: Vec<FileProblem>,
+}
+
+impl Corpus {
+    /// Find a resolution by symbol (`A/HRC/RES/44/18`) or number (`44/18`), case-insensitively.
+    pub fn find(&self, id: &str) -> Option<&Resolution> {
+        let id = id.trim();
+        let eq = |a: &Option<String>| a.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(id));
+        self.resolutions
+            .iter()
+            .find(|r| eq(&r.symbol))
+            .or_else(|| self.resolutions.iter().find(|r| eq(&r.number)))
+    }
+}
+
+/// The sample documents compiled into the binary: (path, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "sample-data/A_HRC_RES_37_23.fr.md",
+        include_str!("../../sample-data/A_HRC_RES_37_23.fr.md"),
+    ),
+    (
+        "sample-data/A_HRC_RES_44_11.fr.txt",
+        include_str!("../../sample-data/A_HRC_RES_44_11.fr.txt"),
+    ),
+    (
+        "sample-data/A_HRC_RES_44_18.fr.txt",
+        include_str!("../../sample-data/A_HRC_RES_44_18.fr.txt"),
+    ),
+    (
+        "sample-data/A_HRC_RES_46_13.fr.txt",
+        include_str!("../../sample-data/A_HRC_RES_46_13.fr.txt"),
+    ),
+    (
+        "sample-data/A_RES_71_194.fr.md",
+        include_str!("../../sample-data/A_RES_71_194.fr.md"),
+    ),
+    (
+        "sample-data/en/A_RES_80_1.en.txt",
+        include_str!("../../sample-data/en/A_RES_80_1.en.txt"),
+    ),
+    (
+        "sample-data/en/A_RES_80_10.en.txt",
+        include_str!("../../sample-data/en/A_RES_80_10.en.txt"),
+    ),
+    (
+        "sample-data/en/A_RES_80_17.en.md",
+        include_str!("../../sample-data/en/A_RES_80_17.en.md"),
+    ),
+    (
+        "sample-data/en/A_RES_80_2.en.md",
+        include_str!("../../sample-data/en/A_RES_80_2.en.md"),
+    ),
+    (
+        "sample-data/en/A_RES_80_21.en.txt",
+        include_str!("../../sample-data/en/A_RES_80_21.en.txt"),
+    ),
+];
+
+/// The layout a file is in, told by its extension (a label only: every file goes through the
+/// same clean-up, which handles both layouts).
+pub fn format_of(path: &str) -> SourceFormat {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        SourceFormat::Markdown
+    } else {
+        SourceFormat::PdfText
+    }
+}
+
+/// Share of control bytes (other than whitespace) above which a file is taken for binary.
+fn looks_binary(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Some("it contains NUL bytes".into());
+    }
+    let control = head
+        .iter()
+        .filter(|b| b.is_ascii_control() && !b"\n\r\t\x0c\x1b".contains(b))
+        .count();
+    (control * 20 > head.len())
+        .then(|| format!("{control} control bytes in its first {} bytes", head.len()))
+}
+
+/// Parse one file's bytes. Invalid UTF-8 is decoded lossily, with a warning.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FileError::Empty);
+    }
+    if let Some(why) = looks_binary(bytes) {
+        return Err(FileError::Binary(why));
+    }
+    let (text, lossy) = match std::str::from_utf8(bytes) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
+    };
+    let mut resolution = parse_document(&text, path, format_of(path));
+    if lossy {
+        resolution.warnings.insert(
+            0,
+            "invalid UTF-8: undecodable bytes were replaced with �".into(),
+        );
+    }
+    let nothing = resolution.symbol.is_none()
+        && resolution.number.is_none()
+        && resolution.title.is_none()
+        && resolution.paragraphs.is_empty();
+    if nothing {
+        return Err(FileError::NotAResolution);
+    }
+    Ok(resolution)
+}
+
+/// Parse a set of (path, text) pairs in parallel.
+fn parse_all(files: Vec<(String, Result<Vec<u8>, FileError>)>) -> Corpus {
+    let results: Vec<(String, Result<Resolution, FileError>)> = files
+        .into_par_iter()
+        .map(|(path, bytes)| {
+            let parsed = bytes.and_then(|b| parse_bytes(&path, &b));
+            (path, parsed)
+        })
+        .collect();
+    let mut corpus = Corpus::default();
+    for (path, result) in results {
+        match result {
+            Ok(resolution) => corpus.resolutions.push(resolution),
+            Err(error) => corpus.problems.push(FileProblem { path, error }),
+        }
+    }
+    corpus
+}
+
+/// The compiled-in sample corpus.
+pub fn load_embedded() -> Corpus {
+    parse_all(
+        EMBEDDED
+            .iter()
+            .map(|(path, text)| (path.to_string(), Ok(text.as_bytes().to_vec())))
+            .collect(),
+    )
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+}
+
+/// Every document file under `paths` (files taken as given, folders walked), sorted within
+/// each folder; paths that do not exist are returned as problems.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+        } else if path.is_dir() {
+            let walker = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .follow_links(true);
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
+                        files.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(e) => problems.push(FileProblem {
+                        path: e.path().unwrap_or(path).display().to_string(),
+                        error: FileError::Unreadable(e.to_string()),
+                    }),
+                }
+            }
+        } else {
+            problems.push(FileProblem {
+                path: path.display().to_string(),
+                error: FileError::Missing,
+            });
+        }
+    }
+    (files, problems)
+}
+
+/// Load every document under `paths`.
+pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    let (files, mut problems) = discover(paths);
+    let read: Vec<(String, Result<Vec<u8>, FileError>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let bytes = std::fs::read(&file).map_err(|e| FileError::Unreadable(e.to_string()));
+            (file.display().to_string(), bytes)
+        })
+        .collect();
+    let mut corpus = parse_all(read);
+    problems.append(&mut corpus.problems);
+    corpus.problems = problems;
+    corpus
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_corpus_loads_whole() {
+        let corpus = load_embedded();
+        assert_eq!(corpus.resolutions.len(), EMBEDDED.len());
+        assert!(corpus.problems.is_empty());
+        assert!(corpus.find("44/18").is_some());
+        assert!(corpus.find("a/hrc/res/44/18").is_some());
+    }
+
+    #[test]
+    fn bad_bytes_give_named_errors() {
+        assert_eq!(parse_bytes("e.txt", b""), Err(FileError::Empty));
+        assert_eq!(parse_bytes("e.txt", b" \n\n "), Err(FileError::Empty));
+        assert!(matches!(
+            parse_bytes("b.txt", b"\x00\x01\x02PK"),
+            Err(FileError::Binary(_))
+        ));
+        assert_eq!(
+            parse_bytes("n.txt", b"---\n---\n"),
+            Err(FileError::NotAResolution)
+        );
+    }
+}

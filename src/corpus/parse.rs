@@ -1,0 +1,488 @@
+//! Text → `Resolution`: header, preambular and operative paragraphs, meeting, footnotes and
+//! vote, French or English. Never fails: what cannot be read is left `None` and said in a
+//! warning.
+
+use super::calls::find_call;
+use super::header::{Header, read_header};
+use super::markup::{FrontMatter, re};
+use super::model::{
+    Body, Footnote, Language, Paragraph, ParagraphKind, Resolution, Source, SourceFormat,
+};
+use super::normalize::{Line, Normalized, finish_text, join_into, normalize};
+use super::vote::{parse_vote, starts_vote_block};
+use super::words::find_date;
+use crate::index::fold::fold;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+(.*))?$"));
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(\d{1,4})\s*(e|re|er|ème)\s+(s[ée]ance(?:\s+pl[ée]ni[èe]re)?)|^(\d{1,4})\s*(st|nd|rd|th)\s+((?:plenary\s+)?meeting)",
+    )
+});
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^annexe?(?:\s+[IVXLC\d]+)?\s*$"));
+
+/// Words that open a preambular paragraph without the usual participle ending.
+const PREAMBULAR_LEADS: &[&str] = &[
+    "conscient",
+    "consciente",
+    "conscients",
+    "convaincu",
+    "convaincue",
+    "convaincus",
+    "resolu",
+    "resolue",
+    "resolus",
+    "soucieux",
+    "soucieuse",
+    "inquiet",
+    "inquiete",
+    "attendu",
+    "vu",
+    "aware",
+    "conscious",
+    "mindful",
+    "desirous",
+    "cognizant",
+    "cognisant",
+    "guided",
+    "bearing",
+    "having",
+];
+
+/// Is `word` (the first word of a line) how a preambular paragraph opens: `Rappelant`,
+/// `Réaffirmant`, `Profondément`, `Guidé`, `Recalling`, `Deeply`, `Convinced`?
+fn is_preambular_lead(word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let folded = fold(word);
+    let folded = folded.trim_end_matches([',', ':']);
+    if PREAMBULAR_LEADS.contains(&folded) {
+        return true;
+    }
+    let participle = ["ant", "ing", "ment", "ly"]
+        .iter()
+        .any(|s| folded.ends_with(s) && folded.len() > s.len() + 2);
+    let french_past = ["é", "ée", "és", "ées"].iter().any(|s| word.ends_with(s));
+    let english_past = folded.ends_with("ed") && folded.len() > 4 && folded != "united";
+    participle || french_past || english_past
+}
+
+/// Splits the running text into paragraphs and finds where the tail (meeting, vote) starts.
+struct Segmenter<'a> {
+    header: &'a Header,
+    blank_separates_paragraphs: bool,
+    paragraphs: Vec<Paragraph>,
+    expected_operative: u32,
+    warnings: Vec<String>,
+}
+
+impl Segmenter<'_> {
+    fn in_operative(&self) -> bool {
+        self.expected_operative > 1
+    }
+
+    fn is_running_title(&self, text: &str) -> bool {
+        [&self.header.title_line, &self.header.title]
+            .iter()
+            .any(|t| t.as_deref() == Some(text))
+    }
+
+    fn starts_preambular(&self, line: &Line) -> bool {
+        if self.in_operative() {
+            return false;
+        }
+        let Some(previous) = self.paragraphs.last() else {
+            return true;
+        };
+        // A footnote call may still follow the punctuation (`session,1`).
+        let previous_ended = previous
+            .text
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end()
+            .ends_with([',', ';', ':', '.']);
+        let first_word = line.text.split_whitespace().next().unwrap_or("");
+        let upper = first_word.chars().next().is_some_and(char::is_uppercase);
+        previous_ended
+            && upper
+            && (is_preambular_lead(first_word)
+                || (self.blank_separates_paragraphs && line.blank_before))
+    }
+
+    fn push(&mut self, kind: ParagraphKind, number: Option<u32>, text: &str) {
+        self.paragraphs.push(Paragraph {
+            kind,
+            number,
+            text: text.trim().to_string(),
+        });
+    }
+
+    /// Read lines until the tail; returns the index of the first tail line.
+    fn run(&mut self, lines: &[Line], start: usize) -> usize {
+        for (i, line) in lines.iter().enumerate().skip(start) {
+            let text = line.text.trim();
+            if MEETING.is_match(text) || starts_vote_block(text) || ANNEX.is_match(text) {
+                return i;
+            }
+            if self.is_running_title(text) {
+                continue;
+            }
+            if let Some((number, rest)) = self.operative_start(text) {
+                self.push(ParagraphKind::Operative, Some(number), rest);
+                continue;
+            }
+            if self.starts_preambular(line) {
+                self.push(ParagraphKind::Preambular, None, text);
+                continue;
+            }
+            match self.paragraphs.last_mut() {
+                Some(paragraph) => join_into(&mut paragraph.text, text),
+                None => self.push(ParagraphKind::Preambular, None, text),
+            }
+        }
+        lines.len()
+    }
+
+    /// `12. Décide …` opens operative paragraph 12 when 12 is next (or a near skip, warned).
+    fn operative_start<'t>(&mut self, text: &'t str) -> Option<(u32, &'t str)> {
+        let caps = OPERATIVE.captures(text)?;
+        let number: u32 = caps[1].parse().ok()?;
+        let expected = self.expected_operative;
+        if number < expected || number > expected + 2 {
+            return None;
+        }
+        if number != expected {
+            self.warnings.push(format!(
+                "operative paragraph {number} follows {}: numbering skips",
+                expected.saturating_sub(1)
+            ));
+        }
+        self.expected_operative = number + 1;
+        Some((number, caps.get(2).map_or("", |m| m.as_str())))
+    }
+}
+
+/// What follows the operative part: meeting line, date, vote block.
+#[derive(Default)]
+struct Tail {
+    meeting: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    vote: Option<super::model::Vote>,
+    unread: Vec<String>,
+}
+
+fn read_tail(lines: &[Line], warnings: &mut Vec<String>) -> Tail {
+    let mut tail = Tail::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let text = lines[i].text.trim();
+        if tail.meeting.is_none()
+            && let Some(caps) = MEETING.captures(text)
+        {
+            let meeting = match caps.get(1) {
+                Some(n) => format!("{}{} {}", n.as_str(), &caps[2], &caps[3]),
+                None => format!("{}{} {}", &caps[4], &caps[5], &caps[6]),
+            };
+            tail.meeting = Some(finish_text(&meeting));
+            let after = &text[caps.get(0).map_or(0, |m| m.end())..];
+            tail.date = find_date(after).map(|d| d.0).or_else(|| {
+                let next = lines.get(i + 1)?;
+                let found = find_date(&next.text)?;
+                i += 1;
+                Some(found.0)
+            });
+        } else if tail.vote.is_none() && starts_vote_block(text) {
+            let mut block = String::new();
+            let mut complete = false;
+            while i < lines.len() {
+                join_into(&mut block, &lines[i].text);
+                if lines[i].text.contains(']') {
+                    complete = true;
+                    break;
+                }
+                i += 1;
+            }
+            let (vote, vote_warnings) = parse_vote(&block, complete);
+            warnings.extend(vote_warnings);
+            tail.vote = Some(vote);
+        } else {
+            tail.unread.push(text.to_string());
+        }
+        i += 1;
+    }
+    tail
+}
+
+/// Remove the footnote calls from paragraph text, looking for each footnote's call in order.
+fn strip_calls(paragraphs: &mut [Paragraph], footnotes: &[Footnote], explicit: &HashSet<String>) {
+    let (mut at_paragraph, mut at_byte) = (0usize, 0usize);
+    for footnote in footnotes {
+        if explicit.contains(&footnote.mark) {
+            continue;
+        }
+        let found = (at_paragraph..paragraphs.len()).find_map(|p| {
+            let from = if p == at_paragraph { at_byte } else { 0 };
+            find_call(&paragraphs[p].text, &footnote.mark, from).map(|r| (p, r))
+        });
+        if let Some((p, range)) = found {
+            paragraphs[p].text.replace_range(range.clone(), "");
+            (at_paragraph, at_byte) = (p, range.start);
+        }
+    }
+}
+
+fn detect_language(paragraphs: &[Paragraph], title: Option<&str>) -> Option<Language> {
+    let mut french = 0usize;
+    let mut english = 0usize;
+    let texts = paragraphs.iter().map(|p| p.text.as_str()).chain(title);
+    for word in texts.flat_map(str::split_whitespace).take(4000) {
+        match fold(word).as_str() {
+            "le" | "la" | "les" | "des" | "du" | "et" | "une" | "dans" | "pour" => french += 1,
+            "the" | "of" | "and" | "to" | "in" | "for" | "with" | "its" => english += 1,
+            _ => {}
+        }
+    }
+    match french.cmp(&english) {
+        _ if french + english < 3 => None,
+        std::cmp::Ordering::Greater => Some(Language::Fr),
+        _ => Some(Language::En),
+    }
+}
+
+/// A title that a converter cut short (`… of the expenses of the`) is completed from the front
+/// matter when the front matter's title starts with the same words.
+fn complete_title(title: Option<String>, front_matter: &FrontMatter) -> Option<String> {
+    let Some(fm) = front_matter.get("title") else {
+        return title;
+    };
+    let fm = fm
+        .trim()
+        .trim_end_matches([':', '/', ' '])
+        .replace(" : ", ": ");
+    let Some(title) = title else {
+        return Some(fm).filter(|t| !t.is_empty());
+    };
+    let ours: Vec<String> = title.split_whitespace().map(fold).collect();
+    let theirs: Vec<&str> = fm.split_whitespace().collect();
+    let extends = theirs.len() > ours.len()
+        && ours
+            .iter()
+            .zip(&theirs)
+            .all(|(a, b)| *a == fold(b).trim_end_matches(':'));
+    if !extends {
+        return Some(title);
+    }
+    let mut completed = title;
+    for word in &theirs[ours.len()..] {
+        completed.push(' ');
+        completed.push_str(word);
+    }
+    Some(completed)
+}
+
+/// The symbol: as printed in page headers or front matter when it agrees, else built from the
+/// body and number.
+fn resolve_symbol(
+    header: &Header,
+    normalized: &Normalized,
+    warnings: &mut Vec<String>,
+) -> (Option<String>, Option<String>, Option<Body>) {
+    let printed = normalized
+        .furniture_symbols
+        .iter()
+        .chain(normalized.front_matter.get("symbol"))
+        .map(|s| s.trim().to_string())
+        .find(|s| match &header.number {
+            Some(n) => s.ends_with(&format!("/{n}")),
+            None => true,
+        });
+    let body_of_symbol = |s: &str| {
+        if s.starts_with("A/HRC/") {
+            Some(Body::Hrc)
+        } else if s.starts_with("A/RES/") {
+            Some(Body::Ga)
+        } else {
+            None
+        }
+    };
+    let body = header
+        .body
+        .or_else(|| printed.as_deref().and_then(body_of_symbol));
+    let number = header.number.clone().or_else(|| {
+        let s = printed.as_deref()?;
+        let parts: Vec<&str> = s.rsplitn(3, '/').collect();
+        (parts.len() == 3).then(|| format!("{}/{}", parts[1], parts[0]))
+    });
+    let built = body.zip(number.as_deref()).map(|(b, n)| b.symbol_for(n));
+    let symbol = match (printed, built) {
+        (Some(p), Some(b)) if p != b => {
+            warnings.push(format!(
+                "symbol printed as {p} but the text reads as {b}; keeping {p}"
+            ));
+            Some(p)
+        }
+        (Some(p), _) => Some(p),
+        (None, b) => b,
+    };
+    (symbol, number, body)
+}
+
+/// Parse one document. `path` is recorded as its source; metadata comes from the text only.
+pub fn parse_document(text: &str, path: &str, format: SourceFormat) -> Resolution {
+    let mut normalized = normalize(text);
+    let header = read_header(&normalized.lines);
+    let mut warnings = Vec::new();
+
+    let mut segmenter = Segmenter {
+        header: &header,
+        blank_separates_paragraphs: normalized.blank_separates_paragraphs,
+        paragraphs: Vec::new(),
+        expected_operative: 1,
+        warnings: Vec::new(),
+    };
+    let tail_start = segmenter.run(&normalized.lines, header.text_start);
+    let mut paragraphs = std::mem::take(&mut segmenter.paragraphs);
+    warnings.append(&mut segmenter.warnings);
+    let tail = read_tail(&normalized.lines[tail_start..], &mut warnings);
+
+    strip_calls(
+        &mut paragraphs,
+        &normalized.footnotes,
+        &normalized.explicit_calls,
+    );
+    for paragraph in &mut paragraphs {
+        paragraph.text = finish_text(&paragraph.text);
+    }
+    paragraphs.retain(|p| !p.text.is_empty() || p.kind == ParagraphKind::Operative);
+
+    let (symbol, number, body) = resolve_symbol(&header, &normalized, &mut warnings);
+    let session = header.session.or_else(|| {
+        let n = number.as_deref()?;
+        n.split('/').next()?.parse().ok()
+    });
+    let title = complete_title(header.title.clone(), &normalized.front_matter);
+    let adopted_on = header.adopted_on.or(tail.date);
+    if let (Some(a), Some(b)) = (header.adopted_on, tail.date)
+        && a != b
+    {
+        warnings.push(format!(
+            "adoption date {a} in the header but {b} under the meeting line"
+        ));
+    }
+    if !tail.unread.is_empty() {
+        let first: String = tail.unread[0].chars().take(60).collect();
+        warnings.push(format!(
+            "{} line(s) after the operative part were not read, from “{first}”",
+            tail.unread.len()
+        ));
+    }
+    let missing = [
+        ("symbol", symbol.is_none()),
+        ("title", title.is_none()),
+        ("adoption date", adopted_on.is_none()),
+        ("meeting", tail.meeting.is_none()),
+        ("paragraphs", paragraphs.is_empty()),
+    ];
+    for (field, absent) in missing {
+        if absent {
+            warnings.push(format!("missing field: no {field} found"));
+        }
+    }
+    if !header.has_opener && !paragraphs.is_empty() {
+        warnings.push("no opening words (“The General Assembly,”) found".into());
+    }
+
+    Resolution {
+        language: detect_language(&paragraphs, title.as_deref()),
+        symbol,
+        number,
+        body,
+        title,
+        session,
+        agenda_item: header.agenda_item.clone(),
+        adopted_on,
+        meeting: tail.meeting,
+        paragraphs,
+        footnotes: std::mem::take(&mut normalized.footnotes),
+        vote: tail.vote,
+        source: Source {
+            path: path.to_string(),
+            format,
+        },
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preambular_leads() {
+        for word in [
+            "Rappelant",
+            "Réaffirmant",
+            "Profondément",
+            "Guidé",
+            "Déterminé",
+            "Conscient",
+            "Recalling",
+            "Deeply",
+            "Convinced",
+            "Bearing",
+            "Desirous",
+        ] {
+            assert!(is_preambular_lead(word), "{word}");
+        }
+        for word in ["Programme", "United", "rappelant", "Nations", "Assembly"] {
+            assert!(!is_preambular_lead(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_minimal_document() {
+        let text = "Le Conseil des droits de l’homme,\nRappelant sa résolution,\nSoulignant que tout,\n\
+                    1. Décide de\ncontinuer ;\n2. Décide aussi.\n3e séance\n2 mai 2020\n[Adoptée sans vote.]";
+        let r = parse_document(text, "x.txt", SourceFormat::PdfText);
+        assert_eq!(r.preambular_paragraphs().count(), 2);
+        let ops: Vec<_> = r.operative_paragraphs().map(|p| p.text.as_str()).collect();
+        assert_eq!(ops, ["Décide de continuer ;", "Décide aussi."]);
+        assert_eq!(r.meeting.as_deref(), Some("3e séance"));
+        assert_eq!(r.adopted_on, chrono::NaiveDate::from_ymd_opt(2020, 5, 2));
+        assert_eq!(
+            r.vote.map(|v| v.adoption),
+            Some(super::super::model::Adoption::WithoutVote)
+        );
+        assert_eq!(r.body, Some(Body::Hrc));
+        assert!(r.warnings.iter().any(|w| w.contains("no symbol")));
+    }
+
+    #[test]
+    fn truncated_title_is_completed_from_front_matter() {
+        let mut fm = FrontMatter::new();
+        fm.insert(
+            "title".into(),
+            "Scale of the United Nations : requests under Article 19 :".into(),
+        );
+        assert_eq!(
+            complete_title(Some("Scale of the".into()), &fm).as_deref(),
+            Some("Scale of the United Nations: requests under Article 19")
+        );
+        fm.insert(
+            "title".into(),
+            "Participation during the 80th session :".into(),
+        );
+        assert_eq!(
+            complete_title(
+                Some("Participation during the eightieth session".into()),
+                &fm
+            )
+            .as_deref(),
+            Some("Participation during the eightieth session")
+        );
+    }
+}
