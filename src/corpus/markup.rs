@@ -154,7 +154,7 @@ static SUP_CALL: LazyLock<Regex> = LazyLock::new(|| re(r"<sup>\s*(\d{1,3})\s*</s
 static SUP_TEXT: LazyLock<Regex> = LazyLock::new(|| re(r"<sup>([^<]{0,8})</sup>"));
 /// `^e^` (Pandoc superscript), also with the closing caret lost: `54^e séance`.
 static PANDOC_SUP: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\^([\p{L}\d]{1,4})\^|(\d)\^(\p{L}{1,3})\b"));
+    LazyLock::new(|| re(r"\^([\p{L}\d]{1,4})\^|(\d)\^(\p{L}{1,3})\^?"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"));
 static LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]\[]*)\]\([^)\s]*\)"));
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| re(r"\\([\\*_\[\]()#.+!`{}<>|-])"));

@@ -50,6 +50,34 @@ const PREAMBULAR_LEADS: &[&str] = &[
     "guided",
     "bearing",
     "having",
+    // Adverbs that open a paragraph (`Profondément préoccupé`, `Deeply concerned`).
+    "profondement",
+    "vivement",
+    "gravement",
+    "serieusement",
+    "fermement",
+    "pleinement",
+    "particulierement",
+    "extremement",
+    "sincerement",
+    "hautement",
+    "resolument",
+    "fortement",
+    "tres",
+    "deeply",
+    "gravely",
+    "seriously",
+    "strongly",
+    "firmly",
+    "fully",
+    "profoundly",
+    "highly",
+    "greatly",
+    "particularly",
+    "extremely",
+    "increasingly",
+    "very",
+    "further",
 ];
 
 /// Is `word` (the first word of a line) how a preambular paragraph opens: `Rappelant`,
@@ -63,7 +91,7 @@ fn is_preambular_lead(word: &str) -> bool {
     if PREAMBULAR_LEADS.contains(&folded) {
         return true;
     }
-    let participle = ["ant", "ing", "ment", "ly"]
+    let participle = ["ant", "ing"]
         .iter()
         .any(|s| folded.ends_with(s) && folded.len() > s.len() + 2);
     let french_past = ["é", "ée", "és", "ées"].iter().any(|s| word.ends_with(s));
@@ -438,7 +466,15 @@ mod tests {
         ] {
             assert!(is_preambular_lead(word), "{word}");
         }
-        for word in ["Programme", "United", "rappelant", "Nations", "Assembly"] {
+        for word in [
+            "Programme",
+            "United",
+            "rappelant",
+            "Nations",
+            "Assembly",
+            "Gouvernement",
+            "Family",
+        ] {
             assert!(!is_preambular_lead(word), "{word}");
         }
     }
