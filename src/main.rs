@@ -1,1 +1,65 @@
-fn main() {}
+//! resolu: parse arguments, choose the corpus, run a subcommand (or, later, the terminal UI).
+
+use clap::Parser;
+use resolu::cli::{Cli, Command, CorpusArgs};
+use resolu::commands::{self, CorpusSource, EXIT_INPUT};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+fn source_for(args: &CorpusArgs, global: &CorpusArgs) -> CorpusSource {
+    let mut given = args.given();
+    for path in global.given() {
+        if !given.contains(&path) {
+            given.push(path);
+        }
+    }
+    let env = std::env::var("RESOLU_CORPUS").ok();
+    commands::choose_source(given, env.as_deref(), &[])
+}
+
+fn run(cli: Cli) -> io::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let no_paths = CorpusArgs::default();
+    let args = match &cli.command {
+        None => &no_paths,
+        Some(
+            Command::List { corpus, .. }
+            | Command::Show { corpus, .. }
+            | Command::Export { corpus, .. }
+            | Command::Check { corpus },
+        ) => corpus,
+    };
+    let corpus = commands::load(&source_for(args, &cli.corpus), &mut err)?;
+    let status = match &cli.command {
+        None => commands::list(&corpus, false, &mut out)?,
+        Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
+        Some(Command::Show { id, json, .. }) => {
+            commands::show(&corpus, id, *json, &mut out, &mut err)?
+        }
+        Some(Command::Export { format, .. }) => commands::export(&corpus, *format, &mut out)?,
+        Some(Command::Check { .. }) => commands::check(&corpus, &mut out, &mut err)?,
+    };
+    out.flush()?;
+    // A file that gave nothing is a problem with the input, whatever else was printed.
+    let input_problem = if corpus.problems.is_empty() {
+        0
+    } else {
+        EXIT_INPUT
+    };
+    Ok(status.max(input_problem))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(status) => ExitCode::from(status),
+        // A closed pipe (`resolu export | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("resolu: {e}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The subcommands of CONTRACT.md, writing data to `out` and diagnostics to `err`, returning
+//! the exit status. Kept apart from `main` so tests can run them on strings.
+
+use crate::cli::ExportFormat;
+use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths};
+use crate::corpus::{Resolution, countries};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+/// Exit statuses of CONTRACT.md.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_INPUT: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Where the corpus comes from, in order of precedence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSource {
+    Paths(Vec<PathBuf>),
+    Embedded,
+}
+
+/// Paths on the command line, else `RESOLU_CORPUS` (`:`-separated), else the config's corpus
+/// paths, else the sample corpus built into the binary.
+pub fn choose_source(
+    given: Vec<PathBuf>,
+    env: Option<&str>,
+    config_paths: &[PathBuf],
+) -> CorpusSource {
+    if !given.is_empty() {
+        return CorpusSource::Paths(given);
+    }
+    let from_env: Vec<PathBuf> = env
+        .unwrap_or("")
+        .split(':')
+        .filter(|p| !p.trim().is_empty())
+        .map(PathBuf::from)
+        .collect();
+    if !from_env.is_empty() {
+        return CorpusSource::Paths(from_env);
+    }
+    if !config_paths.is_empty() {
+        return CorpusSource::Paths(config_paths.to_vec());
+    }
+    CorpusSource::Embedded
+}
+
+/// Load the corpus and report files that gave nothing on `err`.
+pub fn load(source: &CorpusSource, err: &mut dyn Write) -> io::Result<Corpus> {
+    let corpus = match source {
+        CorpusSource::Paths(paths) => load_paths(paths),
+        CorpusSource::Embedded => load_embedded(),
+    };
+    for problem in &corpus.problems {
+        report_problem(problem, err)?;
+    }
+    Ok(corpus)
+}
+
+fn report_problem(problem: &FileProblem, err: &mut dyn Write) -> io::Result<()> {
+    writeln!(err, "resolu: {}: {}", problem.path, problem.error)
+}
+
+fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "—".to_string())
+}
+
+/// The vote column of `list`: `30–15–2`, `sans vote`, or `—`.
+pub fn tally(resolution: &Resolution) -> String {
+    resolution
+        .vote
+        .as_ref()
+        .map_or_else(|| "—".to_string(), |v| v.tally())
+}
+
+/// `resolu list`.
+pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> {
+    let mut resolutions: Vec<&Resolution> = corpus.resolutions.iter().collect();
+    resolutions.sort_by(|a, b| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
+    if json {
+        let summaries: Vec<serde_json::Value> = resolutions
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "symbol": r.symbol, "number": r.number, "body": r.body,
+                    "session": r.session, "adopted_on": r.adopted_on,
+                    "tally": tally(r), "title": r.title,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &summaries)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    let width = resolutions
+        .iter()
+        .map(|r| r.id().chars().count())
+        .max()
+        .unwrap_or(0);
+    for r in resolutions {
+        let date = or_dash(r.adopted_on.map(|d| d.to_string()));
+        let title = r.title.as_deref().unwrap_or("(no title)");
+        writeln!(
+            out,
+            "{:<width$}  {:<10}  {:<9}  {}",
+            r.id(),
+            date,
+            tally(r),
+            title
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// `resolu show ID`.
+pub fn show(
+    corpus: &Corpus,
+    id: &str,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let Some(r) = corpus.find(id) else {
+        writeln!(
+            err,
+            "resolu: no resolution “{id}” in the corpus ({} documents); `resolu list` shows them",
+            corpus.resolutions.len()
+        )?;
+        return Ok(EXIT_INPUT);
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, r)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    write_resolution(r, out)?;
+    Ok(EXIT_OK)
+}
+
+/// A resolution as text: header, paragraphs marked PP / OP n, footnotes, vote, warnings.
+pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", r.id())?;
+    writeln!(out, "{}", r.title.as_deref().unwrap_or("(no title)"))?;
+    writeln!(
+        out,
+        "Body: {}   Session: {}   Agenda item: {}",
+        or_dash(r.body.map(|b| b.code().to_string())),
+        or_dash(r.session.map(|s| s.to_string())),
+        or_dash(r.agenda_item.clone())
+    )?;
+    writeln!(
+        out,
+        "Adopted: {}   Meeting: {}   Vote: {}",
+        or_dash(r.adopted_on.map(|d| d.to_string())),
+        or_dash(r.meeting.clone()),
+        tally(r)
+    )?;
+    writeln!(out)?;
+    for (i, paragraph) in r.paragraphs.iter().enumerate() {
+        let label = r.citation(i).unwrap_or_default();
+        writeln!(out, "{label:<6} {}", paragraph.text)?;
+    }
+    if !r.footnotes.is_empty() {
+        writeln!(out, "\nFootnotes")?;
+        for f in &r.footnotes {
+            writeln!(out, "{:>4}  {}", f.mark, f.text)?;
+        }
+    }
+    if let Some(vote) = &r.vote {
+        let lists = [
+            ("In favour", vote.yes, &vote.in_favour),
+            ("Against", vote.no, &vote.against),
+            ("Abstaining", vote.abstain, &vote.abstaining),
+        ];
+        if lists.iter().any(|(_, n, l)| n.is_some() || !l.is_empty()) {
+            writeln!(out, "\nVote")?;
+        }
+        for (label, stated, list) in lists {
+            if stated.is_none() && list.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = list
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.code.as_deref().unwrap_or("?")))
+                .collect();
+            writeln!(
+                out,
+                "{label} ({}): {}",
+                or_dash(stated.map(|n| n.to_string())),
+                names.join(", ")
+            )?;
+        }
+    }
+    if !r.warnings.is_empty() {
+        writeln!(out, "\nWarnings")?;
+        for w in &r.warnings {
+            writeln!(out, "- {w}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `resolu export --format json|jsonl|csv`.
+pub fn export(corpus: &Corpus, format: ExportFormat, out: &mut dyn Write) -> io::Result<u8> {
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &corpus.resolutions)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Jsonl => {
+            for r in &corpus.resolutions {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+        }
+        ExportFormat::Csv => write_csv(corpus, out)?,
+    }
+    Ok(EXIT_OK)
+}
+
+fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "symbol",
+        "number",
+        "body",
+        "session",
+        "adopted_on",
+        "country_code",
+        "country_name",
+        "vote",
+    ])?;
+    for r in &corpus.resolutions {
+        let Some(vote) = &r.vote else { continue };
+        for (country, ballot) in vote.ballots() {
+            writer.write_record([
+                r.symbol.as_deref().unwrap_or(""),
+                r.number.as_deref().unwrap_or(""),
+                r.body.map_or("", |b| b.code()),
+                &r.session.map(|s| s.to_string()).unwrap_or_default(),
+                &r.adopted_on.map(|d| d.to_string()).unwrap_or_default(),
+                country.code.as_deref().unwrap_or(""),
+                &country.name,
+                ballot.as_str(),
+            ])?;
+        }
+    }
+    writer.flush()
+}
+
+/// `resolu check`: one line per problem; status 1 when a file could not be parsed at all.
+pub fn check(corpus: &Corpus, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    for problem in &corpus.problems {
+        writeln!(out, "{}: file: {}", problem.path, problem.error)?;
+    }
+    let mut warnings = 0usize;
+    for r in &corpus.resolutions {
+        for w in &r.warnings {
+            warnings += 1;
+            writeln!(out, "{}: {}: {w}", r.source.path, r.id())?;
+        }
+    }
+    writeln!(
+        err,
+        "resolu: {} documents read, {} files unreadable, {warnings} warnings",
+        corpus.resolutions.len(),
+        corpus.problems.len()
+    )?;
+    Ok(if corpus.problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_INPUT
+    })
+}
+
+/// A country typed by a user, resolved to one State, or a usage message listing candidates.
+pub fn resolve_country(input: &str) -> Result<&'static countries::Country, String> {
+    match countries::candidates(input).as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("no country matches “{input}”")),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .map(|c| format!("{} ({})", c.en, c.code))
+                .collect();
+            Err(format!(
+                "“{input}” could be any of: {}; give a code or a full name",
+                names.join(", ")
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_source_precedence() {
+        let p = |s: &str| vec![PathBuf::from(s)];
+        assert_eq!(
+            choose_source(p("a"), Some("b"), &p("c")),
+            CorpusSource::Paths(p("a"))
+        );
+        assert_eq!(
+            choose_source(vec![], Some("b:d"), &p("c")),
+            CorpusSource::Paths(vec!["b".into(), "d".into()])
+        );
+        assert_eq!(
+            choose_source(vec![], Some(""), &p("c")),
+            CorpusSource::Paths(p("c"))
+        );
+        assert_eq!(choose_source(vec![], None, &[]), CorpusSource::Embedded);
+    }
+
+    #[test]
+    fn csv_has_one_row_per_country_vote() {
+        let corpus = load_embedded();
+        let mut out = Vec::new();
+        export(&corpus, ExportFormat::Csv, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let rows: Vec<&str> = text.lines().collect();
+        let expected_rows: usize = corpus
+            .resolutions
+            .iter()
+            .filter_map(|r| r.vote.as_ref())
+            .map(|v| v.ballots().count())
+            .sum();
+        assert_eq!(rows.len(), expected_rows + 1);
+        assert!(rows.contains(&"A/HRC/RES/46/13,46/13,HRC,46,2021-03-23,FRA,France,no"));
+    }
+
+    #[test]
+    fn ambiguous_country_lists_candidates() {
+        assert_eq!(resolve_country("fra").map(|c| c.code), Ok("FRA"));
+        let err = resolve_country("guin").unwrap_err();
+        assert!(err.contains("GNB") && err.contains("GIN"), "{err}");
+        assert!(resolve_country("narnia").is_err());
+    }
+}

@@ -1,0 +1,213 @@
+//! The command line as scripts use it (CONTRACT.md): from any folder, with the embedded corpus
+//! and with paths; stdout for data, stderr for diagnostics, exit statuses 0/1/2.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn sample_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
+}
+
+/// `resolu` run from an empty folder, with no corpus in the environment.
+fn resolu(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("resolu").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("RESOLU_CORPUS")
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("HOME", dir);
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn list_from_any_folder_uses_the_embedded_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(resolu(dir.path()).arg("list"));
+    assert_eq!(out.lines().count(), 10);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("A/HRC/RES/44/18"))
+        .unwrap();
+    assert!(
+        line.contains("2020-07-17") && line.contains("30–15–2"),
+        "{line}"
+    );
+    assert!(
+        line.contains("Renforcement de la coopération internationale"),
+        "{line}"
+    );
+    let ga = out.lines().find(|l| l.starts_with("A/RES/80/1 ")).unwrap();
+    assert!(ga.contains('—'), "{ga}");
+}
+
+#[test]
+fn list_with_paths_reads_only_those() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(resolu(dir.path()).arg("list").arg(sample_data().join("en")));
+    assert_eq!(out.lines().count(), 5);
+    assert!(out.lines().all(|l| l.starts_with("A/RES/80/")));
+    let out = stdout_of(
+        resolu(dir.path())
+            .args(["list", "--corpus"])
+            .arg(sample_data().join("A_HRC_RES_46_13.fr.txt")),
+    );
+    assert_eq!(out.lines().count(), 1);
+}
+
+#[test]
+fn resolu_corpus_variable_is_read_when_no_path_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        resolu(dir.path())
+            .arg("list")
+            .env("RESOLU_CORPUS", sample_data().join("en")),
+    );
+    assert_eq!(out.lines().count(), 5);
+}
+
+#[test]
+fn show_by_number_and_by_symbol() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = stdout_of(resolu(dir.path()).args(["show", "44/18"]));
+    assert!(text.starts_with("A/HRC/RES/44/18\n"));
+    assert!(text.contains("OP 35"));
+    assert!(text.contains("Tchéquie (CZE)"));
+    let json: Value = serde_json::from_str(&stdout_of(resolu(dir.path()).args([
+        "show",
+        "A/HRC/RES/44/18",
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(json["symbol"], "A/HRC/RES/44/18");
+    assert_eq!(json["vote"]["yes"], 30);
+    assert_eq!(json["paragraphs"][0]["kind"], "preambular");
+    assert_eq!(json["source"]["format"], "pdf-text");
+    let with_path = stdout_of(
+        resolu(dir.path())
+            .args(["show", "80/21", "--json"])
+            .arg(sample_data().join("en")),
+    );
+    let json: Value = serde_json::from_str(&with_path).unwrap();
+    assert_eq!(json["agenda_item"], "97 (c)");
+}
+
+#[test]
+fn show_unknown_id_is_an_input_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = resolu(dir.path()).args(["show", "99/99"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("99/99"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["export"][..],
+        &["export", "--format", "xml"],
+        &["list", "--frobnicate"],
+        &["show"],
+    ] {
+        let output = resolu(dir.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn export_json_jsonl_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let json: Value = serde_json::from_str(&stdout_of(
+        resolu(dir.path()).args(["export", "--format", "json"]),
+    ))
+    .unwrap();
+    let all = json.as_array().unwrap();
+    assert_eq!(all.len(), 10);
+    for r in all {
+        for field in [
+            "symbol",
+            "number",
+            "body",
+            "language",
+            "title",
+            "session",
+            "agenda_item",
+            "adopted_on",
+            "meeting",
+            "paragraphs",
+            "footnotes",
+            "vote",
+            "source",
+            "warnings",
+        ] {
+            assert!(r.get(field).is_some(), "{field} missing in {}", r["symbol"]);
+        }
+    }
+    let jsonl = stdout_of(resolu(dir.path()).args(["export", "--format", "jsonl"]));
+    assert_eq!(jsonl.lines().count(), 10);
+    for line in jsonl.lines() {
+        let _: Value = serde_json::from_str(line).unwrap();
+    }
+    let csv = stdout_of(resolu(dir.path()).args(["export", "--format", "csv"]));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("symbol,number,body,session,adopted_on,country_code,country_name,vote")
+    );
+    // 47 + 47 + 47 + 46 country votes in the four HRC seeds.
+    assert_eq!(lines.count(), 47 + 47 + 47 + 46);
+    assert!(csv.contains("A/HRC/RES/37/23,37/23,HRC,37,2018-03-23,USA,États-Unis d'Amérique,no"));
+}
+
+#[test]
+fn check_is_clean_on_the_samples_and_reports_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(resolu(dir.path()).arg("check"));
+    assert_eq!(out, "");
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("empty.txt"), "").unwrap();
+    std::fs::write(bad.join("binary.txt"), [0u8, 1, 2, 3, 0xff]).unwrap();
+    std::fs::copy(
+        sample_data().join("A_HRC_RES_44_11.fr.txt"),
+        bad.join("ok.txt"),
+    )
+    .unwrap();
+    let output = resolu(dir.path()).arg("check").arg(&bad).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("empty.txt: file: empty file"), "{out}");
+    assert!(out.contains("binary.txt: file: binary file"), "{out}");
+    assert!(!out.contains("ok.txt"), "{out}");
+    // The rest of the corpus still loads.
+    let list = resolu(dir.path()).arg("list").arg(&bad).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 1);
+    assert!(String::from_utf8_lossy(&list.stderr).contains("empty.txt"));
+}
+
+#[test]
+fn a_missing_path_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = resolu(dir.path())
+        .args(["check", "no/such/place"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("no/such/place"));
+    let output = resolu(dir.path())
+        .args(["list", "no/such/place"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/place: no such file"));
+}
