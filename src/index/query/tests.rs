@@ -1,0 +1,558 @@
+//! The query language as a table of input → expected `Query`, plus the matching helpers.
+
+use super::*;
+use crate::corpus::model::{Adoption, CountryRef, Paragraph, Source, SourceFormat};
+use chrono::NaiveDate;
+
+fn term(text: &str, kind: TermKind, negated: bool) -> Term {
+    let text = text.to_string();
+    Term {
+        text,
+        kind,
+        negated,
+    }
+}
+fn fz(text: &str) -> Term {
+    term(text, TermKind::Fuzzy, false)
+}
+fn ex(text: &str) -> Term {
+    term(text, TermKind::Exact, false)
+}
+fn pre(text: &str) -> Term {
+    term(text, TermKind::Prefix, false)
+}
+fn suf(text: &str) -> Term {
+    term(text, TermKind::Suffix, false)
+}
+fn ph(text: &str) -> Term {
+    term(text, TermKind::Phrase, false)
+}
+fn not(t: Term) -> Term {
+    Term { negated: true, ..t }
+}
+
+/// A query of AND-ed OR-groups, no filters, no hints.
+fn q<const N: usize>(groups: [&[Term]; N]) -> Query {
+    let groups = groups.iter().map(|g| g.to_vec()).collect();
+    Query {
+        groups,
+        ..Query::default()
+    }
+}
+/// Each term its own group.
+fn all(terms: &[Term]) -> Query {
+    let groups = terms.iter().map(|t| vec![t.clone()]).collect();
+    Query {
+        groups,
+        ..Query::default()
+    }
+}
+fn only(filters: Filters) -> Query {
+    Query {
+        filters,
+        ..Query::default()
+    }
+}
+fn f() -> Filters {
+    Filters::default()
+}
+fn hinted(query: Query, hints: &[&str]) -> Query {
+    let hints = hints.iter().map(|h| h.to_string()).collect();
+    Query { hints, ..query }
+}
+fn filtered(query: Query, filters: Filters) -> Query {
+    Query { filters, ..query }
+}
+fn cf(code: Option<&str>, raw: &str, ballot: Option<Ballot>) -> CountryFilter {
+    let code = code.map(str::to_string);
+    let raw = raw.to_string();
+    CountryFilter { code, raw, ballot }
+}
+fn country(code: &str, raw: &str, ballot: Option<Ballot>) -> Filters {
+    let countries = vec![cf(Some(code), raw, ballot)];
+    Filters { countries, ..f() }
+}
+fn sessions(range: RangeInclusive<u32>) -> Filters {
+    let sessions = Some(range);
+    Filters { sessions, ..f() }
+}
+fn years(range: RangeInclusive<i32>) -> Filters {
+    let years = Some(range);
+    Filters { years, ..f() }
+}
+fn body(body: Body) -> Filters {
+    let body = Some(body);
+    Filters { body, ..f() }
+}
+fn lang(language: Language) -> Filters {
+    let language = Some(language);
+    Filters { language, ..f() }
+}
+fn kind(kind: ParagraphKind) -> Filters {
+    let paragraph_kind = Some(kind);
+    Filters {
+        paragraph_kind,
+        ..f()
+    }
+}
+fn sym(symbol: &str) -> Filters {
+    let symbol = Some(symbol.to_string());
+    Filters { symbol, ..f() }
+}
+
+const OP: ParagraphKind = ParagraphKind::Operative;
+const PP: ParagraphKind = ParagraphKind::Preambular;
+const YES: Option<Ballot> = Some(Ballot::Yes);
+const NO: Option<Ballot> = Some(Ballot::No);
+const ABSTAIN: Option<Ballot> = Some(Ballot::Abstain);
+const STRAY: &str = "\"|\" needs a term on each side; ignored";
+
+fn well_formed() -> Vec<(&'static str, Query)> {
+    vec![
+        ("coop", all(&[fz("coop")])),
+        ("coop vaccins", all(&[fz("coop"), fz("vaccins")])),
+        ("Coopération  ÉTATS", all(&[fz("cooperation"), fz("etats")])),
+        ("l’homme", all(&[fz("l'homme")])),
+        ("'exact", all(&[ex("exact")])),
+        ("^Décide", all(&[pre("decide")])),
+        ("question$", all(&[suf("question")])),
+        ("^decide$", all(&[term("decide", TermKind::Whole, false)])),
+        ("!guerre", all(&[not(ex("guerre"))])),
+        ("!'guerre", all(&[not(ex("guerre"))])),
+        ("!^rappelant", all(&[not(pre("rappelant"))])),
+        ("!fin$", all(&[not(suf("fin"))])),
+        ("'l'homme$", all(&[ex("l'homme$")])),
+        ("\"droits de l'homme\"", all(&[ph("droits de l'homme")])),
+        ("« droits de l’Homme »", all(&[ph("droits de l'homme")])),
+        ("“peine  de mort”", all(&[ph("peine de mort")])),
+        ("!\"peine de mort\"", all(&[not(ph("peine de mort"))])),
+        ("^\"decide de\" x", all(&[pre("decide de"), fz("x")])),
+        ("\"vaccins\"", all(&[ph("vaccins")])),
+        ("\"s:44\"", all(&[ph("s:44")])),
+        ("'foo:bar", all(&[ex("foo:bar")])),
+        ("10:30", all(&[fz("10:30")])),
+        (
+            "coop | solidarite vaccins",
+            q([&[fz("coop"), fz("solidarite")], &[fz("vaccins")]]),
+        ),
+        ("a | b | c", q([&[fz("a"), fz("b"), fz("c")]])),
+        ("a | !b", q([&[fz("a"), not(ex("b"))]])),
+        (
+            "a s:44 | b",
+            filtered(q([&[fz("a"), fz("b")]]), sessions(44..=44)),
+        ),
+        ("s:44", only(sessions(44..=44))),
+        ("S:40..46", only(sessions(40..=46))),
+        ("s:..46", only(sessions(0..=46))),
+        ("s:40..", only(sessions(40..=u32::MAX))),
+        ("s:40-46", only(sessions(40..=46))),
+        ("session:44", only(sessions(44..=44))),
+        ("y:2020", only(years(2020..=2020))),
+        ("y:2018..2021", only(years(2018..=2021))),
+        ("annee:..2019", only(years(i32::MIN..=2019))),
+        ("b:hrc", only(body(Body::Hrc))),
+        ("B:CDH", only(body(Body::Hrc))),
+        ("b:ga", only(body(Body::Ga))),
+        ("b:ag", only(body(Body::Ga))),
+        ("lang:fr", only(lang(Language::Fr))),
+        ("lang:EN", only(lang(Language::En))),
+        ("langue:anglais", only(lang(Language::En))),
+        ("sym:44/18", only(sym("44/18"))),
+        ("sym:A/HRC/RES/44/18", only(sym("a/hrc/res/44/18"))),
+        ("op:", only(kind(OP))),
+        ("pp:", only(kind(PP))),
+        ("op:decide", filtered(all(&[fz("decide")]), kind(OP))),
+        (
+            "pp:!'rappelant",
+            filtered(all(&[not(ex("rappelant"))]), kind(PP)),
+        ),
+        (
+            "op:\"decide de\"",
+            filtered(all(&[ph("decide de")]), kind(OP)),
+        ),
+        ("c:fra", only(country("FRA", "fra", None))),
+        ("c:France", only(country("FRA", "france", None))),
+        ("pays:la france", only(country("FRA", "la france", None))),
+        (
+            "c:\"cote d'ivoire\"",
+            only(country("CIV", "cote d'ivoire", None)),
+        ),
+        (
+            "c:côte-d’ivoire",
+            only(country("CIV", "cote-d'ivoire", None)),
+        ),
+        (
+            "c:Côte d’Ivoire",
+            only(country("CIV", "cote d'ivoire", None)),
+        ),
+        ("c:ivory coast", only(country("CIV", "ivory coast", None))),
+        ("c:cote", only(country("CIV", "cote", None))),
+        (
+            "c:cote d'ivoire=no vaccins",
+            filtered(all(&[fz("vaccins")]), country("CIV", "cote d'ivoire", NO)),
+        ),
+        (
+            "c:“Côte d’Ivoire”=contre",
+            only(country("CIV", "cote d'ivoire", NO)),
+        ),
+        (
+            "c:guinee equatoriale",
+            only(country("GNQ", "guinee equatoriale", None)),
+        ),
+        ("c:guinee", only(country("GIN", "guinee", None))),
+        (
+            "c:france=no mali",
+            filtered(all(&[fz("mali")]), country("FRA", "france", NO)),
+        ),
+        ("c:fra=no", only(country("FRA", "fra", NO))),
+        ("c:fra=yes", only(country("FRA", "fra", YES))),
+        ("c:fra=abstain", only(country("FRA", "fra", ABSTAIN))),
+        ("c:fra=pour", only(country("FRA", "fra", YES))),
+        ("c:fra=Contre", only(country("FRA", "fra", NO))),
+        ("c:fra=abstention", only(country("FRA", "fra", ABSTAIN))),
+        ("c:fra=y", only(country("FRA", "fra", YES))),
+        ("c:fra=n", only(country("FRA", "fra", NO))),
+        ("c:fra=a", only(country("FRA", "fra", ABSTAIN))),
+        (
+            "c:fra c:deu=abstain",
+            only(Filters {
+                countries: vec![
+                    cf(Some("FRA"), "fra", None),
+                    cf(Some("DEU"), "deu", ABSTAIN),
+                ],
+                ..f()
+            }),
+        ),
+        (
+            "coop | solidarité s:44 b:hrc c:fra=no op: !guerre y:2020 lang:fr sym:44/",
+            Query {
+                groups: vec![vec![fz("coop"), fz("solidarite")], vec![not(ex("guerre"))]],
+                filters: Filters {
+                    sessions: Some(44..=44),
+                    years: Some(2020..=2020),
+                    body: Some(Body::Hrc),
+                    countries: vec![cf(Some("FRA"), "fra", NO)],
+                    paragraph_kind: Some(OP),
+                    symbol: Some("44/".into()),
+                    language: Some(Language::Fr),
+                },
+                hints: vec![],
+            },
+        ),
+    ]
+}
+
+fn malformed() -> Vec<(&'static str, Query)> {
+    vec![
+        ("", Query::default()),
+        ("  \t \n ", Query::default()),
+        (
+            "foo:bar",
+            hinted(
+                all(&[fz("foo:bar")]),
+                &["unknown scope \"foo:\" searched as text"],
+            ),
+        ),
+        (
+            "\"droits de",
+            hinted(
+                all(&[ph("droits de")]),
+                &["unclosed quote: read to the end"],
+            ),
+        ),
+        (
+            "c:\"cote d'ivoire",
+            hinted(
+                only(country("CIV", "cote d'ivoire", None)),
+                &["unclosed quote: read to the end"],
+            ),
+        ),
+        (
+            "s:abc",
+            hinted(
+                q([]),
+                &["bad value \"abc\" for s: (try s:44 or s:40..46); ignored"],
+            ),
+        ),
+        (
+            "s:..",
+            hinted(
+                q([]),
+                &["bad value \"..\" for s: (try s:44 or s:40..46); ignored"],
+            ),
+        ),
+        (
+            "s:50..40 coop",
+            hinted(
+                all(&[fz("coop")]),
+                &["empty range \"50..40\" for s: (start after end); ignored"],
+            ),
+        ),
+        (
+            "y:20x",
+            hinted(
+                q([]),
+                &["bad value \"20x\" for y: (try y:2020 or y:2018..2021); ignored"],
+            ),
+        ),
+        ("s:", hinted(q([]), &["s: needs a value; ignored"])),
+        ("!", hinted(q([]), &["empty term \"!\" ignored"])),
+        (
+            "a ^",
+            hinted(all(&[fz("a")]), &["empty term \"^\" ignored"]),
+        ),
+        ("\"\"", hinted(q([]), &["empty quotes ignored"])),
+        ("|", hinted(q([]), &[STRAY])),
+        ("| a", hinted(all(&[fz("a")]), &[STRAY])),
+        ("a |", hinted(all(&[fz("a")]), &[STRAY])),
+        ("a | | b", hinted(q([&[fz("a"), fz("b")]]), &[STRAY])),
+        (
+            "a | !",
+            hinted(all(&[fz("a")]), &["empty term \"!\" ignored", STRAY]),
+        ),
+        ("c:", hinted(q([]), &["c: needs a country; ignored"])),
+        ("c:=no", hinted(q([]), &["c: needs a country; ignored"])),
+        (
+            "c:narnia",
+            hinted(
+                only(Filters {
+                    countries: vec![cf(None, "narnia", None)],
+                    ..f()
+                }),
+                &["no country matches \"narnia\""],
+            ),
+        ),
+        (
+            "c:guin=no",
+            hinted(
+                only(Filters {
+                    countries: vec![cf(None, "guin", NO)],
+                    ..f()
+                }),
+                &[
+                    "\"guin\" could be GIN Guinea, GNB Guinea-Bissau, GNQ Equatorial Guinea, \
+                   PNG Papua New Guinea",
+                ],
+            ),
+        ),
+        (
+            "c:fra=maybe",
+            hinted(
+                only(country("FRA", "fra", None)),
+                &["unknown vote \"=maybe\" (try =yes, =no or =abstain); ignored"],
+            ),
+        ),
+        (
+            "b:xyz",
+            hinted(
+                q([]),
+                &["unknown body \"xyz\" (try b:hrc or b:ga); ignored"],
+            ),
+        ),
+        (
+            "lang:de",
+            hinted(
+                q([]),
+                &["unknown language \"de\" (try lang:fr or lang:en); ignored"],
+            ),
+        ),
+        (
+            "s:44 s:45",
+            hinted(
+                only(sessions(45..=45)),
+                &["s: given twice; the last one wins"],
+            ),
+        ),
+        (
+            "op: pp:",
+            hinted(only(kind(PP)), &["op:/pp: given twice; the last one wins"]),
+        ),
+        (
+            "s:abc s:44",
+            hinted(
+                only(sessions(44..=44)),
+                &["bad value \"abc\" for s: (try s:44 or s:40..46); ignored"],
+            ),
+        ),
+        ("☃ 𝕏 \u{0}\u{200B} \u{301} ", all(&[fz("☃"), fz("x")])),
+        ("\u{FFFD}\u{1F600}", all(&[fz("\u{FFFD}\u{1F600}")])),
+    ]
+}
+
+#[test]
+fn parses_the_table() {
+    let rows: Vec<_> = well_formed().into_iter().chain(malformed()).collect();
+    assert!(rows.len() >= 45 + 10);
+    for (input, expected) in rows {
+        assert_eq!(parse(input), expected, "parse({input:?})");
+    }
+}
+
+#[test]
+fn well_formed_queries_give_no_hints_and_malformed_ones_do() {
+    for (input, _) in well_formed() {
+        assert!(parse(input).hints.is_empty(), "{input:?}");
+    }
+    let silent = [
+        "",
+        "  \t \n ",
+        "☃ 𝕏 \u{0}\u{200B} \u{301} ",
+        "\u{FFFD}\u{1F600}",
+    ];
+    for (input, _) in malformed() {
+        assert_eq!(
+            parse(input).hints.is_empty(),
+            silent.contains(&input),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn emptiness_and_positive_terms() {
+    assert!(parse("").is_empty());
+    assert!(parse("s:abc | !").is_empty());
+    assert!(!parse("op:").is_empty());
+    assert!(!parse("coop").is_empty());
+    let query = parse("coop | !guerre 'paix");
+    let positive: Vec<&str> = query.positive_terms().map(|t| t.text.as_str()).collect();
+    assert_eq!(positive, ["coop", "paix"]);
+    let negative: Vec<&str> = query.negative_terms().map(|t| t.text.as_str()).collect();
+    assert_eq!(negative, ["guerre"]);
+}
+
+#[test]
+fn terms_match_folded_text() {
+    let text = "decide de rester saisi de la question des droits de l'homme.";
+    let yes = [
+        "'saisi",
+        "^decide",
+        "^\"decide de\"",
+        "l'homme$",
+        "homme$",
+        "\"droits de l'homme\"",
+        "\"droits de l homme\"",
+        "\"question\"",
+        "coop | saisi",
+    ];
+    let no = [
+        "'saisie",
+        "^rester",
+        "question$",
+        "\"droits l'homme\"",
+        "\"quest\"",
+        "^decide$",
+    ];
+    for (queries, expected) in [(&yes[..], true), (&no[..], false)] {
+        for input in queries {
+            let query = parse(input);
+            let hit = query.groups[0].iter().any(|t| t.matches(text));
+            assert_eq!(hit, expected, "{input:?} on {text:?}");
+        }
+    }
+    assert!(parse("^decide$").groups[0][0].matches("decide."));
+    assert!(parse("^a$").groups[0][0].matches("« a »."));
+    let negated = parse("!guerre").groups[0][0].clone();
+    assert!(!negated.accepts("la guerre"));
+    assert!(negated.accepts("la paix"));
+    assert!(!negated.matches("la paix"));
+}
+
+fn resolution() -> Resolution {
+    let listed = |code: &str, name: &str| CountryRef {
+        code: Some(code.into()).filter(|c: &String| !c.is_empty()),
+        name: name.into(),
+    };
+    Resolution {
+        symbol: Some("A/HRC/RES/44/18".into()),
+        number: Some("44/18".into()),
+        body: Some(Body::Hrc),
+        language: Some(Language::Fr),
+        title: Some("Titre".into()),
+        session: Some(44),
+        agenda_item: None,
+        adopted_on: NaiveDate::from_ymd_opt(2020, 7, 17),
+        meeting: None,
+        paragraphs: vec![Paragraph {
+            kind: OP,
+            number: Some(1),
+            text: "Décide".into(),
+        }],
+        footnotes: vec![],
+        vote: Some(Vote {
+            adoption: Adoption::RecordedVote,
+            yes: Some(2),
+            no: Some(1),
+            abstain: Some(1),
+            in_favour: vec![listed("FRA", "France"), listed("", "Narnia du Nord")],
+            against: vec![listed("USA", "États-Unis d’Amérique")],
+            abstaining: vec![listed("CIV", "Côte d’Ivoire")],
+        }),
+        source: Source {
+            path: "x.txt".into(),
+            format: SourceFormat::PdfText,
+        },
+        warnings: vec![],
+    }
+}
+
+#[test]
+fn filters_accept_documents() {
+    let r = resolution();
+    let accepted = [
+        "",
+        "coop",
+        "s:44",
+        "s:40..46",
+        "s:44..",
+        "y:2020",
+        "y:..2020",
+        "b:cdh",
+        "lang:fr",
+        "sym:44/18",
+        "sym:a/hrc/res/44",
+        "c:france",
+        "c:fra=yes",
+        "c:usa=no",
+        "c:\"cote d'ivoire\"=abstain",
+        "c:fra c:usa",
+        "c:narnia=pour",
+        "op:",
+    ];
+    let rejected = [
+        "s:45",
+        "s:..43",
+        "y:2021",
+        "b:ga",
+        "lang:en",
+        "sym:44/19",
+        "c:deu",
+        "c:fra=no",
+        "c:civ=yes",
+        "c:fra c:deu",
+        "c:narnia=contre",
+        "c:atlantide",
+    ];
+    for (inputs, expected) in [(&accepted[..], true), (&rejected[..], false)] {
+        for input in inputs {
+            let got = parse(input).filters.accepts_document(&r);
+            assert_eq!(got, expected, "{input:?}");
+        }
+    }
+    let without = Resolution {
+        session: None,
+        vote: None,
+        ..r
+    };
+    assert!(!parse("s:44").filters.accepts_document(&without));
+    assert!(!parse("c:fra").filters.accepts_document(&without));
+    assert!(parse("b:hrc").filters.accepts_document(&without));
+}
+
+#[test]
+fn filters_accept_paragraph_kinds() {
+    assert!(parse("").filters.accepts_paragraph_kind(PP));
+    assert!(parse("op:").filters.accepts_paragraph_kind(OP));
+    assert!(!parse("op:").filters.accepts_paragraph_kind(PP));
+    assert!(parse("pp:x").filters.accepts_paragraph_kind(PP));
+}
