@@ -171,12 +171,21 @@ pub(crate) fn re(pattern: &str) -> Regex {
 
 /// Remove Markdown and HTML markup from one line, keeping its words.
 pub fn clean_line(line: &str) -> CleanLine {
+    let plain = CleanLine {
+        text: line.to_string(),
+        footnote: None,
+        explicit_calls: Vec::new(),
+        barcode: false,
+    };
+    // Most lines of PDF text carry no markup at all: skip every pattern for them.
+    if !line.contains(['*', '#', '<', '[', '^', '\\', '&']) {
+        return plain;
+    }
     if BARCODE.is_match(line) {
         return CleanLine {
             text: String::new(),
-            footnote: None,
-            explicit_calls: Vec::new(),
             barcode: true,
+            ..plain
         };
     }
     let mut text = HEADING.replace(line, "").into_owned();
@@ -195,16 +204,26 @@ pub fn clean_line(line: &str) -> CleanLine {
             text = call.replace_all(&text, "").into_owned();
         }
     }
-    text = SUP_TEXT.replace_all(&text, "$1").into_owned();
-    text = PANDOC_SUP.replace_all(&text, "$1$2$3").into_owned();
-    text = LINK.replace_all(&text, "$1").into_owned();
-    text = TAG.replace_all(&text, "").into_owned();
+    if text.contains('<') {
+        text = SUP_TEXT.replace_all(&text, "$1").into_owned();
+        text = TAG.replace_all(&text, "").into_owned();
+    }
+    if text.contains('^') {
+        text = PANDOC_SUP.replace_all(&text, "$1$2$3").into_owned();
+    }
+    if text.contains('[') {
+        text = LINK.replace_all(&text, "$1").into_owned();
+    }
     // Emphasis: UN texts carry no literal asterisks, so every `*` is markup.
-    text = text
-        .replace("\\*", "\u{0}")
-        .replace('*', "")
-        .replace('\u{0}', "*");
-    text = ESCAPE.replace_all(&text, "$1").into_owned();
+    if text.contains('*') {
+        text = text
+            .replace("\\*", "\u{0}")
+            .replace('*', "")
+            .replace('\u{0}', "*");
+    }
+    if text.contains('\\') {
+        text = ESCAPE.replace_all(&text, "$1").into_owned();
+    }
     text = decode_entities(&text);
     CleanLine {
         footnote: footnote_mark.map(|mark| MarkupFootnote {
@@ -213,7 +232,7 @@ pub fn clean_line(line: &str) -> CleanLine {
         }),
         text,
         explicit_calls,
-        barcode: false,
+        ..plain
     }
 }
 

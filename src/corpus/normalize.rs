@@ -58,6 +58,10 @@ enum Furniture {
 }
 
 fn furniture(line: &str) -> Option<Furniture> {
+    // Furniture lines are short, but for rules; skip the patterns for running text.
+    if line.len() > 64 && !line.starts_with(['-', '_', '*', '=']) {
+        return None;
+    }
     if let Some(caps) = SYMBOL_LINE.captures(line) {
         return Some(Furniture::Symbol(caps[1].to_string()));
     }
