@@ -1,0 +1,362 @@
+//! Query → ranked hits: candidates from the inverted index, filters, then the fuzzy matcher
+//! (`SkimMatcherV2` over folded text) on the best few hundred only, with bonuses for whole-word
+//! and exact-phrase matches; match positions mapped back to the original characters.
+
+use super::fold::fold_with_offsets;
+use super::query::{Query, Term, TermKind};
+use super::{Index, words};
+use crate::corpus::{ParagraphKind, Resolution};
+use fixedbitset::FixedBitSet;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use std::sync::LazyLock;
+
+/// One matching paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the resolution in the corpus.
+    pub document: usize,
+    /// Index of the paragraph in the resolution.
+    pub paragraph: usize,
+    pub score: i64,
+    /// Byte offsets, in the original paragraph text, of each highlighted character.
+    pub positions: Vec<usize>,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResult {
+    /// Best first, at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// Every matching paragraph, counted.
+    pub total: usize,
+    /// Every document with at least one matching paragraph, in corpus order, with how many.
+    pub documents: Vec<(usize, usize)>,
+}
+
+/// How many candidates, at most, the fuzzy matcher scores per query.
+const SCORED_CANDIDATES: usize = 1500;
+const WHOLE_WORD_BONUS: i64 = 40;
+const PHRASE_BONUS: i64 = 80;
+
+static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::default().ignore_case());
+
+impl Index {
+    /// Answer `query` over `corpus` (the resolutions this index was built from).
+    pub fn search(&self, corpus: &[Resolution], query: &Query, limit: usize) -> SearchResult {
+        let count = self.paragraph_count();
+        let mut candidates = self.allowed(corpus, query);
+        let mut to_verify = Vec::new();
+        for group in &query.groups {
+            let simple = group
+                .iter()
+                .all(|t| t.kind == TermKind::Fuzzy && !t.negated);
+            if simple {
+                let mut union = FixedBitSet::with_capacity(count);
+                for term in group {
+                    union.union_with(&self.term_candidates(term));
+                }
+                candidates.intersect_with(&union);
+            } else {
+                // Negations and exact forms: narrow by the positive terms, then read the text.
+                if !group.iter().any(|t| t.negated) {
+                    let mut union = FixedBitSet::with_capacity(count);
+                    for term in group {
+                        union.union_with(&self.term_candidates(term));
+                    }
+                    candidates.intersect_with(&union);
+                }
+                to_verify.push(group);
+            }
+        }
+        let ids: Vec<u32> = candidates.ones().map(|i| i as u32).collect();
+        let matching: Vec<u32> = if to_verify.is_empty() {
+            ids
+        } else {
+            ids.into_par_iter()
+                .filter(|&id| {
+                    let text = self.text(id as usize);
+                    to_verify
+                        .iter()
+                        .all(|group| group.iter().any(|t| self.accepts(t, text)))
+                })
+                .collect()
+        };
+        let mut result = SearchResult {
+            total: matching.len(),
+            documents: self.documents_of(&matching),
+            hits: Vec::new(),
+        };
+        result.hits = self.rank(corpus, query, &matching, limit);
+        result
+    }
+
+    /// Paragraphs allowed by the query's document and paragraph-kind filters.
+    fn allowed(&self, corpus: &[Resolution], query: &Query) -> FixedBitSet {
+        let count = self.paragraph_count();
+        let mut allowed = FixedBitSet::with_capacity(count);
+        let filters = &query.filters;
+        for (doc, r) in corpus.iter().enumerate().take(self.document_count()) {
+            if filters.accepts_document(r) {
+                allowed.insert_range(self.paragraphs_of(doc));
+            }
+        }
+        match filters.paragraph_kind {
+            Some(ParagraphKind::Operative) => allowed.intersect_with(&self.operative),
+            Some(ParagraphKind::Preambular) => allowed.difference_with(&self.operative),
+            None => {}
+        }
+        allowed
+    }
+
+    /// A superset of the paragraphs `term` can match, from the inverted index.
+    fn term_candidates(&self, term: &Term) -> FixedBitSet {
+        let count = self.paragraph_count();
+        let mut set = FixedBitSet::with_capacity(count);
+        set.insert_range(..);
+        for word in words(&term.text) {
+            let mut union = FixedBitSet::with_capacity(count);
+            if term.kind == TermKind::Fuzzy {
+                self.add_prefix_postings(word, &mut union);
+                if union.is_clear() {
+                    self.add_fuzzy_postings(word, &mut union);
+                }
+            } else {
+                // Exact forms may start inside a word (`'operation` in `cooperation`).
+                for (id, w) in self.vocabulary.iter().enumerate() {
+                    if w.contains(word) {
+                        self.add_postings(id, &mut union);
+                    }
+                }
+            }
+            set.intersect_with(&union);
+        }
+        set
+    }
+
+    fn add_postings(&self, word_id: usize, set: &mut FixedBitSet) {
+        for &p in self.postings_of(word_id) {
+            set.insert(p as usize);
+        }
+    }
+
+    fn add_prefix_postings(&self, prefix: &str, set: &mut FixedBitSet) {
+        let mut chars = prefix.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && let Some(letter) = self.first_letters.get(&c)
+        {
+            set.union_with(letter);
+            return;
+        }
+        for id in self.words_with_prefix(prefix) {
+            self.add_postings(id, set);
+        }
+    }
+
+    /// Typo tolerance: words sharing the first letter that the fuzzy matcher accepts and that
+    /// are not much longer than what was typed.
+    fn add_fuzzy_postings(&self, word: &str, set: &mut FixedBitSet) {
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        if word.chars().count() < 3 {
+            return;
+        }
+        let mut buf = [0u8; 4];
+        for id in self.words_with_prefix(first.encode_utf8(&mut buf)) {
+            let candidate = &self.vocabulary[id];
+            if candidate.len() <= word.len() * 2 + 2
+                && MATCHER.fuzzy_match(candidate, word).is_some()
+            {
+                self.add_postings(id, set);
+            }
+        }
+    }
+
+    fn accepts(&self, term: &Term, text: &str) -> bool {
+        match term.kind {
+            // A fuzzy term already narrowed the candidates; inside an OR group with exact
+            // forms it holds when each of its words starts a word of the text.
+            TermKind::Fuzzy => {
+                words(&term.text).all(|w| words(text).any(|t| t.starts_with(w))) != term.negated
+            }
+            _ => term.accepts(text),
+        }
+    }
+
+    fn documents_of(&self, matching: &[u32]) -> Vec<(usize, usize)> {
+        let mut documents: Vec<(usize, usize)> = Vec::new();
+        for &id in matching {
+            let (doc, _) = self.locate(id as usize);
+            match documents.last_mut() {
+                Some((d, n)) if *d == doc => *n += 1,
+                _ => documents.push((doc, 1)),
+            }
+        }
+        documents
+    }
+
+    /// Score the best candidates and return the top `limit`, best first.
+    fn rank(
+        &self,
+        corpus: &[Resolution],
+        query: &Query,
+        matching: &[u32],
+        limit: usize,
+    ) -> Vec<Hit> {
+        let terms: Vec<&Term> = query.positive_terms().collect();
+        let chosen: Vec<u32> = if terms.is_empty() {
+            matching.iter().copied().take(limit).collect()
+        } else {
+            self.preselect(&terms, matching)
+        };
+        let mut scored: Vec<(i64, u32)> = chosen
+            .par_iter()
+            .map(|&id| (score(&terms, self.text(id as usize)), id))
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(limit);
+        scored
+            .into_par_iter()
+            .filter_map(|(score, id)| {
+                let (document, paragraph) = self.locate(id as usize);
+                let text = &corpus.get(document)?.paragraphs.get(paragraph)?.text;
+                Some(Hit {
+                    document,
+                    paragraph,
+                    score,
+                    positions: match_positions(query, text),
+                })
+            })
+            .collect()
+    }
+
+    /// The candidates worth scoring: paragraphs where more of the terms are whole words first.
+    fn preselect(&self, terms: &[&Term], matching: &[u32]) -> Vec<u32> {
+        if matching.len() <= SCORED_CANDIDATES {
+            return matching.to_vec();
+        }
+        let whole_words: Vec<Option<&[u32]>> = terms
+            .iter()
+            .map(|t| self.word_id(&t.text).map(|id| self.postings_of(id)))
+            .collect();
+        let mut tiers: Vec<Vec<u32>> = vec![Vec::new(); terms.len() + 1];
+        for &id in matching {
+            let tier = whole_words
+                .iter()
+                .filter(|p| p.is_some_and(|p| p.binary_search(&id).is_ok()))
+                .count();
+            tiers[tier].push(id);
+        }
+        tiers
+            .into_iter()
+            .rev()
+            .flatten()
+            .take(SCORED_CANDIDATES)
+            .collect()
+    }
+}
+
+/// The fuzzy matcher's score of every term on `folded`, plus bonuses.
+fn score(terms: &[&Term], folded: &str) -> i64 {
+    let mut total = 0;
+    for term in terms {
+        let window = term_window(&term.text, folded);
+        total += MATCHER.fuzzy_match(window, &term.text).unwrap_or(0);
+        if has_whole_word(folded, &term.text) {
+            total += WHOLE_WORD_BONUS;
+        }
+    }
+    if terms.len() > 1 {
+        let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+        if folded.contains(&phrase.join(" ")) {
+            total += PHRASE_BONUS;
+        }
+    }
+    total
+}
+
+/// Where the matcher should look: the word `term` starts, when it occurs, so the cost does not
+/// grow with the paragraph; else the whole paragraph (a typo, an exact form).
+fn term_window<'a>(term: &str, folded: &'a str) -> &'a str {
+    let Some(start) = word_start_occurrence(folded, term) else {
+        return folded;
+    };
+    let mut end = (start + term.len() + 24).min(folded.len());
+    while !folded.is_char_boundary(end) {
+        end += 1;
+    }
+    &folded[start..end]
+}
+
+/// The first place `term` occurs at the start of a word of `folded`.
+fn word_start_occurrence(folded: &str, term: &str) -> Option<usize> {
+    if term.is_empty() {
+        return None;
+    }
+    folded
+        .match_indices(term)
+        .map(|(i, _)| i)
+        .find(|&i| is_word_start(folded, i))
+}
+
+fn is_word_start(folded: &str, at: usize) -> bool {
+    folded[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn has_whole_word(folded: &str, word: &str) -> bool {
+    words(folded).any(|w| w == word)
+}
+
+/// Byte offsets in `original` of every character the query highlights: every occurrence of
+/// each positive term at a word start (or anywhere, for exact forms), else the fuzzy matcher's
+/// positions.
+pub fn match_positions(query: &Query, original: &str) -> Vec<usize> {
+    let (folded, offsets) = fold_with_offsets(original);
+    let mut positions: Vec<usize> = Vec::new();
+    for term in query.positive_terms() {
+        let mut found = false;
+        for (start, end) in occurrences(term, &folded) {
+            found = true;
+            positions.extend(offsets[start..end].iter().copied());
+        }
+        if !found
+            && term.kind == TermKind::Fuzzy
+            && let Some((_, chars)) = MATCHER.fuzzy_indices(&folded, &term.text)
+        {
+            let byte_of: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
+            positions.extend(
+                chars
+                    .iter()
+                    .filter_map(|&c| byte_of.get(c))
+                    .map(|&b| offsets[b]),
+            );
+        }
+    }
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}
+
+/// Byte ranges in `folded` where `term` occurs as its kind asks.
+fn occurrences(term: &Term, folded: &str) -> Vec<(usize, usize)> {
+    let needle = term.text.as_str();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let all = folded.match_indices(needle).map(|(i, s)| (i, i + s.len()));
+    match term.kind {
+        TermKind::Fuzzy => all.filter(|&(i, _)| is_word_start(folded, i)).collect(),
+        TermKind::Prefix => all.take(1).filter(|_| term.matches(folded)).collect(),
+        TermKind::Suffix => all
+            .last()
+            .into_iter()
+            .filter(|_| term.matches(folded))
+            .collect(),
+        _ => all.collect(),
+    }
+}
