@@ -74,4 +74,32 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Matching paragraphs, best first (fuzzy, accent-insensitive; see the query language in
+    /// the README).
+    Search {
+        /// The query; omit it with --stdin.
+        #[arg(required_unless_present = "stdin")]
+        query: Option<String>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON object per hit.
+        #[arg(long)]
+        json: bool,
+        /// Load once, then answer one query per stdin line with one JSON line each (every
+        /// positional argument is then a corpus path).
+        #[arg(long)]
+        stdin: bool,
+    },
+    /// A country's vote on every resolution with a recorded vote.
+    Votes {
+        /// ISO code, French or English name (accents and case ignored).
+        country: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long)]
+        json: bool,
+    },
 }

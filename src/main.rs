@@ -28,8 +28,26 @@ fn run(cli: Cli) -> io::Result<u8> {
             Command::List { corpus, .. }
             | Command::Show { corpus, .. }
             | Command::Export { corpus, .. }
-            | Command::Check { corpus },
+            | Command::Check { corpus }
+            | Command::Votes { corpus, .. },
         ) => corpus,
+        Some(Command::Search { corpus, .. }) => corpus,
+    };
+    // With --stdin there is no query argument: a first positional is a corpus path.
+    let stdin_paths;
+    let args = match &cli.command {
+        Some(Command::Search {
+            query: Some(first),
+            stdin: true,
+            corpus,
+            ..
+        }) => {
+            let mut with_first = corpus.clone();
+            with_first.paths.insert(0, first.into());
+            stdin_paths = with_first;
+            &stdin_paths
+        }
+        _ => args,
     };
     let corpus = commands::load(&source_for(args, &cli.corpus), &mut err)?;
     let status = match &cli.command {
@@ -40,6 +58,18 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         Some(Command::Export { format, .. }) => commands::export(&corpus, *format, &mut out)?,
         Some(Command::Check { .. }) => commands::check(&corpus, &mut out, &mut err)?,
+        Some(Command::Search {
+            stdin: true, limit, ..
+        }) => commands::search_stdin(&corpus, &mut io::stdin().lock(), *limit, &mut out)?,
+        Some(Command::Search {
+            query, limit, json, ..
+        }) => {
+            let text = query.as_deref().unwrap_or("");
+            commands::search(&corpus, text, *limit, *json, &mut out, &mut err)?
+        }
+        Some(Command::Votes { country, json, .. }) => {
+            commands::votes(&corpus, country, *json, &mut out, &mut err)?
+        }
     };
     out.flush()?;
     // A file that gave nothing is a problem with the input, whatever else was printed.

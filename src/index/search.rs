@@ -39,6 +39,7 @@ pub struct SearchResult {
 const SCORED_CANDIDATES: usize = 1500;
 const WHOLE_WORD_BONUS: i64 = 40;
 const PHRASE_BONUS: i64 = 80;
+const REPEAT_BONUS: i64 = 10;
 
 static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::default().ignore_case());
 
@@ -215,7 +216,13 @@ impl Index {
             .par_iter()
             .map(|&id| (score(&terms, self.text(id as usize)), id))
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Equal scores: the shorter paragraph (denser match) first, then corpus order.
+        let length = |id: u32| self.text(id as usize).len();
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(length(a.1).cmp(&length(b.1)))
+                .then(a.1.cmp(&b.1))
+        });
         scored.truncate(limit);
         scored
             .into_par_iter()
@@ -267,6 +274,13 @@ fn score(terms: &[&Term], folded: &str) -> i64 {
         if has_whole_word(folded, &term.text) {
             total += WHOLE_WORD_BONUS;
         }
+        // A paragraph that keeps coming back to the term is more about it.
+        let repeats = folded
+            .matches(term.text.as_str())
+            .count()
+            .saturating_sub(1)
+            .min(3);
+        total += REPEAT_BONUS * repeats as i64;
     }
     if terms.len() > 1 {
         let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
@@ -358,5 +372,98 @@ fn occurrences(term: &Term, folded: &str) -> Vec<(usize, usize)> {
             .filter(|_| term.matches(folded))
             .collect(),
         _ => all.collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::parse_bytes;
+    use crate::index::query::parse;
+
+    /// A one-document corpus whose paragraphs hold `texts`.
+    fn corpus(texts: &[&str]) -> Vec<Resolution> {
+        let mut doc = String::from("Le Conseil des droits de l’homme,\n");
+        for (i, t) in texts.iter().enumerate() {
+            doc.push_str(&format!("{}. {t}\n", i + 1));
+        }
+        vec![parse_bytes("t.txt", doc.as_bytes()).unwrap()]
+    }
+
+    fn highlighted(text: &str, positions: &[usize]) -> String {
+        positions
+            .iter()
+            .filter_map(|&p| text[p..].chars().next())
+            .collect()
+    }
+
+    #[test]
+    fn folding_table_finds_and_highlights_original_characters() {
+        let table = [
+            ("cooperation", "Renforce la coopération ;", "coopération"),
+            ("cooperation", "RENFORCE LA COOPÉRATION ;", "COOPÉRATION"),
+            ("l'homme", "les droits de l’homme ;", "l’homme"),
+            ("oeuvre", "la mise en œuvre ;", "œuvre"),
+            (
+                "pre-recorded",
+                "a pre\u{2011}recorded statement ;",
+                "pre\u{2011}recorded",
+            ),
+            (
+                "cote d'ivoire",
+                "la Côte d’Ivoire et le Mali ;",
+                "Côted’Ivoire",
+            ),
+            ("COOPÉRATION", "une coopération utile ;", "coopération"),
+        ];
+        for (query, text, expected) in table {
+            let docs = corpus(&[text, "Sans rapport aucun."]);
+            let index = Index::build(&docs);
+            let result = index.search(&docs, &parse(query), 10);
+            assert_eq!(result.total, 1, "{query:?} in {text:?}");
+            let hit = &result.hits[0];
+            assert_eq!(hit.paragraph, 0);
+            let original = &docs[0].paragraphs[0].text;
+            assert_eq!(highlighted(original, &hit.positions), expected, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn whole_words_and_phrases_rank_first() {
+        let docs = corpus(&[
+            "la coopérative agricole internationale ;",
+            "la coopération internationale ;",
+            "la coopération et la solidarité internationale ;",
+        ]);
+        let index = Index::build(&docs);
+        let result = index.search(&docs, &parse("cooperation internationale"), 10);
+        assert_eq!(result.total, 2);
+        assert_eq!(result.hits[0].paragraph, 1, "the exact phrase first");
+        let result = index.search(&docs, &parse("coop"), 10);
+        assert_eq!(result.total, 3);
+    }
+
+    #[test]
+    fn filters_negations_and_exact_forms() {
+        let docs = corpus(&[
+            "décide de la coopération ;",
+            "décide encore ;",
+            "prie la coopération.",
+        ]);
+        let index = Index::build(&docs);
+        let total = |q: &str| index.search(&docs, &parse(q), 10).total;
+        assert_eq!(total("decide !cooperation"), 1);
+        assert_eq!(total("'operation"), 2);
+        assert_eq!(total("^prie"), 1);
+        assert_eq!(total("cooperation$"), 2, "trailing punctuation ignored");
+        assert_eq!(total("decide | prie"), 3);
+        assert_eq!(total("\"de la cooperation\""), 1);
+        assert_eq!(total("op:"), 3);
+        assert_eq!(total("pp:"), 0);
+        assert_eq!(total("zzz"), 0);
+        assert_eq!(total("cooperaton"), 2, "a typo still finds the word");
+        let empty = index.search(&docs, &parse(""), 2);
+        assert_eq!((empty.total, empty.hits.len()), (3, 2));
+        assert_eq!(empty.documents, vec![(0, 3)]);
     }
 }

@@ -1,6 +1,10 @@
 //! The subcommands of CONTRACT.md, writing data to `out` and diagnostics to `err`, returning
 //! the exit status. Kept apart from `main` so tests can run them on strings.
 
+mod search;
+
+pub use search::{search, search_stdin, votes};
+
 use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths};
 use crate::corpus::{Resolution, countries};

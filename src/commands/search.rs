@@ -1,0 +1,157 @@
+//! `resolu search` (one query, or one per stdin line with timings) and `resolu votes`.
+
+use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE, resolve_country};
+use crate::corpus::load::Corpus;
+use crate::corpus::{Adoption, Resolution};
+use crate::index::query::{Query, parse};
+use crate::index::{Hit, Index};
+use serde_json::json;
+use std::io::{self, BufRead, Write};
+use std::time::Instant;
+
+fn paragraph_label(r: &Resolution, hit: &Hit) -> String {
+    r.citation(hit.paragraph).unwrap_or_default()
+}
+
+fn report_hints(query: &Query, err: &mut dyn Write) -> io::Result<()> {
+    for hint in &query.hints {
+        writeln!(err, "resolu: hint: {hint}")?;
+    }
+    Ok(())
+}
+
+/// `resolu search QUERY`: best paragraphs first.
+pub fn search(
+    corpus: &Corpus,
+    text: &str,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let index = Index::build(&corpus.resolutions);
+    let query = parse(text);
+    report_hints(&query, err)?;
+    let result = index.search(&corpus.resolutions, &query, limit);
+    for hit in &result.hits {
+        let Some(r) = corpus.resolutions.get(hit.document) else {
+            continue;
+        };
+        let Some(paragraph) = r.paragraphs.get(hit.paragraph) else {
+            continue;
+        };
+        let label = paragraph_label(r, hit);
+        if json {
+            let line = json!({
+                "symbol": r.symbol, "number": r.number, "paragraph": label,
+                "kind": paragraph.kind, "score": hit.score, "text": paragraph.text,
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{}  {label:<6} {}", r.id(), paragraph.text)?;
+        }
+    }
+    writeln!(
+        err,
+        "resolu: {} of {} matching paragraphs shown",
+        result.hits.len(),
+        result.total
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// `resolu search --stdin`: load once, answer each line with one JSON line; `elapsed_us` is
+/// measured around the search alone.
+pub fn search_stdin(
+    corpus: &Corpus,
+    input: &mut dyn BufRead,
+    limit: usize,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
+    let index = Index::build(&corpus.resolutions);
+    for line in input.lines() {
+        let line = line?;
+        let started = Instant::now();
+        let query = parse(&line);
+        let result = index.search(&corpus.resolutions, &query, limit);
+        let elapsed_us = started.elapsed().as_micros();
+        let hits: Vec<serde_json::Value> = result
+            .hits
+            .iter()
+            .filter_map(|hit| {
+                let r = corpus.resolutions.get(hit.document)?;
+                Some(json!({"symbol": r.symbol, "paragraph": paragraph_label(r, hit), "score": hit.score}))
+            })
+            .collect();
+        let answer = json!({
+            "query": line, "hits": hits, "total": result.total, "elapsed_us": elapsed_us,
+        });
+        writeln!(out, "{answer}")?;
+        out.flush()?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// `resolu votes COUNTRY`: how it voted on every resolution with a recorded vote.
+pub fn votes(
+    corpus: &Corpus,
+    country: &str,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let country = match resolve_country(country) {
+        Ok(c) => c,
+        Err(message) => {
+            writeln!(err, "resolu: {message}")?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let mut recorded: Vec<&Resolution> = corpus
+        .resolutions
+        .iter()
+        .filter(|r| {
+            r.vote
+                .as_ref()
+                .is_some_and(|v| v.adoption == Adoption::RecordedVote)
+        })
+        .collect();
+    recorded.sort_by(|a, b| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
+    let mut rows = Vec::new();
+    for r in &recorded {
+        let ballot = r
+            .vote
+            .as_ref()
+            .and_then(|v| v.ballot_of(country.code))
+            .map_or("absent", |b| b.as_str());
+        if json {
+            rows.push(json!({
+                "symbol": r.symbol, "adopted_on": r.adopted_on, "vote": ballot, "title": r.title,
+            }));
+        } else {
+            let date = r
+                .adopted_on
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into());
+            let title = r.title.as_deref().unwrap_or("(no title)");
+            writeln!(out, "{:<16} {date:<10}  {ballot:<7}  {title}", r.id())?;
+        }
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    }
+    writeln!(
+        err,
+        "resolu: {} ({}, {}): {} resolutions with a recorded vote",
+        country.en,
+        country.fr,
+        country.code,
+        recorded.len()
+    )?;
+    Ok(if recorded.is_empty() && corpus.resolutions.is_empty() {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    })
+}

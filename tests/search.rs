@@ -1,0 +1,155 @@
+//! `resolu search`, `search --stdin` and `votes` over sample-data: the expected documents and
+//! paragraphs come first.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn resolu() -> Command {
+    let mut cmd = Command::cargo_bin("resolu").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("RESOLU_CORPUS")
+        .arg("--corpus")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"));
+    cmd
+}
+
+fn json_lines(cmd: &mut Command) -> Vec<Value> {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn search_ranks_the_expected_paragraphs_first() {
+    let first = json_lines(resolu().args(["search", "examen periodique universel", "--json"]));
+    assert!(
+        first[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Examen périodique universel")
+    );
+    let cases: &[(&str, &str, &str)] = &[
+        ("solidarite internationale expert", "A/HRC/RES/44/11", ""),
+        ("pre-recorded statement", "A/RES/80/1", "OP 1"),
+        ("nuclear-weapon-free zone middle east", "A/RES/80/17", ""),
+        ("arms race outer space", "A/RES/80/21", ""),
+        ("indigenous women girls", "A/RES/80/10", ""),
+        ("Article 19", "A/RES/80/2", ""),
+        ("expert independant solidarite", "A/HRC/RES/44/11", ""),
+    ];
+    for (query, symbol, paragraph) in cases {
+        let hits = json_lines(resolu().args(["search", query, "--json", "--limit", "5"]));
+        assert!(!hits.is_empty(), "{query}: no hit");
+        assert_eq!(hits[0]["symbol"], *symbol, "{query}: {hits:?}");
+        if !paragraph.is_empty() {
+            assert_eq!(hits[0]["paragraph"], *paragraph, "{query}");
+        }
+        for key in ["symbol", "number", "paragraph", "kind", "score", "text"] {
+            assert!(hits[0].get(key).is_some(), "{key}");
+        }
+        let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "{query}: {scores:?}"
+        );
+    }
+}
+
+#[test]
+fn accents_are_ignored_both_ways() {
+    let plain = json_lines(resolu().args(["search", "cooperation", "--json", "--limit", "500"]));
+    let accented = json_lines(resolu().args(["search", "COOPÉRATION", "--json", "--limit", "500"]));
+    assert!(plain.len() > 50);
+    assert_eq!(plain, accented);
+    assert!(
+        plain[0]["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("coopération")
+    );
+}
+
+#[test]
+fn stdin_answers_one_json_line_per_query() {
+    let answers = json_lines(
+        resolu()
+            .args(["search", "--stdin", "--limit", "3"])
+            .write_stdin("coop\nzzzqqq\nc:fra=no s:40..46 vaccins\n"),
+    );
+    assert_eq!(answers.len(), 3);
+    assert_eq!(answers[0]["query"], "coop");
+    assert_eq!(answers[0]["hits"].as_array().unwrap().len(), 3);
+    assert!(answers[0]["total"].as_u64().unwrap() > 50);
+    assert!(answers[0]["elapsed_us"].is_u64());
+    assert_eq!(answers[1]["total"], 0);
+    // France voted against 46/13 (session 46), which calls for vaccines; nothing else qualifies.
+    assert_eq!(answers[2]["total"], 1);
+    assert_eq!(answers[2]["hits"][0]["symbol"], "A/HRC/RES/46/13");
+    assert_eq!(answers[2]["hits"][0]["paragraph"], "OP 6");
+}
+
+#[test]
+fn votes_by_code_or_name_and_ambiguity() {
+    for country in ["fra", "France", "FRANCE", "la France"] {
+        let output = resolu().args(["votes", country]).output().unwrap();
+        assert!(output.status.success(), "{country}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(text.lines().count(), 4, "{country}: {text}");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("A/HRC/RES/46/13") && l.contains(" no "))
+        );
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("A/HRC/RES/44/18") && l.contains(" absent "))
+        );
+    }
+    let rows: Value = serde_json::from_slice(
+        &resolu()
+            .args(["votes", "cote d'ivoire", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let rows = rows.as_array().unwrap();
+    let yes: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["vote"] == "yes")
+        .map(|r| r["symbol"].as_str().unwrap())
+        .collect();
+    assert_eq!(yes, ["A/HRC/RES/37/23", "A/HRC/RES/46/13"]);
+    let output = resolu().args(["votes", "guin"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("GNB") && err.contains("GIN"), "{err}");
+    assert_eq!(
+        resolu()
+            .args(["votes", "narnia"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn malformed_queries_search_as_text_and_hint() {
+    let output = resolu()
+        .args(["search", "foo:bar \"unclosed"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("hint"));
+}
