@@ -49,7 +49,17 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         _ => args,
     };
+    let started = std::time::Instant::now();
     let corpus = commands::load(&source_for(args, &cli.corpus), &mut err)?;
+    if let Some(Command::Search { stdin: true, .. }) = &cli.command {
+        let paragraphs: usize = corpus.resolutions.iter().map(|r| r.paragraphs.len()).sum();
+        writeln!(
+            err,
+            "resolu: {} documents, {paragraphs} paragraphs read and parsed in {} ms",
+            corpus.resolutions.len(),
+            started.elapsed().as_millis()
+        )?;
+    }
     let status = match &cli.command {
         None => commands::list(&corpus, false, &mut out)?,
         Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
@@ -60,7 +70,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         Some(Command::Check { .. }) => commands::check(&corpus, &mut out, &mut err)?,
         Some(Command::Search {
             stdin: true, limit, ..
-        }) => commands::search_stdin(&corpus, &mut io::stdin().lock(), *limit, &mut out)?,
+        }) => commands::search_stdin(&corpus, &mut io::stdin().lock(), *limit, &mut out, &mut err)?,
         Some(Command::Search {
             query, limit, json, ..
         }) => {

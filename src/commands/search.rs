@@ -67,8 +67,17 @@ pub fn search_stdin(
     input: &mut dyn BufRead,
     limit: usize,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> io::Result<u8> {
+    let started = Instant::now();
     let index = Index::build(&corpus.resolutions);
+    writeln!(
+        err,
+        "resolu: index of {} paragraphs, {} words built in {} ms",
+        index.paragraph_count(),
+        index.vocabulary_size(),
+        started.elapsed().as_millis()
+    )?;
     for line in input.lines() {
         let line = line?;
         let started = Instant::now();
