@@ -11,6 +11,9 @@ use std::sync::LazyLock;
 /// become newlines); tabs become spaces. Applied to the whole text first, so every field built from
 /// it is safe to print.
 pub fn sanitize(text: &str) -> String {
+    if is_clean(text.as_bytes()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -34,6 +37,32 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// No byte that `sanitize` would change: a fast scan for the common case.
+fn is_clean(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {}
+            0..=0x1f | 0x7f => return false,
+            // C1 controls U+0080–U+009F.
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => return false,
+            // U+200E/F, U+2028–U+202E, U+2066–U+2069.
+            0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0x8e | 0x8f | 0xa8..=0xae)) => return false,
+                (Some(0x81), Some(0xa6..=0xa9)) => return false,
+                _ => {}
+            },
+            // BOM U+FEFF.
+            0xef if bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf) => {
+                return false;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {

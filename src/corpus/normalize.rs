@@ -190,7 +190,8 @@ impl Sorter {
 
     /// A footnote starts here, or the open one continues: take the line and say so.
     fn try_footnote(&mut self, text: &str) -> bool {
-        if let Some(caps) = FOOTNOTE_LINE.captures(text) {
+        let digit_first = text.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(caps) = digit_first.then(|| FOOTNOTE_LINE.captures(text)).flatten() {
             let mark = &caps[1];
             let expected = mark.parse::<u32>().ok() == Some(self.next_mark());
             if expected

@@ -24,6 +24,16 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^annexe?(?:\s+[IVXLC\d]+)?\s*$"));
 
+/// The meeting line, a vote block or an annex: the operative part is over. (The first
+/// character rules most lines out before any pattern runs.)
+fn ends_running_text(text: &str) -> bool {
+    match text.chars().next() {
+        Some(c) if c.is_ascii_digit() => MEETING.is_match(text),
+        Some('[' | 'A' | 'a') => starts_vote_block(text) || ANNEX.is_match(text),
+        _ => false,
+    }
+}
+
 /// Words that open a preambular paragraph without the usual participle ending.
 const PREAMBULAR_LEADS: &[&str] = &[
     "conscient",
@@ -153,7 +163,7 @@ impl Segmenter<'_> {
     fn run(&mut self, lines: &[Line], start: usize) -> usize {
         for (i, line) in lines.iter().enumerate().skip(start) {
             let text = line.text.trim();
-            if MEETING.is_match(text) || starts_vote_block(text) || ANNEX.is_match(text) {
+            if ends_running_text(text) {
                 return i;
             }
             if self.is_running_title(text) {
@@ -177,6 +187,9 @@ impl Segmenter<'_> {
 
     /// `12. Décide …` opens operative paragraph 12 when 12 is next (or a near skip, warned).
     fn operative_start<'t>(&mut self, text: &'t str) -> Option<(u32, &'t str)> {
+        if !text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let caps = OPERATIVE.captures(text)?;
         let number: u32 = caps[1].parse().ok()?;
         let expected = self.expected_operative;
@@ -268,7 +281,12 @@ fn detect_language(paragraphs: &[Paragraph], title: Option<&str>) -> Option<Lang
     let mut english = 0usize;
     let texts = paragraphs.iter().map(|p| p.text.as_str()).chain(title);
     for word in texts.flat_map(str::split_whitespace).take(4000) {
-        match fold(word).as_str() {
+        // The marker words are ASCII: no folding needed.
+        if word.len() > 4 {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        match lower.as_str() {
             "le" | "la" | "les" | "des" | "du" | "et" | "une" | "dans" | "pour" => french += 1,
             "the" | "of" | "and" | "to" | "in" | "for" | "with" | "its" => english += 1,
             _ => {}
