@@ -276,7 +276,23 @@ pub fn join_into(acc: &mut String, next: &str) {
     acc.push_str(next);
 }
 
-static SPACES: LazyLock<Regex> = LazyLock::new(|| re(r"[\s\u{a0}\u{202f}\u{2007}]+"));
+/// Runs of whitespace (non-breaking spaces included) become one space; ends trimmed.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}') {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
 /// `nuclear- weapon-free`: a line-end hyphen that a converter turned into hyphen + space.
 static BROKEN_HYPHEN: LazyLock<Regex> = LazyLock::new(|| re(r"(\p{L})- (\p{Ll}+)"));
 
@@ -284,7 +300,10 @@ static BROKEN_HYPHEN: LazyLock<Regex> = LazyLock::new(|| re(r"(\p{L})- (\p{Ll}+)
 /// broken at a line end rejoined (`thirty- fifth` → `thirty-fifth`, but `pre- and post-`
 /// stays), no control characters.
 pub fn finish_text(text: &str) -> String {
-    let collapsed = SPACES.replace_all(text.trim(), " ");
+    let collapsed = collapse_spaces(text);
+    if !collapsed.contains("- ") {
+        return collapsed;
+    }
     let rejoined = BROKEN_HYPHEN.replace_all(&collapsed, |caps: &regex::Captures<'_>| {
         let word = &caps[2];
         if matches!(word, "and" | "or" | "et" | "ou" | "to" | "à") {

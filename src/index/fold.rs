@@ -9,6 +9,16 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Fold one character into `out`; returns nothing so callers can track offsets around it.
 fn fold_char_into(c: char, out: &mut String) {
+    // Most characters are ASCII: settle them first.
+    if c.is_ascii() {
+        let folded = match c {
+            '`' => '\'',
+            c if c.is_ascii_whitespace() => ' ',
+            c => c.to_ascii_lowercase(),
+        };
+        out.push(folded);
+        return;
+    }
     match c {
         // Apostrophes and quotes that stand for one.
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{2032}' | '\u{00B4}' | '`' => {

@@ -14,7 +14,7 @@ use crate::corpus::{ParagraphKind, Resolution};
 use fixedbitset::FixedBitSet;
 use fold::fold;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use search::{Hit, SearchResult, match_positions};
 
@@ -36,7 +36,7 @@ pub struct Index {
     posting_starts: Vec<usize>,
     postings: Vec<u32>,
     /// Paragraphs holding a word that starts with this character.
-    first_letters: HashMap<char, FixedBitSet>,
+    first_letters: FxHashMap<char, FixedBitSet>,
 }
 
 /// Words are runs of letters and digits of the folded text (`l'homme` → `l`, `homme`).
@@ -77,56 +77,80 @@ impl Index {
 
     fn build_postings(&mut self) {
         let count = self.paragraph_count();
-        // Each paragraph's distinct words, in parallel.
-        let per_paragraph: Vec<Vec<&str>> = (0..count)
-            .into_par_iter()
-            .map(|p| {
-                let mut ws: Vec<&str> = words(self.text(p)).collect();
-                ws.sort_unstable();
-                ws.dedup();
-                ws
-            })
-            .collect();
-        let mut vocabulary: Vec<&str> = per_paragraph.iter().flatten().copied().collect();
-        vocabulary.par_sort_unstable();
-        vocabulary.dedup();
-        let ids: HashMap<&str, u32> = vocabulary
+        // Pass 1: each paragraph's distinct words as ids (tokenised in parallel, chunk by
+        // chunk, so only one chunk of borrowed words is alive at a time).
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut words_by_id: Vec<&str> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
+        let mut flat: Vec<u32> = Vec::new();
+        let mut flat_starts: Vec<usize> = Vec::with_capacity(count + 1);
+        const CHUNK: usize = 8192;
+        for chunk_start in (0..count).step_by(CHUNK) {
+            let chunk_end = (chunk_start + CHUNK).min(count);
+            let tokenised: Vec<Vec<&str>> = (chunk_start..chunk_end)
+                .into_par_iter()
+                .map(|p| {
+                    let mut ws: Vec<&str> = words(self.text(p)).collect();
+                    ws.sort_unstable();
+                    ws.dedup();
+                    ws
+                })
+                .collect();
+            for ws in tokenised {
+                flat_starts.push(flat.len());
+                for w in ws {
+                    let id = *ids.entry(w).or_insert_with(|| {
+                        words_by_id.push(w);
+                        counts.push(0);
+                        (words_by_id.len() - 1) as u32
+                    });
+                    counts[id as usize] += 1;
+                    flat.push(id);
+                }
+            }
+        }
+        flat_starts.push(flat.len());
+        drop(ids);
+        // Sorted vocabulary: `rank[id]` is the word's place in it.
+        let mut order: Vec<u32> = (0..words_by_id.len() as u32).collect();
+        order.par_sort_unstable_by_key(|&id| words_by_id[id as usize]);
+        let mut rank = vec![0u32; order.len()];
+        for (place, &id) in order.iter().enumerate() {
+            rank[id as usize] = place as u32;
+        }
+        let mut posting_starts = vec![0usize; order.len() + 1];
+        for (place, &id) in order.iter().enumerate() {
+            posting_starts[place + 1] = posting_starts[place] + counts[id as usize];
+        }
+        // Pass 2: postings in paragraph order, so each list is ascending.
+        let mut postings = vec![0u32; flat.len()];
+        let mut cursor = posting_starts.clone();
+        for p in 0..count {
+            for &id in &flat[flat_starts[p]..flat_starts[p + 1]] {
+                let place = rank[id as usize] as usize;
+                postings[cursor[place]] = p as u32;
+                cursor[place] += 1;
+            }
+        }
+        drop(flat);
+        let vocabulary: Vec<Box<str>> = order
             .iter()
-            .enumerate()
-            .map(|(i, w)| (*w, i as u32))
+            .map(|&id| Box::from(words_by_id[id as usize]))
             .collect();
-        let mut counts = vec![0usize; vocabulary.len() + 1];
-        for ws in &per_paragraph {
-            for w in ws {
-                counts[ids[w] as usize + 1] += 1;
-            }
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let mut postings = vec![0u32; counts[vocabulary.len()]];
-        let mut cursor = counts.clone();
-        for (p, ws) in per_paragraph.iter().enumerate() {
-            for w in ws {
-                let id = ids[w] as usize;
-                postings[cursor[id]] = p as u32;
-                cursor[id] += 1;
-            }
-        }
-        let mut first_letters: HashMap<char, FixedBitSet> = HashMap::new();
-        for (id, word) in vocabulary.iter().enumerate() {
+        let mut first_letters: FxHashMap<char, FixedBitSet> = FxHashMap::default();
+        for (place, word) in vocabulary.iter().enumerate() {
             let Some(c) = word.chars().next() else {
                 continue;
             };
             let set = first_letters
                 .entry(c)
                 .or_insert_with(|| FixedBitSet::with_capacity(count));
-            for &p in &postings[counts[id]..counts[id + 1]] {
+            for &p in &postings[posting_starts[place]..posting_starts[place + 1]] {
                 set.insert(p as usize);
             }
         }
-        self.vocabulary = vocabulary.into_iter().map(Box::from).collect();
-        self.posting_starts = counts;
+        self.vocabulary = vocabulary;
+        self.posting_starts = posting_starts;
         self.postings = postings;
         self.first_letters = first_letters;
     }

@@ -35,8 +35,8 @@ pub struct SearchResult {
     pub documents: Vec<(usize, usize)>,
 }
 
-/// How many candidates, at most, the fuzzy matcher scores per query.
-const SCORED_CANDIDATES: usize = 1500;
+/// How many candidates beyond the limit the fuzzy matcher scores per query.
+const SCORED_EXTRA: usize = 300;
 const WHOLE_WORD_BONUS: i64 = 40;
 const PHRASE_BONUS: i64 = 80;
 const REPEAT_BONUS: i64 = 10;
@@ -50,47 +50,39 @@ impl Index {
         let mut candidates = self.allowed(corpus, query);
         let mut to_verify = Vec::new();
         for group in &query.groups {
-            let simple = group
-                .iter()
-                .all(|t| t.kind == TermKind::Fuzzy && !t.negated);
-            if simple {
+            // Negations cannot narrow through the index; everything else can.
+            if !group.iter().any(|t| t.negated) {
                 let mut union = FixedBitSet::with_capacity(count);
                 for term in group {
                     union.union_with(&self.term_candidates(term));
                 }
                 candidates.intersect_with(&union);
-            } else {
-                // Negations and exact forms: narrow by the positive terms, then read the text.
-                if !group.iter().any(|t| t.negated) {
-                    let mut union = FixedBitSet::with_capacity(count);
-                    for term in group {
-                        union.union_with(&self.term_candidates(term));
-                    }
-                    candidates.intersect_with(&union);
-                }
+            }
+            if group.iter().any(|t| t.kind != TermKind::Fuzzy || t.negated) {
                 to_verify.push(group);
             }
         }
-        let ids: Vec<u32> = candidates.ones().map(|i| i as u32).collect();
-        let matching: Vec<u32> = if to_verify.is_empty() {
-            ids
-        } else {
-            ids.into_par_iter()
+        if !to_verify.is_empty() {
+            // Exact forms and negations: read the text of each remaining candidate.
+            let ids: Vec<usize> = candidates.ones().collect();
+            let rejected: Vec<usize> = ids
+                .into_par_iter()
                 .filter(|&id| {
-                    let text = self.text(id as usize);
-                    to_verify
+                    let text = self.text(id);
+                    !to_verify
                         .iter()
                         .all(|group| group.iter().any(|t| self.accepts(t, text)))
                 })
-                .collect()
-        };
-        let mut result = SearchResult {
-            total: matching.len(),
-            documents: self.documents_of(&matching),
-            hits: Vec::new(),
-        };
-        result.hits = self.rank(corpus, query, &matching, limit);
-        result
+                .collect();
+            for id in rejected {
+                candidates.remove(id);
+            }
+        }
+        SearchResult {
+            total: candidates.count_ones(..),
+            documents: self.documents_of(&candidates),
+            hits: self.rank(corpus, query, &candidates, limit),
+        }
     }
 
     /// Paragraphs allowed by the query's document and paragraph-kind filters.
@@ -186,16 +178,13 @@ impl Index {
         }
     }
 
-    fn documents_of(&self, matching: &[u32]) -> Vec<(usize, usize)> {
-        let mut documents: Vec<(usize, usize)> = Vec::new();
-        for &id in matching {
-            let (doc, _) = self.locate(id as usize);
-            match documents.last_mut() {
-                Some((d, n)) if *d == doc => *n += 1,
-                _ => documents.push((doc, 1)),
-            }
-        }
-        documents
+    fn documents_of(&self, matching: &FixedBitSet) -> Vec<(usize, usize)> {
+        (0..self.document_count())
+            .filter_map(|doc| {
+                let n = matching.count_ones(self.paragraphs_of(doc));
+                (n > 0).then_some((doc, n))
+            })
+            .collect()
     }
 
     /// Score the best candidates and return the top `limit`, best first.
@@ -203,14 +192,14 @@ impl Index {
         &self,
         corpus: &[Resolution],
         query: &Query,
-        matching: &[u32],
+        matching: &FixedBitSet,
         limit: usize,
     ) -> Vec<Hit> {
         let terms: Vec<&Term> = query.positive_terms().collect();
         let chosen: Vec<u32> = if terms.is_empty() {
-            matching.iter().copied().take(limit).collect()
+            matching.ones().take(limit).map(|i| i as u32).collect()
         } else {
-            self.preselect(&terms, matching)
+            self.preselect(&terms, matching, limit + SCORED_EXTRA)
         };
         let mut scored: Vec<(i64, u32)> = chosen
             .par_iter()
@@ -239,48 +228,44 @@ impl Index {
             .collect()
     }
 
-    /// The candidates worth scoring: paragraphs where more of the terms are whole words first.
-    fn preselect(&self, terms: &[&Term], matching: &[u32]) -> Vec<u32> {
-        if matching.len() <= SCORED_CANDIDATES {
-            return matching.to_vec();
+    /// The candidates worth scoring, at most `wanted`: first those where every term is a whole
+    /// word, then the others, each in corpus order. Bitset work, not a pass over candidates.
+    fn preselect(&self, terms: &[&Term], matching: &FixedBitSet, wanted: usize) -> Vec<u32> {
+        let mut best = matching.clone();
+        for term in terms {
+            let mut whole = FixedBitSet::with_capacity(matching.len());
+            if let Some(id) = self.word_id(&term.text) {
+                self.add_postings(id, &mut whole);
+            }
+            best.intersect_with(&whole);
         }
-        let whole_words: Vec<Option<&[u32]>> = terms
-            .iter()
-            .map(|t| self.word_id(&t.text).map(|id| self.postings_of(id)))
-            .collect();
-        let mut tiers: Vec<Vec<u32>> = vec![Vec::new(); terms.len() + 1];
-        for &id in matching {
-            let tier = whole_words
-                .iter()
-                .filter(|p| p.is_some_and(|p| p.binary_search(&id).is_ok()))
-                .count();
-            tiers[tier].push(id);
+        let mut chosen: Vec<u32> = best.ones().take(wanted).map(|i| i as u32).collect();
+        if chosen.len() < wanted {
+            let rest = matching.difference(&best).take(wanted - chosen.len());
+            chosen.extend(rest.map(|i| i as u32));
         }
-        tiers
-            .into_iter()
-            .rev()
-            .flatten()
-            .take(SCORED_CANDIDATES)
-            .collect()
+        chosen
     }
 }
 
-/// The fuzzy matcher's score of every term on `folded`, plus bonuses.
+/// The fuzzy matcher's score of every term on `folded`, plus bonuses for a whole word, for
+/// a term that comes back, and for the terms together as a phrase.
 fn score(terms: &[&Term], folded: &str) -> i64 {
     let mut total = 0;
     for term in terms {
         let window = term_window(&term.text, folded);
         total += MATCHER.fuzzy_match(window, &term.text).unwrap_or(0);
-        if has_whole_word(folded, &term.text) {
+        let mut seen = 0i64;
+        let mut whole = false;
+        for (at, found) in folded.match_indices(term.text.as_str()).take(4) {
+            seen += 1;
+            let after = folded[at + found.len()..].chars().next();
+            whole |= is_word_start(folded, at) && after.is_none_or(|c| !c.is_alphanumeric());
+        }
+        if whole {
             total += WHOLE_WORD_BONUS;
         }
-        // A paragraph that keeps coming back to the term is more about it.
-        let repeats = folded
-            .matches(term.text.as_str())
-            .count()
-            .saturating_sub(1)
-            .min(3);
-        total += REPEAT_BONUS * repeats as i64;
+        total += REPEAT_BONUS * (seen - 1).max(0);
     }
     if terms.len() > 1 {
         let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
@@ -320,10 +305,6 @@ fn is_word_start(folded: &str, at: usize) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric())
-}
-
-fn has_whole_word(folded: &str, word: &str) -> bool {
-    words(folded).any(|w| w == word)
 }
 
 /// Byte offsets in `original` of every character the query highlights: every occurrence of
