@@ -120,8 +120,11 @@ fn call_shape(text: &str, start: usize, end: usize) -> Option<std::ops::Range<us
             .is_none_or(|c| c.is_whitespace() || c == '–' || c == '-');
         return (is_year && standalone).then_some(start..end);
     }
-    // Detached: `Rights, 1 the`, `States 4 that`, `2014, 3`.
+    // Detached: `Rights, 1 the`, `States 4 that`, `2014, 3` — but `du 2 avril` is a day.
     if before.is_whitespace() {
+        if super::words::starts_with_month(&text[end..]) {
+            return None;
+        }
         let head = text[..start].trim_end();
         let previous = head.chars().next_back()?;
         let word = last_word(head).to_lowercase();
@@ -217,6 +220,8 @@ mod tests {
             ("in 2014 the", "4"),
             ("resolution 1 adopted", "1"),
             ("the 2 States", "2"),
+            ("en date du 2 avril 2020", "2"),
+            ("adopted on 1 December 2025", "1"),
         ];
         for (text, mark) in table {
             assert_eq!(strip(text, mark), text, "{text:?} mark {mark}");

@@ -193,7 +193,9 @@ impl Sorter {
         let digit_first = text.starts_with(|c: char| c.is_ascii_digit());
         if let Some(caps) = digit_first.then(|| FOOTNOTE_LINE.captures(text)).flatten() {
             let mark = &caps[1];
-            let expected = mark.parse::<u32>().ok() == Some(self.next_mark());
+            // `1 avril 2020, sur …` continues a sentence with a date; it is no footnote.
+            let expected = mark.parse::<u32>().ok() == Some(self.next_mark())
+                && !super::words::starts_with_month(&caps[2]);
             if expected
                 && (self.in_footnote_zone || find_call(&self.recent_text, mark, 0).is_some())
             {
@@ -355,6 +357,12 @@ mod tests {
     #[test]
     fn a_number_at_line_start_without_a_call_is_text() {
         let n = normalize("adoptée le\n1 décembre 2016, à\n");
+        assert!(n.footnotes.is_empty());
+        assert_eq!(n.lines.len(), 2);
+        // Even when a call for footnote 1 is pending, a day and month is a date.
+        let n = normalize(
+            "des droits de l’homme1, et la résolution du\n1 avril 2020, sur la solidarité\n",
+        );
         assert!(n.footnotes.is_empty());
         assert_eq!(n.lines.len(), 2);
     }

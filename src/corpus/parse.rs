@@ -90,23 +90,76 @@ const PREAMBULAR_LEADS: &[&str] = &[
     "further",
 ];
 
-/// Is `word` (the first word of a line) how a preambular paragraph opens: `Rappelant`,
-/// `Réaffirmant`, `Profondément`, `Guidé`, `Recalling`, `Deeply`, `Convinced`?
-fn is_preambular_lead(word: &str) -> bool {
+/// Nouns with a participle's ending that open running text, not a preambular paragraph.
+const PARTICIPLE_LOOKALIKES: &[&str] = &[
+    "representant",
+    "representante",
+    "representants",
+    "enfant",
+    "enfants",
+    "habitant",
+    "habitants",
+    "participant",
+    "participants",
+    "montant",
+    "intervenant",
+    "intervenants",
+    "ressortissant",
+    "ressortissants",
+    "building",
+    "meeting",
+    "funding",
+    "training",
+    "wellbeing",
+    "peacekeeping",
+    "united",
+];
+
+/// Words that follow a past participle opening a paragraph (`Guidé par`, `Déterminé à`,
+/// `Convinced that`), and not a noun (`Assemblée générale`, `Comité des droits`).
+const AFTER_PARTICIPLE: &[&str] = &[
+    "par", "a", "que", "qu", "au", "aux", "sur", "en", "pour", "by", "that", "about", "at", "with",
+    "to", "over", "of", "in", "upon",
+];
+
+/// Is `line` how a preambular paragraph opens: `Rappelant`, `Réaffirmant`, `Se félicitant`,
+/// `Ayant examiné`, `Profondément préoccupé`, `Guidé par`, `Recalling`, `Deeply`,
+/// `Convinced that`?
+fn is_preambular_lead(line: &str) -> bool {
+    let mut words = line
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty());
+    let Some(mut word) = words.next() else {
+        return false;
+    };
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
+    }
+    // `Se félicitant`, `S’étant`: the reflexive pronoun, then the participle.
+    if matches!(word, "Se" | "S") {
+        match words.next() {
+            Some(next) => word = next,
+            None => return false,
+        }
     }
     let folded = fold(word);
     let folded = folded.trim_end_matches([',', ':']);
     if PREAMBULAR_LEADS.contains(&folded) {
         return true;
     }
+    if PARTICIPLE_LOOKALIKES.contains(&folded) {
+        return false;
+    }
     let participle = ["ant", "ing"]
         .iter()
-        .any(|s| folded.ends_with(s) && folded.len() > s.len() + 2);
-    let french_past = ["é", "ée", "és", "ées"].iter().any(|s| word.ends_with(s));
-    let english_past = folded.ends_with("ed") && folded.len() > 4 && folded != "united";
-    participle || french_past || english_past
+        .any(|s| folded.ends_with(s) && folded.len() >= s.len() + 2);
+    if participle {
+        return true;
+    }
+    let past = ["é", "ée", "és", "ées"].iter().any(|s| word.ends_with(s))
+        || (folded.ends_with("ed") && folded.len() > 4);
+    let next = words.next().map(|w| fold(w)).unwrap_or_default();
+    past && AFTER_PARTICIPLE.contains(&next.trim_end_matches(','))
 }
 
 /// Splits the running text into paragraphs and finds where the tail (meeting, vote) starts.
@@ -143,11 +196,10 @@ impl Segmenter<'_> {
             .trim_end_matches(|c: char| c.is_ascii_digit())
             .trim_end()
             .ends_with([',', ';', ':', '.']);
-        let first_word = line.text.split_whitespace().next().unwrap_or("");
-        let upper = first_word.chars().next().is_some_and(char::is_uppercase);
+        let upper = line.text.chars().next().is_some_and(char::is_uppercase);
         previous_ended
             && upper
-            && (is_preambular_lead(first_word)
+            && (is_preambular_lead(&line.text)
                 || (self.blank_separates_paragraphs && line.blank_before))
     }
 
@@ -469,31 +521,43 @@ mod tests {
 
     #[test]
     fn preambular_leads() {
-        for word in [
-            "Rappelant",
+        let leads = [
+            "Rappelant sa résolution",
             "Réaffirmant",
-            "Profondément",
-            "Guidé",
-            "Déterminé",
-            "Conscient",
-            "Recalling",
-            "Deeply",
-            "Convinced",
-            "Bearing",
-            "Desirous",
-        ] {
-            assert!(is_preambular_lead(word), "{word}");
+            "Profondément préoccupé par",
+            "Guidé par la Charte",
+            "Déterminé à franchir",
+            "Conscient du rôle",
+            "Se félicitant de",
+            "S’étant réuni",
+            "Ayant examiné le rapport",
+            "Étant donné que",
+            "Recalling its resolutions",
+            "Deeply concerned",
+            "Convinced that",
+            "Bearing in mind",
+            "Desirous of",
+            "Alarmed by",
+        ];
+        for line in leads {
+            assert!(is_preambular_lead(line), "{line}");
         }
-        for word in [
-            "Programme",
-            "United",
-            "rappelant",
-            "Nations",
-            "Assembly",
-            "Gouvernement",
+        let not_leads = [
+            "Programme de développement",
+            "United Nations Legal Counsel,",
+            "rappelant que",
+            "Nations Unies",
+            "Assembly at its session",
+            "Gouvernement du Soudan",
             "Family",
-        ] {
-            assert!(!is_preambular_lead(word), "{word}");
+            "Assemblée générale",
+            "Comité des droits de l’homme",
+            "Représentant spécial",
+            "Committee on Contributions",
+            "Se",
+        ];
+        for line in not_leads {
+            assert!(!is_preambular_lead(line), "{line}");
         }
     }
 

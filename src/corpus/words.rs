@@ -185,6 +185,18 @@ const MONTHS: &[(&str, u32)] = &[
     ("december", 12),
 ];
 
+/// Whether `text` starts with a month name (`avril 2020`, `December 2025`): a number before it
+/// is a day, not a footnote call.
+pub fn starts_with_month(text: &str) -> bool {
+    let word: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let folded = fold(&word);
+    MONTHS.iter().any(|(m, _)| *m == folded)
+}
+
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(\d{1,2})\s*(?:er|re|st|nd|rd|th)?\s+([\p{L}]{3,10})\s+(\d{4})\b"));
 
@@ -235,6 +247,15 @@ mod tests {
         }
         assert_eq!(number_from_words("Resumed"), None);
         assert_eq!(number_from_words(""), None);
+    }
+
+    #[test]
+    fn month_names() {
+        assert!(starts_with_month(" avril 2020"));
+        assert!(starts_with_month("Décembre"));
+        assert!(starts_with_month("December 2025"));
+        assert!(!starts_with_month("avant"));
+        assert!(!starts_with_month("the"));
     }
 
     #[test]
