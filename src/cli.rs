@@ -102,4 +102,6 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the files resolu reads and writes: config file, log folder, cache folder.
+    Config,
 }

@@ -1,6 +1,12 @@
 //! resolu: explore a local corpus of United Nations resolutions.
 
+pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod index;
+pub mod tui;
+pub mod ui;
+pub mod worker;

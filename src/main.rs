@@ -1,12 +1,14 @@
-//! resolu: parse arguments, choose the corpus, run a subcommand (or, later, the terminal UI).
+//! resolu: parse arguments, read the config, choose the corpus, run a subcommand or the
+//! terminal UI.
 
 use clap::Parser;
 use resolu::cli::{Cli, Command, CorpusArgs};
 use resolu::commands::{self, CorpusSource, EXIT_INPUT};
+use resolu::config::{self, Config};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-fn source_for(args: &CorpusArgs, global: &CorpusArgs) -> CorpusSource {
+fn source_for(args: &CorpusArgs, global: &CorpusArgs, config: &Config) -> CorpusSource {
     let mut given = args.given();
     for path in global.given() {
         if !given.contains(&path) {
@@ -14,16 +16,27 @@ fn source_for(args: &CorpusArgs, global: &CorpusArgs) -> CorpusSource {
         }
     }
     let env = std::env::var("RESOLU_CORPUS").ok();
-    commands::choose_source(given, env.as_deref(), &[])
+    commands::choose_source(given, env.as_deref(), &config.corpus_paths)
 }
 
-fn run(cli: Cli) -> io::Result<u8> {
+fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
+    if let Some(Command::Config) = cli.command {
+        write!(out, "{}", config::paths())?;
+        out.flush()?;
+        return Ok(commands::EXIT_OK);
+    }
+    let (config, config_warnings) = config::load();
+    if cli.command.is_some() {
+        for warning in &config_warnings {
+            writeln!(err, "resolu: config: {warning}")?;
+        }
+    }
     let no_paths = CorpusArgs::default();
     let args = match &cli.command {
-        None => &no_paths,
+        None | Some(Command::Config) => &no_paths,
         Some(
             Command::List { corpus, .. }
             | Command::Show { corpus, .. }
@@ -50,7 +63,7 @@ fn run(cli: Cli) -> io::Result<u8> {
         _ => args,
     };
     let started = std::time::Instant::now();
-    let corpus = commands::load(&source_for(args, &cli.corpus), &mut err)?;
+    let corpus = commands::load(&source_for(args, &cli.corpus, &config), &mut err)?;
     if let Some(Command::Search { stdin: true, .. }) = &cli.command {
         let paragraphs: usize = corpus.resolutions.iter().map(|r| r.paragraphs.len()).sum();
         writeln!(
@@ -61,7 +74,11 @@ fn run(cli: Cli) -> io::Result<u8> {
         )?;
     }
     let status = match &cli.command {
-        None => commands::list(&corpus, false, &mut out)?,
+        None | Some(Command::Config) => {
+            drop(out);
+            resolu::tui::run(corpus, config)?;
+            return Ok(commands::EXIT_OK);
+        }
         Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
         Some(Command::Show { id, json, .. }) => {
             commands::show(&corpus, id, *json, &mut out, &mut err)?
@@ -96,7 +113,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(status) => ExitCode::from(status),
         // A closed pipe (`resolu export | head`) is not an error worth a message.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("resolu: {e}");
             ExitCode::from(EXIT_INPUT)

@@ -158,7 +158,7 @@ fn is_preambular_lead(line: &str) -> bool {
     }
     let past = ["é", "ée", "és", "ées"].iter().any(|s| word.ends_with(s))
         || (folded.ends_with("ed") && folded.len() > 4);
-    let next = words.next().map(|w| fold(w)).unwrap_or_default();
+    let next = words.next().map(fold).unwrap_or_default();
     past && AFTER_PARTICIPLE.contains(&next.trim_end_matches(','))
 }
 

@@ -1,0 +1,16 @@
+//! The interactive program's state machine — no I/O, no terminal: [`App`] is changed only by
+//! [`update`], keys become [`Action`]s through the [`keymap`], and what must reach the outside
+//! world comes back as a [`Command`].
+
+pub mod action;
+pub mod keymap;
+mod navigate;
+mod open;
+pub mod state;
+pub mod update;
+pub mod view;
+
+pub use action::{Action, Command, SearchOutcome};
+pub use keymap::{Key, KeyMode, Keymap};
+pub use state::{App, Cursor, IndexStatus, InputTarget, Pane, ReaderView, SortKey};
+pub use update::update;

@@ -1,0 +1,250 @@
+//! Moving and scrolling: list selections, the reader's scroll, the mouse wheel and clicks, and
+//! `settle`, which after every action keeps selections in their lists and in view. Pane heights
+//! come from the layout, a pure function of the terminal size.
+
+use super::action::Action;
+use super::state::{App, Cursor, InputTarget, Pane, ReaderView};
+use super::view::VoteRow;
+use crate::ui::documents::ITEM_ROWS;
+use crate::ui::layout::{self, Panes};
+use crate::ui::reader::{self, RESULT_ROWS, document_lines};
+use crate::ui::{help, votes};
+
+/// A move in a list or a scrolled view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Motion {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfDown,
+    HalfUp,
+    PageDown,
+    PageUp,
+}
+
+impl Motion {
+    pub(super) fn of(action: &Action) -> Option<Motion> {
+        Some(match action {
+            Action::Up => Motion::Up,
+            Action::Down => Motion::Down,
+            Action::Top => Motion::Top,
+            Action::Bottom => Motion::Bottom,
+            Action::HalfPageDown => Motion::HalfDown,
+            Action::HalfPageUp => Motion::HalfUp,
+            Action::PageDown => Motion::PageDown,
+            Action::PageUp => Motion::PageUp,
+            _ => return None,
+        })
+    }
+
+    /// How many items to move, with `page` items on screen.
+    fn delta(self, page: usize) -> isize {
+        let page = isize::try_from(page.max(1)).unwrap_or(isize::MAX);
+        match self {
+            Motion::Up => -1,
+            Motion::Down => 1,
+            Motion::Top => isize::MIN / 2,
+            Motion::Bottom => isize::MAX / 2,
+            Motion::HalfDown => (page / 2).max(1),
+            Motion::HalfUp => -(page / 2).max(1),
+            Motion::PageDown => page,
+            Motion::PageUp => -page,
+        }
+    }
+}
+
+pub(super) fn panes(app: &App) -> Option<Panes> {
+    layout::panes(app.size.0, app.size.1)
+}
+
+fn inner_height(app: &App, pane: Pane) -> usize {
+    panes(app).map_or(1, |p| usize::from(p.inner(pane).height))
+}
+
+pub(super) fn reader_width(app: &App) -> usize {
+    panes(app).map_or(1, |p| usize::from(p.inner(Pane::Reader).width))
+}
+
+pub(super) fn move_selection(app: &mut App, motion: Motion) {
+    let page = help::visible_rows(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1));
+    if let Some(help) = &mut app.help {
+        help.scroll = help.scroll.saturating_add_signed(motion.delta(page));
+        return;
+    }
+    let pane = match app.input {
+        Some(InputTarget::Query) if app.reader.view == ReaderView::Results => Pane::Reader,
+        Some(InputTarget::Query) => Pane::Documents,
+        Some(InputTarget::CountryFilter) => Pane::Votes,
+        _ => app.focus,
+    };
+    move_in(app, pane, motion);
+}
+
+pub(super) fn move_in(app: &mut App, pane: Pane, motion: Motion) {
+    let height = inner_height(app, pane);
+    match pane {
+        Pane::Documents => {
+            let len = app.documents.rows.len();
+            app.documents
+                .cursor
+                .move_by(motion.delta(height / ITEM_ROWS), len);
+        }
+        Pane::Reader if app.reader.view == ReaderView::Results => {
+            let len = app.hits().len();
+            app.reader
+                .results
+                .move_by(motion.delta(height / RESULT_ROWS), len);
+            select_hit_document(app);
+        }
+        Pane::Reader => {
+            app.reader.scroll = app
+                .reader
+                .scroll
+                .saturating_add_signed(motion.delta(height));
+        }
+        Pane::Votes if app.votes.history.is_some() => {
+            let len = app.documents.rows.len();
+            let page = height.saturating_sub(votes::HISTORY_HEADER_ROWS);
+            app.documents.cursor.move_by(motion.delta(page), len);
+        }
+        Pane::Votes => {
+            let len = app.ballots().len();
+            let page = height.saturating_sub(votes::breakdown_header_rows(app));
+            app.votes.cursor.move_by(motion.delta(page), len);
+        }
+    }
+}
+
+/// The document list follows the selected paragraph result (so the vote pane shows its vote).
+pub(super) fn select_hit_document(app: &mut App) {
+    if let Some(doc) = app
+        .hits()
+        .get(app.reader.results.selected)
+        .map(|h| h.document)
+    {
+        app.select_doc(doc);
+    }
+}
+
+pub(super) fn scroll_at(app: &mut App, column: u16, row: u16, down: bool) {
+    let Some(pane) = panes(app).and_then(|p| p.pane_at(column, row)) else {
+        return;
+    };
+    if app.help.is_some() {
+        return;
+    }
+    let motion = if down { Motion::Down } else { Motion::Up };
+    let times = if pane == Pane::Reader && app.reader.view == ReaderView::Document {
+        3
+    } else {
+        1
+    };
+    for _ in 0..times {
+        move_in(app, pane, motion);
+    }
+}
+
+pub(super) fn click(app: &mut App, column: u16, row: u16) {
+    let Some(panes) = panes(app) else { return };
+    let Some(pane) = panes.pane_at(column, row) else {
+        return;
+    };
+    if app.help.is_some() {
+        return;
+    }
+    app.focus = pane;
+    let inner = panes.inner(pane);
+    let Some(line) = row.checked_sub(inner.y).map(usize::from) else {
+        return;
+    };
+    match pane {
+        Pane::Documents => {
+            let item = app.documents.cursor.offset + line / ITEM_ROWS;
+            if item < app.documents.rows.len() {
+                app.documents.cursor.selected = item;
+            }
+        }
+        Pane::Reader if app.reader.view == ReaderView::Results => {
+            let item = app.reader.results.offset + line / RESULT_ROWS;
+            if item < app.hits().len() {
+                app.reader.results.selected = item;
+                select_hit_document(app);
+            }
+        }
+        Pane::Votes if app.votes.history.is_none() => {
+            let header = votes::breakdown_header_rows(app);
+            let rows = app.vote_rows();
+            let at = line
+                .checked_sub(header)
+                .map(|l| l + app.votes.cursor.offset);
+            if let Some(VoteRow::Country(i)) = at.and_then(|a| rows.get(a)) {
+                app.votes.cursor.selected = *i;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// After every action: selections within their lists, scroll offsets showing them, the reader on
+/// the selected resolution.
+pub(super) fn settle(app: &mut App) {
+    let docs_len = app.documents.rows.len();
+    app.documents.cursor.clamp(docs_len);
+    let doc = app.selected_doc();
+    if doc != app.reader.doc && doc.is_some() {
+        app.reader.doc = doc;
+        app.reader.scroll = 0;
+        app.votes.cursor = Cursor::default();
+    }
+    if app.reader.view == ReaderView::Results && !app.query.has_terms() {
+        app.reader.view = ReaderView::Document;
+    }
+    let hits = app.hits().len();
+    app.reader.results.clamp(hits);
+    let ballots = app.ballots().len();
+    app.votes.cursor.clamp(ballots);
+    let Some(panes) = panes(app) else { return };
+    let height = |pane| usize::from(panes.inner(pane).height);
+    let selected = app.documents.cursor.selected;
+    app.documents
+        .cursor
+        .reveal(selected, 1, height(Pane::Documents) / ITEM_ROWS);
+    let selected = app.reader.results.selected;
+    app.reader
+        .results
+        .reveal(selected, 1, height(Pane::Reader) / RESULT_ROWS);
+    if let Some(r) = app.reader.doc.and_then(|d| app.resolution(d)) {
+        let lines = document_lines(r, usize::from(panes.inner(Pane::Reader).width));
+        let top = reader::max_scroll(&lines, height(Pane::Reader));
+        app.reader.scroll = app.reader.scroll.min(top);
+    }
+    let votes_height = height(Pane::Votes);
+    let vote_line = app
+        .vote_rows()
+        .iter()
+        .position(|row| *row == VoteRow::Country(app.votes.cursor.selected))
+        .unwrap_or(0);
+    let page = votes_height.saturating_sub(votes::breakdown_header_rows(app));
+    app.votes.cursor.reveal(vote_line, 1, page);
+    if let Some(history) = &mut app.votes.history {
+        let mut cursor = Cursor {
+            selected,
+            offset: history.offset,
+        };
+        cursor.selected = app.documents.cursor.selected;
+        cursor.reveal(
+            cursor.selected,
+            1,
+            votes_height.saturating_sub(votes::HISTORY_HEADER_ROWS),
+        );
+        history.offset = cursor.offset;
+    }
+    if let Some(help) = &mut app.help {
+        let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+        let rows = help::rows(&app.keymap, help.filter.text()).len();
+        help.scroll = help
+            .scroll
+            .min(rows.saturating_sub(help::visible_rows(screen)));
+    }
+}

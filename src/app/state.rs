@@ -1,0 +1,356 @@
+//! The app's state: what is loaded, what is focused and selected, the query and its results, the
+//! mode. Plain data changed only by `update`; the panes read it.
+
+use super::keymap::{KeyMode, Keymap};
+use crate::corpus::load::Corpus;
+use crate::index::SearchResult;
+use crate::index::query::Query;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The three panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Documents,
+    Reader,
+    Votes,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Documents, Pane::Reader, Pane::Votes];
+}
+
+/// What is being typed into, when keys are text (the help overlay's filter takes text whenever
+/// the help is open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputTarget {
+    Query,
+    CountryFilter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Date,
+    Symbol,
+    Session,
+    /// How close the vote was: |yes − no|, closest first.
+    Margin,
+}
+
+impl SortKey {
+    pub fn next(self) -> SortKey {
+        match self {
+            SortKey::Date => SortKey::Symbol,
+            SortKey::Symbol => SortKey::Session,
+            SortKey::Session => SortKey::Margin,
+            SortKey::Margin => SortKey::Date,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Symbol => "symbol",
+            SortKey::Session => "session",
+            SortKey::Margin => "margin",
+        }
+    }
+}
+
+/// What the centre pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderView {
+    /// The selected resolution, whole.
+    Document,
+    /// Matching paragraphs across the corpus.
+    Results,
+}
+
+/// A line of text being typed, with a cursor (a byte offset on a character boundary).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineEdit {
+    text: String,
+    cursor: usize,
+}
+
+impl LineEdit {
+    pub fn new(text: &str) -> LineEdit {
+        LineEdit {
+            text: text.to_string(),
+            cursor: text.len(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn insert(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    /// Insert pasted text, line breaks and controls turned into spaces.
+    pub fn insert_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.insert(if c.is_control() { ' ' } else { c });
+        }
+    }
+
+    fn previous_boundary(&self) -> usize {
+        self.text[..self.cursor]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.cursor..]
+            .chars()
+            .next()
+            .map_or(self.cursor, |c| self.cursor + c.len_utf8())
+    }
+
+    pub fn delete_backward(&mut self) {
+        let start = self.previous_boundary();
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    pub fn delete_forward(&mut self) {
+        let end = self.next_boundary();
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Delete back to the start of the word before the cursor (and the spaces after it).
+    pub fn delete_word(&mut self) {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.previous_boundary();
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = self.next_boundary();
+    }
+
+    pub fn start(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+}
+
+/// A selection in a list and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    /// First row (line) shown.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Move by `delta` items, staying within `len`.
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        let last = len.saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    /// Scroll just enough that rows `first..first + rows` are shown in `height` rows.
+    pub fn reveal(&mut self, first: usize, rows: usize, height: usize) {
+        let height = height.max(1);
+        if first < self.offset {
+            self.offset = first;
+        } else if first + rows > self.offset + height {
+            self.offset = (first + rows).saturating_sub(height).min(first);
+        }
+    }
+}
+
+/// The query bar, the query it parses to, and the newest answer.
+#[derive(Debug, Clone, Default)]
+pub struct QueryState {
+    pub input: LineEdit,
+    pub parsed: Query,
+    /// Generation of the newest query sent to the worker.
+    pub generation: u64,
+    /// Generation `result` answers; older than `generation` while a search runs.
+    pub answered: u64,
+    pub result: Option<SearchResult>,
+    pub elapsed: Option<Duration>,
+}
+
+impl QueryState {
+    /// Anything typed that narrows: terms or filters.
+    pub fn is_active(&self) -> bool {
+        !self.parsed.is_empty()
+    }
+
+    /// Words to match and highlight (filters alone do not make paragraph results).
+    pub fn has_terms(&self) -> bool {
+        self.parsed.positive_terms().next().is_some()
+    }
+
+    pub fn pending(&self) -> bool {
+        self.is_active() && self.answered != self.generation
+    }
+}
+
+/// The document list: which resolutions, in which order, and the selection.
+#[derive(Debug, Clone)]
+pub struct DocumentList {
+    /// Corpus indices of the resolutions shown, in display order.
+    pub rows: Vec<usize>,
+    pub cursor: Cursor,
+    pub sort: SortKey,
+    pub reversed: bool,
+}
+
+/// The centre pane.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub view: ReaderView,
+    /// The document the scroll position belongs to.
+    pub doc: Option<usize>,
+    /// First line shown of the document.
+    pub scroll: usize,
+    pub results: Cursor,
+    /// Esc goes back to the results.
+    pub opened_from_results: bool,
+}
+
+/// The vote pane: the breakdown with its country filter, or one country's history.
+#[derive(Debug, Clone, Default)]
+pub struct Votes {
+    pub filter: LineEdit,
+    pub cursor: Cursor,
+    pub history: Option<History>,
+}
+
+/// A country's vote on every resolution of the document list; its selection is the document
+/// list's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History {
+    pub code: String,
+    pub name: String,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Help {
+    pub filter: LineEdit,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexStatus {
+    Building,
+    Ready {
+        paragraphs: usize,
+        elapsed: Duration,
+    },
+}
+
+/// The whole interactive state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    pub keymap: Keymap,
+    pub focus: Pane,
+    pub input: Option<InputTarget>,
+    pub help: Option<Help>,
+    pub query: QueryState,
+    pub documents: DocumentList,
+    pub reader: Reader,
+    pub votes: Votes,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub mouse: bool,
+    pub index: IndexStatus,
+    /// One line for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    /// How many paragraph results a search asks for.
+    pub hit_limit: usize,
+}
+
+impl App {
+    pub fn new(corpus: Arc<Corpus>, keymap: Keymap, mouse: bool) -> App {
+        let rows = (0..corpus.resolutions.len()).collect();
+        let mut app = App {
+            corpus,
+            keymap,
+            focus: Pane::Documents,
+            input: None,
+            help: None,
+            query: QueryState::default(),
+            documents: DocumentList {
+                rows,
+                cursor: Cursor::default(),
+                sort: SortKey::Date,
+                reversed: false,
+            },
+            reader: Reader {
+                view: ReaderView::Document,
+                doc: None,
+                scroll: 0,
+                results: Cursor::default(),
+                opened_from_results: false,
+            },
+            votes: Votes::default(),
+            size: (80, 24),
+            mouse,
+            index: IndexStatus::Building,
+            message: None,
+            hit_limit: 500,
+        };
+        app.sort_rows();
+        app.documents.cursor = Cursor::default();
+        app.reader.doc = app.selected_doc();
+        app
+    }
+
+    /// Which key table applies now.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.input.is_some() || self.help.is_some() {
+            KeyMode::Query
+        } else {
+            KeyMode::Normal
+        }
+    }
+
+    /// Corpus index of the selected resolution.
+    pub fn selected_doc(&self) -> Option<usize> {
+        self.documents
+            .rows
+            .get(self.documents.cursor.selected)
+            .copied()
+    }
+}

@@ -1,0 +1,266 @@
+//! `update(&mut App, Action) -> Option<Command>`: the only place state changes. No I/O: a search,
+//! a copy or a mouse switch is returned as a [`Command`] for the loop to carry out. Moving and
+//! scrolling are in [`super::navigate`], opening, jumping and copying in [`super::open`].
+
+use super::action::{Action, Command, SearchOutcome};
+use super::navigate::{Motion, click, move_selection, scroll_at, select_hit_document, settle};
+use super::open::{copy, jump_to_match, open, query_country, toggle_results};
+use super::state::{App, Cursor, Help, IndexStatus, InputTarget, LineEdit, Pane, ReaderView};
+use crate::index::query::parse;
+
+/// Apply `action` to `app`; what the outside world must do, if anything, is returned.
+pub fn update(app: &mut App, action: Action) -> Option<Command> {
+    let from_user = !matches!(
+        action,
+        Action::Resize { .. }
+            | Action::IndexReady { .. }
+            | Action::SearchDone(_)
+            | Action::Notice(_)
+    );
+    if from_user {
+        app.message = None;
+    }
+    let command = dispatch(app, action);
+    settle(app);
+    command
+}
+
+fn dispatch(app: &mut App, action: Action) -> Option<Command> {
+    if let Some(motion) = Motion::of(&action) {
+        move_selection(app, motion);
+        return None;
+    }
+    match action {
+        Action::Quit => return Some(Command::Quit),
+        Action::Help => {
+            app.help = if app.help.is_some() {
+                None
+            } else {
+                Some(Help::default())
+            }
+        }
+        Action::Back => return back(app),
+        Action::Search => {
+            app.help = None;
+            app.input = Some(InputTarget::Query);
+            app.query.input.end();
+        }
+        Action::Accept => accept(app),
+        // Pasting outside any input starts a query with the pasted text.
+        Action::Paste(_) if app.input.is_none() && app.help.is_none() => {
+            app.input = Some(InputTarget::Query);
+            app.query.input.end();
+            return edit(app, &action);
+        }
+        Action::Insert(_)
+        | Action::Paste(_)
+        | Action::DeleteBackward
+        | Action::DeleteForward
+        | Action::DeleteWord
+        | Action::ClearInput
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::CursorStart
+        | Action::CursorEnd => return edit(app, &action),
+        Action::NextPane => app.focus = cycle(app.focus, 1),
+        Action::PreviousPane => app.focus = cycle(app.focus, 2),
+        Action::Open => open(app),
+        Action::NextMatch => jump_to_match(app, true),
+        Action::PreviousMatch => jump_to_match(app, false),
+        Action::CountryFilter => {
+            app.help = None;
+            app.focus = Pane::Votes;
+            app.votes.history = None;
+            app.input = Some(InputTarget::CountryFilter);
+        }
+        Action::QueryCountry => return query_country(app),
+        Action::Sort | Action::ReverseSort => {
+            if action == Action::Sort {
+                app.documents.sort = app.documents.sort.next();
+                app.documents.reversed = false;
+            } else {
+                app.documents.reversed = !app.documents.reversed;
+            }
+            app.sort_rows();
+            let order = if app.documents.reversed {
+                ", reversed"
+            } else {
+                ""
+            };
+            app.message = Some(format!("Sorted by {}{order}", app.documents.sort.label()));
+        }
+        Action::ToggleResults => toggle_results(app),
+        Action::Copy => return copy(app),
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            let state = if app.mouse { "on" } else { "off" };
+            app.message = Some(format!("Mouse capture {state}"));
+            return Some(Command::SetMouse(app.mouse));
+        }
+        Action::Resize { width, height } => app.size = (width, height),
+        Action::Scroll { column, row, down } => scroll_at(app, column, row, down),
+        Action::Click { column, row } => click(app, column, row),
+        Action::IndexReady {
+            paragraphs,
+            elapsed,
+        } => {
+            app.index = IndexStatus::Ready {
+                paragraphs,
+                elapsed,
+            }
+        }
+        Action::SearchDone(outcome) => search_done(app, *outcome),
+        Action::Notice(text) => app.message = Some(text),
+        // Motions were handled above.
+        _ => {}
+    }
+    None
+}
+
+fn cycle(pane: Pane, step: usize) -> Pane {
+    let at = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0);
+    Pane::ALL[(at + step) % Pane::ALL.len()]
+}
+
+/// Go back one level: close the help, leave typing, leave a country's history or opened result,
+/// clear a filter, clear the query, return to the list. Never quits.
+fn back(app: &mut App) -> Option<Command> {
+    if app.help.take().is_some() || app.input.take().is_some() {
+        return None;
+    }
+    match app.focus {
+        Pane::Votes if app.votes.history.take().is_some() => return None,
+        Pane::Votes if !app.votes.filter.is_empty() => {
+            app.votes.filter.clear();
+            return None;
+        }
+        Pane::Reader
+            if app.reader.view == ReaderView::Document
+                && app.reader.opened_from_results
+                && app.query.has_terms() =>
+        {
+            app.reader.view = ReaderView::Results;
+            app.reader.opened_from_results = false;
+            return None;
+        }
+        _ => {}
+    }
+    if app.query.is_active() {
+        app.query.input.clear();
+        app.message = Some("Query cleared".to_string());
+        return query_changed(app);
+    }
+    if app.focus != Pane::Documents {
+        app.focus = Pane::Documents;
+        return None;
+    }
+    let quit = app.keymap.hint(app.key_mode(), &Action::Quit);
+    app.message = Some(format!("Nothing to go back to; {quit} quits"));
+    None
+}
+
+fn accept(app: &mut App) {
+    if app.help.take().is_some() {
+        return;
+    }
+    if app.input.take() == Some(InputTarget::Query)
+        && app.reader.view == ReaderView::Results
+        && app.query.has_terms()
+    {
+        app.focus = Pane::Reader;
+    }
+}
+
+/// Type into whatever takes text now: the help filter, the query bar or the country filter.
+fn edit(app: &mut App, action: &Action) -> Option<Command> {
+    let line: &mut LineEdit = if let Some(help) = &mut app.help {
+        &mut help.filter
+    } else {
+        match app.input {
+            Some(InputTarget::Query) => &mut app.query.input,
+            Some(InputTarget::CountryFilter) => &mut app.votes.filter,
+            None => return None,
+        }
+    };
+    let before = line.text().to_string();
+    match action {
+        Action::Insert(c) if !c.is_control() => line.insert(*c),
+        Action::Paste(text) => line.insert_str(text),
+        Action::DeleteBackward => line.delete_backward(),
+        Action::DeleteForward => line.delete_forward(),
+        Action::DeleteWord => line.delete_word(),
+        Action::ClearInput => line.clear(),
+        Action::CursorLeft => line.left(),
+        Action::CursorRight => line.right(),
+        Action::CursorStart => line.start(),
+        Action::CursorEnd => line.end(),
+        _ => {}
+    }
+    if line.text() == before {
+        return None;
+    }
+    if let Some(help) = &mut app.help {
+        help.scroll = 0;
+        return None;
+    }
+    match app.input {
+        Some(InputTarget::Query) => query_changed(app),
+        _ => {
+            app.votes.cursor = Cursor::default();
+            None
+        }
+    }
+}
+
+/// Parse the new query and ask the worker for its results under a new generation.
+pub(super) fn query_changed(app: &mut App) -> Option<Command> {
+    app.query.parsed = parse(app.query.input.text());
+    app.query.generation += 1;
+    app.reader.results = Cursor::default();
+    app.reader.opened_from_results = false;
+    if !app.query.is_active() {
+        app.query.result = None;
+        app.query.elapsed = None;
+        app.query.answered = app.query.generation;
+        app.reader.view = ReaderView::Document;
+        refresh_rows(app);
+        return None;
+    }
+    app.reader.view = if app.query.has_terms() {
+        ReaderView::Results
+    } else {
+        ReaderView::Document
+    };
+    Some(Command::Search {
+        generation: app.query.generation,
+        query: app.query.parsed.clone(),
+        limit: app.hit_limit,
+    })
+}
+
+fn search_done(app: &mut App, outcome: SearchOutcome) {
+    // An answer to an older query than the newest sent is stale.
+    if outcome.generation != app.query.generation {
+        return;
+    }
+    app.query.answered = outcome.generation;
+    app.query.result = Some(outcome.result);
+    app.query.elapsed = Some(outcome.elapsed);
+    refresh_rows(app);
+    if app.reader.view == ReaderView::Results {
+        select_hit_document(app);
+    }
+}
+
+/// The document list narrowed to what the query matches, sorted, keeping the selection.
+fn refresh_rows(app: &mut App) {
+    let previous = app.selected_doc();
+    app.documents.rows = match (&app.query.result, app.query.is_active()) {
+        (Some(result), true) => result.documents.iter().map(|&(doc, _)| doc).collect(),
+        _ => (0..app.corpus.resolutions.len()).collect(),
+    };
+    app.sort_rows();
+    if !previous.is_some_and(|doc| app.select_doc(doc)) {
+        app.documents.cursor = Cursor::default();
+    }
+}

@@ -1,0 +1,289 @@
+//! Read-only views derived from the state, shared by `update` (to move and scroll) and the panes
+//! (to draw): the sorted document list, the filtered vote lists, a country's history, the match
+//! positions of the selected resolution.
+
+use super::state::{App, SortKey};
+use crate::corpus::countries;
+use crate::corpus::{Adoption, Ballot, CountryRef, Resolution, Vote};
+use crate::index::fold::fold;
+use crate::index::{Hit, match_positions};
+use std::cmp::Ordering;
+
+/// One row of the vote pane's scrolled part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoteRow {
+    /// A list heading: which list, how many shown, how many listed.
+    Section(Ballot, usize, usize),
+    /// A country: index into [`App::ballots`].
+    Country(usize),
+}
+
+/// How a country stands on one resolution of its history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Voted(Ballot),
+    /// A recorded vote that does not list the country.
+    Absent,
+    WithoutVote,
+    /// No vote stated, or not readable.
+    Unknown,
+}
+
+/// Counts the lists give when they disagree with the stated ones: (yes, no, abstain) listed.
+pub fn disagreement(vote: &Vote) -> Option<(usize, usize, usize)> {
+    let listed = (
+        vote.in_favour.len(),
+        vote.against.len(),
+        vote.abstaining.len(),
+    );
+    let stated = (vote.yes?, vote.no?, vote.abstain?);
+    let as_usize = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    let agree = listed == (as_usize(stated.0), as_usize(stated.1), as_usize(stated.2));
+    (vote.adoption == Adoption::RecordedVote && !agree).then_some(listed)
+}
+
+/// Whether a listed country matches what was typed in the filter: its name as written, its code,
+/// or any of its names in the country table (so `germany` finds `Allemagne`).
+fn filter_matches(country: &CountryRef, filter: &str, codes: &[&str]) -> bool {
+    let folded = fold(filter.trim());
+    if folded.is_empty() {
+        return true;
+    }
+    fold(&country.name).contains(&folded)
+        || country.code.as_deref().is_some_and(|code| {
+            fold(code).starts_with(&folded) || codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+        })
+}
+
+fn sort_key_cmp(a: &Resolution, b: &Resolution, key: SortKey) -> Ordering {
+    match key {
+        // Newest first.
+        SortKey::Date => b.adopted_on.cmp(&a.adopted_on),
+        SortKey::Symbol => natural_cmp(a.id(), b.id()),
+        SortKey::Session => b.session.cmp(&a.session),
+        SortKey::Margin => match (margin(a), margin(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+    }
+}
+
+/// |yes − no| of a recorded vote.
+pub fn margin(r: &Resolution) -> Option<u32> {
+    let vote = r.vote.as_ref()?;
+    Some(vote.yes?.abs_diff(vote.no?))
+}
+
+/// Compare with runs of digits as numbers: `A/RES/80/2` before `A/RES/80/10`.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = s.as_bytes();
+        for i in 1..=bytes.len() {
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
+                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
+                start = i;
+            }
+        }
+        out
+    }
+    for (x, y) in chunks(a).into_iter().zip(chunks(b)) {
+        let order = match (x, y) {
+            ((true, x), (true, y)) => x
+                .trim_start_matches('0')
+                .len()
+                .cmp(&y.trim_start_matches('0').len())
+                .then_with(|| x.trim_start_matches('0').cmp(y.trim_start_matches('0'))),
+            ((_, x), (_, y)) => x.cmp(y),
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+impl App {
+    pub fn resolution(&self, doc: usize) -> Option<&Resolution> {
+        self.corpus.resolutions.get(doc)
+    }
+
+    pub fn selected_resolution(&self) -> Option<&Resolution> {
+        self.selected_doc().and_then(|d| self.resolution(d))
+    }
+
+    /// Sort the document list by the current key, keeping the selected resolution selected.
+    pub fn sort_rows(&mut self) {
+        let selected = self.selected_doc();
+        let resolutions = &self.corpus.resolutions;
+        let (key, reversed) = (self.documents.sort, self.documents.reversed);
+        self.documents.rows.sort_by(|&a, &b| {
+            let order = match (resolutions.get(a), resolutions.get(b)) {
+                (Some(x), Some(y)) => sort_key_cmp(x, y, key),
+                _ => Ordering::Equal,
+            };
+            let order = if reversed { order.reverse() } else { order };
+            order.then(a.cmp(&b))
+        });
+        if let Some(doc) = selected {
+            self.select_doc(doc);
+        }
+    }
+
+    /// Select corpus document `doc` in the list if it is shown; returns whether it is.
+    pub fn select_doc(&mut self, doc: usize) -> bool {
+        match self.documents.rows.iter().position(|&d| d == doc) {
+            Some(row) => {
+                self.documents.cursor.selected = row;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The paragraph results of the newest answer.
+    pub fn hits(&self) -> &[Hit] {
+        match &self.query.result {
+            Some(result) if self.query.has_terms() => &result.hits,
+            _ => &[],
+        }
+    }
+
+    /// For each paragraph of `doc`, the byte offsets the query highlights (empty without terms).
+    pub fn highlights(&self, doc: usize) -> Vec<Vec<usize>> {
+        let Some(r) = self.resolution(doc) else {
+            return Vec::new();
+        };
+        if !self.query.has_terms() {
+            return vec![Vec::new(); r.paragraphs.len()];
+        }
+        r.paragraphs
+            .iter()
+            .map(|p| match_positions(&self.query.parsed, &p.text))
+            .collect()
+    }
+
+    /// The paragraphs of `doc` that match the query: those the search found (when its answer
+    /// holds them all), else those with highlighted characters.
+    pub fn matching_paragraphs(&self, doc: usize) -> Vec<usize> {
+        if !self.query.has_terms() {
+            return Vec::new();
+        }
+        if let Some(result) = &self.query.result {
+            let expected = result
+                .documents
+                .iter()
+                .find(|(d, _)| *d == doc)
+                .map_or(0, |(_, n)| *n);
+            let mut found: Vec<usize> = result
+                .hits
+                .iter()
+                .filter(|h| h.document == doc)
+                .map(|h| h.paragraph)
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            if found.len() == expected && !self.query.pending() {
+                return found;
+            }
+        }
+        self.highlights(doc)
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !h.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The selected resolution's listed countries that pass the country filter, with their vote.
+    pub fn ballots(&self) -> Vec<(&CountryRef, Ballot)> {
+        let Some(vote) = self.selected_resolution().and_then(|r| r.vote.as_ref()) else {
+            return Vec::new();
+        };
+        let filter = self.votes.filter.text();
+        let codes: Vec<&str> = countries::candidates(filter)
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        vote.ballots()
+            .filter(|(c, _)| filter_matches(c, filter, &codes))
+            .collect()
+    }
+
+    /// The scrolled rows of the vote breakdown: list headings and countries.
+    pub fn vote_rows(&self) -> Vec<VoteRow> {
+        let Some(vote) = self.selected_resolution().and_then(|r| r.vote.as_ref()) else {
+            return Vec::new();
+        };
+        let ballots = self.ballots();
+        let filtering = !self.votes.filter.text().trim().is_empty();
+        let mut rows = Vec::new();
+        for (kind, listed) in [
+            (Ballot::Yes, vote.in_favour.len()),
+            (Ballot::No, vote.against.len()),
+            (Ballot::Abstain, vote.abstaining.len()),
+        ] {
+            let shown: Vec<usize> = (0..ballots.len())
+                .filter(|&i| ballots[i].1 == kind)
+                .collect();
+            let empty_list_of_no_vote = listed == 0 && vote.adoption != Adoption::RecordedVote;
+            if (filtering && shown.is_empty()) || empty_list_of_no_vote {
+                continue;
+            }
+            rows.push(VoteRow::Section(kind, shown.len(), listed));
+            rows.extend(shown.into_iter().map(VoteRow::Country));
+        }
+        rows
+    }
+
+    /// The selected country of the breakdown: (code, name as written).
+    pub fn selected_country(&self) -> Option<(Option<String>, String)> {
+        if let Some(history) = &self.votes.history {
+            return Some((Some(history.code.clone()), history.name.clone()));
+        }
+        let ballots = self.ballots();
+        let (country, _) = ballots.get(self.votes.cursor.selected)?;
+        Some((country.code.clone(), country.name.clone()))
+    }
+
+    /// How the country `code` stands on `doc`.
+    pub fn standing(&self, doc: usize, code: &str) -> Standing {
+        let Some(vote) = self.resolution(doc).and_then(|r| r.vote.as_ref()) else {
+            return Standing::Unknown;
+        };
+        match (vote.adoption, vote.ballot_of(code)) {
+            (_, Some(ballot)) => Standing::Voted(ballot),
+            (Adoption::WithoutVote, None) => Standing::WithoutVote,
+            (Adoption::RecordedVote, None) => Standing::Absent,
+            (Adoption::Unknown, None) => Standing::Unknown,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_of_symbols() {
+        let mut symbols = vec![
+            "A/RES/80/21",
+            "A/RES/80/2",
+            "A/RES/80/10",
+            "A/HRC/RES/44/18",
+        ];
+        symbols.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            symbols,
+            [
+                "A/HRC/RES/44/18",
+                "A/RES/80/2",
+                "A/RES/80/10",
+                "A/RES/80/21"
+            ]
+        );
+    }
+}

@@ -1,0 +1,411 @@
+//! The configuration: the embedded default (`config.default.toml`) with the user's `config.toml`
+//! laid over it. Reading never fails: bad TOML, unknown keys and bad values each give a warning
+//! naming the key, and the default stands for what could not be read.
+
+use crate::app::action::Action;
+use crate::app::keymap::{Key, KeyMode, Keymap};
+use crate::ui::theme::ColourDepth;
+use ratatui::style::Color;
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The default configuration, also the documentation of every key.
+pub const DEFAULT: &str = include_str!("config.default.toml");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Corpus files or folders; empty means the built-in samples.
+    pub corpus_paths: Vec<PathBuf>,
+    pub keys: Keymap,
+    pub colours: Colours,
+    /// Mouse capture at start.
+    pub mouse: bool,
+    /// Where `copy` also writes its text.
+    pub clipboard_file: Option<PathBuf>,
+    /// The warnings `load` returned, kept so the terminal UI can show and log them.
+    pub warnings: Vec<String>,
+}
+
+/// Colours as configured; the UI reduces them to what the terminal can show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Colours {
+    /// `None`: detect from the environment.
+    pub depth: Option<ColourDepth>,
+    pub accent: Color,
+    pub matched: Color,
+    pub yes: Color,
+    pub no: Color,
+    pub abstain: Color,
+    pub warning: Color,
+    pub dim: Color,
+}
+
+impl Default for Colours {
+    fn default() -> Self {
+        Colours {
+            depth: None,
+            accent: Color::Blue,
+            matched: Color::Yellow,
+            yes: Color::Green,
+            no: Color::Red,
+            abstain: Color::Yellow,
+            warning: Color::Yellow,
+            dim: Color::DarkGray,
+        }
+    }
+}
+
+impl Default for Config {
+    /// The embedded default alone.
+    fn default() -> Self {
+        from_toml(None).0
+    }
+}
+
+/// Where resolu keeps its files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigPaths {
+    pub config_file: Option<PathBuf>,
+    pub log_dir: Option<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl fmt::Display for ConfigPaths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |p: &Option<PathBuf>| {
+            p.as_ref().map_or_else(
+                || "(no home folder)".to_string(),
+                |p| p.display().to_string(),
+            )
+        };
+        writeln!(f, "config file: {}", show(&self.config_file))?;
+        writeln!(f, "log folder:  {}", show(&self.log_dir))?;
+        writeln!(f, "cache:       {}", show(&self.cache_dir))
+    }
+}
+
+/// The platform's folders for resolu (`directories`, org `resolu`, app `resolu`).
+pub fn paths() -> ConfigPaths {
+    match directories::ProjectDirs::from("org", "resolu", "resolu") {
+        Some(dirs) => ConfigPaths {
+            config_file: Some(dirs.config_dir().join("config.toml")),
+            log_dir: Some(dirs.state_dir().unwrap_or(dirs.cache_dir()).to_path_buf()),
+            cache_dir: Some(dirs.cache_dir().to_path_buf()),
+        },
+        None => ConfigPaths {
+            config_file: None,
+            log_dir: None,
+            cache_dir: None,
+        },
+    }
+}
+
+/// Read the user's config file over the default; a missing file is no warning.
+pub fn load() -> (Config, Vec<String>) {
+    let Some(file) = paths().config_file else {
+        return from_toml(None);
+    };
+    match std::fs::read_to_string(&file) {
+        Ok(text) => from_toml(Some(&text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => from_toml(None),
+        Err(e) => {
+            let (mut config, mut warnings) = from_toml(None);
+            warnings.push(format!(
+                "{}: cannot read ({e}); using the defaults",
+                file.display()
+            ));
+            config.warnings = warnings.clone();
+            (config, warnings)
+        }
+    }
+}
+
+/// The default with `user` (the text of a config.toml) laid over it.
+pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
+    let mut config = Config {
+        corpus_paths: Vec::new(),
+        keys: Keymap::default(),
+        colours: Colours::default(),
+        mouse: false,
+        clipboard_file: None,
+        warnings: Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    for (source, text) in [("default config", Some(DEFAULT)), ("config.toml", user)] {
+        let Some(text) = text else { continue };
+        match toml::Table::from_str(text) {
+            Ok(table) => Reader::new(source, &mut warnings).apply(&mut config, &table),
+            Err(e) => warnings.push(format!(
+                "{source}: not valid TOML{}: {}; using the defaults",
+                line_of(text, e.span()),
+                e.message().trim()
+            )),
+        }
+    }
+    config.warnings = warnings.clone();
+    (config, warnings)
+}
+
+fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    span.and_then(|s| text.get(..s.start))
+        .map(|before| format!(" (line {})", before.matches('\n').count() + 1))
+        .unwrap_or_default()
+}
+
+/// Applies one table to the config, collecting warnings prefixed with the file they come from.
+struct Reader<'a> {
+    source: &'a str,
+    warnings: &'a mut Vec<String>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(source: &'a str, warnings: &'a mut Vec<String>) -> Self {
+        Reader { source, warnings }
+    }
+
+    fn warn(&mut self, key: &str, what: impl fmt::Display) {
+        self.warnings
+            .push(format!("{}: `{key}`: {what}", self.source));
+    }
+
+    fn apply(&mut self, config: &mut Config, table: &toml::Table) {
+        for (key, value) in table {
+            match key.as_str() {
+                "corpus_paths" => match string_list(value) {
+                    Some(list) => config.corpus_paths = list.iter().map(|p| expand(p)).collect(),
+                    None => self.warn(key, "must be a list of paths, like [\"~/un\"]"),
+                },
+                "mouse" => match value.as_bool() {
+                    Some(on) => config.mouse = on,
+                    None => self.warn(key, "must be true or false"),
+                },
+                "clipboard_file" => match value.as_str() {
+                    Some("") => config.clipboard_file = None,
+                    Some(path) => config.clipboard_file = Some(expand(path)),
+                    None => self.warn(key, "must be a path in quotes"),
+                },
+                "colours" | "colors" => match value.as_table() {
+                    Some(colours) => self.colours(&mut config.colours, colours),
+                    None => self.warn(key, "must be a table: [colours]"),
+                },
+                "keys" => match value.as_table() {
+                    Some(keys) => self.keys(&mut config.keys, keys),
+                    None => self.warn(key, "must be a table: [keys.normal] or [keys.query]"),
+                },
+                _ => self.warn(key, "unknown key; ignored"),
+            }
+        }
+    }
+
+    fn colours(&mut self, colours: &mut Colours, table: &toml::Table) {
+        for (key, value) in table {
+            let name = format!("colours.{key}");
+            let Some(text) = value.as_str() else {
+                self.warn(&name, "must be a string in quotes");
+                continue;
+            };
+            if key == "depth" {
+                match parse_depth(text) {
+                    Ok(depth) => colours.depth = depth,
+                    Err(()) => self.warn(&name, "must be auto, truecolor, 256, 16 or none"),
+                }
+                continue;
+            }
+            let slot = match key.as_str() {
+                "accent" => &mut colours.accent,
+                "match" => &mut colours.matched,
+                "yes" => &mut colours.yes,
+                "no" => &mut colours.no,
+                "abstain" => &mut colours.abstain,
+                "warning" => &mut colours.warning,
+                "dim" => &mut colours.dim,
+                _ => {
+                    self.warn(&name, "unknown key; ignored");
+                    continue;
+                }
+            };
+            match Color::from_str(text) {
+                Ok(colour) => *slot = colour,
+                Err(_) => self.warn(&name, format!("cannot read colour `{text}`")),
+            }
+        }
+    }
+
+    fn keys(&mut self, keymap: &mut Keymap, table: &toml::Table) {
+        for (mode_name, bindings) in table {
+            let mode = KeyMode::deserialize(toml::Value::String(mode_name.clone()));
+            let (Ok(mode), Some(bindings)) = (mode, bindings.as_table()) else {
+                self.warn(
+                    &format!("keys.{mode_name}"),
+                    "unknown mode (normal or query) or not a table",
+                );
+                continue;
+            };
+            for (action_name, value) in bindings {
+                let name = format!("keys.{mode_name}.{action_name}");
+                let action = Action::deserialize(toml::Value::String(action_name.clone()));
+                let Some(action) = action.ok().filter(Action::is_bindable) else {
+                    self.warn(&name, "unknown action; ignored");
+                    continue;
+                };
+                let Some(texts) = string_list(value).or_else(|| value.as_str().map(|s| vec![s]))
+                else {
+                    self.warn(&name, "must be a list of keys, like [\"q\", \"ctrl-c\"]");
+                    continue;
+                };
+                let mut keys = Vec::new();
+                for text in &texts {
+                    match Key::parse(text) {
+                        Ok(key) => keys.push(key),
+                        Err(why) => self.warn(&name, why),
+                    }
+                }
+                // An empty list unbinds; a list of unreadable keys keeps what was there.
+                if keys.is_empty() && !texts.is_empty() {
+                    continue;
+                }
+                keymap.bind(mode, action, keys);
+            }
+        }
+    }
+}
+
+fn string_list(value: &toml::Value) -> Option<Vec<&str>> {
+    value.as_array()?.iter().map(toml::Value::as_str).collect()
+}
+
+fn parse_depth(text: &str) -> Result<Option<ColourDepth>, ()> {
+    Ok(Some(match text.to_ascii_lowercase().as_str() {
+        "auto" => return Ok(None),
+        "truecolor" | "truecolour" | "24bit" => ColourDepth::TrueColor,
+        "256" => ColourDepth::Ansi256,
+        "16" => ColourDepth::Ansi16,
+        "none" | "off" => ColourDepth::None,
+        _ => return Err(()),
+    }))
+}
+
+/// `~/x` → the home folder's `x`.
+fn expand(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => Path::new(path).to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_reads_without_warnings() {
+        let (config, warnings) = from_toml(None);
+        assert_eq!(warnings, Vec::<String>::new());
+        assert!(!config.mouse);
+        assert_eq!(
+            config.keys.action_for(KeyMode::Normal, Key::char('q')),
+            Some(&Action::Quit)
+        );
+        assert_eq!(config.colours.matched, Color::Rgb(0xff, 0xd7, 0x5f));
+    }
+
+    #[test]
+    fn the_user_file_is_laid_over_the_default() {
+        let user = "mouse = true\ncorpus_paths = [\"/data/un\"]\n[keys.normal]\nquit = [\"x\"]\n\
+                    [colours]\nyes = \"blue\"\ndepth = \"16\"\n";
+        let (config, warnings) = from_toml(Some(user));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(config.mouse);
+        assert_eq!(config.corpus_paths, vec![PathBuf::from("/data/un")]);
+        let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
+        assert_eq!(quit, &[Key::char('x')]);
+        // Untouched bindings stay.
+        let help = config.keys.keys_for(KeyMode::Normal, &Action::Help);
+        assert_eq!(help, &[Key::char('?')]);
+        assert_eq!(config.colours.yes, Color::Blue);
+        assert_eq!(config.colours.depth, Some(ColourDepth::Ansi16));
+    }
+
+    #[test]
+    fn bad_input_gives_warnings_naming_the_key() {
+        let cases = [
+            ("mouse = [", "not valid TOML (line 1)"),
+            ("volume = 11", "`volume`: unknown key"),
+            ("mouse = \"yes\"", "`mouse`: must be true or false"),
+            (
+                "[colours]\nyes = \"sparkly\"",
+                "`colours.yes`: cannot read colour",
+            ),
+            ("[colours]\nhue = \"red\"", "`colours.hue`: unknown key"),
+            (
+                "[keys.normal]\nquit = [\"ctrl-\"]",
+                "`keys.normal.quit`: cannot read key",
+            ),
+            (
+                "[keys.normal]\nfrobnicate = [\"x\"]",
+                "`keys.normal.frobnicate`: unknown action",
+            ),
+            (
+                "[keys.normal]\ninsert = [\"x\"]",
+                "`keys.normal.insert`: unknown action",
+            ),
+            (
+                "[keys.visual]\nquit = [\"x\"]",
+                "`keys.visual`: unknown mode",
+            ),
+            (
+                "[keys.normal]\nquit = 3",
+                "`keys.normal.quit`: must be a list",
+            ),
+            ("corpus_paths = \"x\"", "`corpus_paths`: must be a list"),
+        ];
+        for (text, expected) in cases {
+            let (config, warnings) = from_toml(Some(text));
+            assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
+            assert!(warnings[0].contains(expected), "{text}: {warnings:?}");
+            assert!(warnings[0].starts_with("config.toml"), "{warnings:?}");
+            // The default still holds where the user's value was bad.
+            let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
+            assert!(!quit.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bad_key_in_a_list_keeps_the_good_ones() {
+        let (config, warnings) = from_toml(Some("[keys.normal]\nquit = [\"x\", \"jj\"]"));
+        assert_eq!(warnings.len(), 1);
+        let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
+        assert_eq!(quit, &[Key::char('x')]);
+        // An empty list unbinds.
+        let (config, warnings) = from_toml(Some("[keys.normal]\ncopy = []"));
+        assert!(warnings.is_empty());
+        assert!(
+            config
+                .keys
+                .keys_for(KeyMode::Normal, &Action::Copy)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_default_binds_no_key_twice() {
+        // `bind` takes a key away from an earlier action, so a duplicate would show as a key lost.
+        let table = toml::Table::from_str(DEFAULT).unwrap();
+        let written: usize = table["keys"]
+            .as_table()
+            .unwrap()
+            .values()
+            .flat_map(|mode| mode.as_table().unwrap().values())
+            .map(|keys| keys.as_array().unwrap().len())
+            .sum();
+        let bound: usize = Config::default()
+            .keys
+            .bindings()
+            .iter()
+            .map(|b| b.keys.len())
+            .sum();
+        assert_eq!(written, bound);
+    }
+}

@@ -1,0 +1,333 @@
+//! The terminal edge: set the terminal up and always put it back (on quit, on panic, on SIGTERM,
+//! SIGHUP and SIGINT), log to a file, and run the loop: receive one event → `update` → carry out
+//! its command → draw. Input, loader, search worker and signals all send on one channel; the
+//! screen is redrawn only after events, never on a timer.
+
+use crate::app::keymap::translate_event;
+use crate::app::{Action, App, Command, update};
+use crate::clipboard::{inside_tmux, osc52};
+use crate::config::{self, Config};
+use crate::corpus::load::Corpus;
+use crate::ui::{self, theme};
+use crate::worker::{self, Request};
+use anyhow::Context;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Once};
+use std::thread;
+use std::time::Duration;
+
+/// What the loop receives.
+#[derive(Debug)]
+pub enum Event {
+    Input(event::Event),
+    /// The terminal can no longer be read (hung up): stop.
+    InputClosed(String),
+    /// From the loader or the search worker.
+    Action(Action),
+    Signal(i32),
+}
+
+/// Whether the terminal is in raw mode on the alternate screen, so restoring is owed.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// How long the signal thread waits for the loop to restore the terminal before doing it itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
+
+/// Put the terminal back as it was; safe to call any number of times, from any thread.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restore the terminal before the panic message is printed, then end the process: a panic on
+/// another thread must not leave the loop drawing on a restored terminal.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let was_active = ACTIVE.load(Ordering::SeqCst);
+            restore();
+            tracing::error!("panic: {info}");
+            previous(info);
+            if was_active {
+                std::process::exit(101);
+            }
+        }));
+    });
+}
+
+fn init_logging(dir: Option<PathBuf>) {
+    let Some(dir) = dir else { return };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let appender = tracing_appender::rolling::RollingFileAppender::builder()
+        .rotation(tracing_appender::rolling::Rotation::NEVER)
+        .filename_prefix("resolu")
+        .filename_suffix("log")
+        .build(&dir);
+    let Ok(appender) = appender else { return };
+    let level = std::env::var("RESOLU_LOG")
+        .ok()
+        .and_then(|l| l.parse::<tracing::Level>().ok())
+        .unwrap_or(tracing::Level::INFO);
+    let _ = tracing_subscriber::fmt()
+        .with_writer(appender)
+        .with_ansi(false)
+        .with_max_level(level)
+        .try_init();
+}
+
+type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+fn enter(mouse: bool) -> anyhow::Result<Screen> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("the terminal UI needs a terminal: stdin and stdout must not be redirected");
+    }
+    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+fn spawn_input(events: Sender<Event>) -> io::Result<()> {
+    thread::Builder::new().name("input".into()).spawn(move || {
+        loop {
+            match event::read() {
+                Ok(e) => {
+                    if events.send(Event::Input(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = events.send(Event::InputClosed(e.to_string()));
+                    return;
+                }
+            }
+        }
+    })?;
+    Ok(())
+}
+
+fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = events.send(Event::Signal(signal));
+                // The loop restores and exits at once; if it is stuck, do it from here.
+                thread::sleep(SIGNAL_GRACE);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Run the terminal UI on `corpus` until the user quits.
+pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
+    install_panic_hook();
+    init_logging(config::paths().log_dir);
+    for warning in &config.warnings {
+        tracing::warn!("{warning}");
+    }
+    let depth = config.colours.depth.unwrap_or_else(theme::depth_from_env);
+    let theme = theme::Theme::new(&config.colours, depth);
+    tracing::info!(
+        resolutions = corpus.resolutions.len(),
+        problems = corpus.problems.len(),
+        ?depth,
+        "starting"
+    );
+    let corpus = Arc::new(corpus);
+    let mut app = App::new(Arc::clone(&corpus), config.keys.clone(), config.mouse);
+    if !config.warnings.is_empty() {
+        let n = config.warnings.len();
+        update(
+            &mut app,
+            Action::Notice(format!("config: {n} warnings: {}", config.warnings[0])),
+        );
+    }
+    let (events_tx, events) = mpsc::channel();
+    let (requests, requests_rx) = mpsc::channel();
+    let notify = {
+        let events_tx = events_tx.clone();
+        move |action| events_tx.send(Event::Action(action)).is_ok()
+    };
+    worker::spawn_searcher(Arc::clone(&corpus), requests_rx, notify.clone())?;
+    worker::spawn_loader(corpus, requests.clone(), notify)?;
+    let mut terminal = match enter(config.mouse) {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            restore();
+            return Err(e);
+        }
+    };
+    spawn_signals(events_tx.clone())?;
+    spawn_input(events_tx)?;
+    let mut context = Loop {
+        requests,
+        clipboard_file: config.clipboard_file.clone(),
+        tmux: inside_tmux(std::env::var("TMUX").ok().as_deref()),
+    };
+    let result = context.run(&mut terminal, &mut app, &theme, &events);
+    restore();
+    match result {
+        Ok(Some(signal)) => {
+            tracing::info!(signal, "ended by signal");
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// What the loop needs besides the app: where commands go.
+struct Loop {
+    requests: Sender<Request>,
+    clipboard_file: Option<PathBuf>,
+    tmux: bool,
+}
+
+enum Flow {
+    Continue,
+    Quit,
+    Signal(i32),
+}
+
+impl Loop {
+    /// Returns the signal that ended the loop, if one did.
+    fn run(
+        &mut self,
+        terminal: &mut Screen,
+        app: &mut App,
+        theme: &theme::Theme,
+        events: &Receiver<Event>,
+    ) -> anyhow::Result<Option<i32>> {
+        let size = terminal.size()?;
+        update(
+            app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        while let Ok(first) = events.recv() {
+            // Take every event already queued, then draw once.
+            for event in std::iter::once(first).chain(events.try_iter()) {
+                match self.handle(event, app) {
+                    Flow::Continue => {}
+                    Flow::Quit => return Ok(None),
+                    Flow::Signal(signal) => return Ok(Some(signal)),
+                }
+            }
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        }
+        Ok(None)
+    }
+
+    fn handle(&mut self, event: Event, app: &mut App) -> Flow {
+        let action = match event {
+            Event::Input(input) => translate_event(&app.keymap, app.key_mode(), &input),
+            Event::Action(action) => Some(action),
+            Event::InputClosed(why) => {
+                tracing::info!("terminal closed: {why}");
+                return Flow::Quit;
+            }
+            Event::Signal(signal) => return Flow::Signal(signal),
+        };
+        let Some(command) = action.and_then(|a| update(app, a)) else {
+            return Flow::Continue;
+        };
+        self.execute(command, app)
+    }
+
+    fn execute(&mut self, command: Command, app: &mut App) -> Flow {
+        match command {
+            Command::Quit => return Flow::Quit,
+            Command::Search {
+                generation,
+                query,
+                limit,
+            } => {
+                let request = Request::Search {
+                    generation,
+                    query,
+                    limit,
+                };
+                if self.requests.send(request).is_err() {
+                    tracing::error!("the search worker has stopped");
+                    update(
+                        app,
+                        Action::Notice("Search is unavailable (see the log)".into()),
+                    );
+                }
+            }
+            Command::Copy(text) => {
+                let mut out = io::stdout();
+                let sent = out
+                    .write_all(osc52(&text, self.tmux).as_bytes())
+                    .and_then(|()| out.flush());
+                if let Err(e) = sent {
+                    tracing::warn!("OSC 52 copy failed: {e}");
+                }
+                if let Some(path) = &self.clipboard_file
+                    && let Err(e) = std::fs::write(path, &text)
+                {
+                    let why = format!("Copied, but cannot write {}: {e}", path.display());
+                    tracing::warn!("{why}");
+                    update(app, Action::Notice(why));
+                }
+            }
+            Command::SetMouse(on) => {
+                let mut out = io::stdout();
+                let done = if on {
+                    execute!(out, EnableMouseCapture)
+                } else {
+                    execute!(out, DisableMouseCapture)
+                };
+                if let Err(e) = done {
+                    tracing::warn!("mouse capture: {e}");
+                }
+            }
+        }
+        Flow::Continue
+    }
+}

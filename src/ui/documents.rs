@@ -1,0 +1,93 @@
+//! The document list (left pane): symbol, date, vote tally, body and title of each resolution the
+//! query leaves, two rows each, in the chosen sort order.
+
+use super::text::truncate;
+use super::theme::Theme;
+use super::{pane_block, scroll_hint};
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Rows each resolution takes (the cursor's offset counts resolutions, not rows).
+pub const ITEM_ROWS: usize = 2;
+
+/// Columns the one-row summary (symbol, date, tally) needs.
+const WIDE_ROW: usize = 36;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    let list = &app.documents;
+    let counts = app.query.result.as_ref().filter(|_| app.query.is_active());
+    let mut lines = Vec::new();
+    for (row, &doc) in list.rows.iter().enumerate().skip(list.cursor.offset) {
+        if lines.len() + ITEM_ROWS > height.max(ITEM_ROWS) {
+            break;
+        }
+        let Some(r) = app.resolution(doc) else {
+            continue;
+        };
+        let selected = row == list.cursor.selected;
+        let mark = if selected { "▶ " } else { "  " };
+        let date = r
+            .adopted_on
+            .map_or_else(|| "—".to_string(), |d| d.to_string());
+        let tally = r
+            .vote
+            .as_ref()
+            .map_or_else(|| "—".to_string(), |v| v.tally());
+        let matches = counts
+            .and_then(|c| c.documents.iter().find(|(d, _)| *d == doc))
+            .map_or_else(String::new, |(_, n)| format!("({n}¶) "));
+        let body = r.body.map_or("—", |b| b.code());
+        let title = r.title.as_deref().unwrap_or("(no title)");
+        // Narrow: the date moves to the second row so the tally stays in view.
+        let (first, second) = if width >= WIDE_ROW {
+            (
+                format!("{mark}{:<15} {date:<10} {tally}", r.id()),
+                format!("  {body:<3} {matches}{title}"),
+            )
+        } else {
+            (
+                format!("{mark}{} {tally}", r.id()),
+                format!("  {date} {body} {matches}{title}"),
+            )
+        };
+        let (style_one, style_two) = if selected {
+            (theme.selected(), theme.selected())
+        } else {
+            (theme.bold(), theme.dim())
+        };
+        lines.push(Line::styled(truncate(&first, width), style_one));
+        lines.push(Line::styled(truncate(&second, width), style_two));
+    }
+    if list.rows.is_empty() {
+        let why = if app.query.pending() {
+            "Searching…"
+        } else {
+            "No resolution matches the query."
+        };
+        lines.push(Line::styled(why, theme.dim()));
+    }
+    let direction = match (list.sort, list.reversed) {
+        (crate::app::SortKey::Symbol, false) | (crate::app::SortKey::Margin, false) => "↑",
+        (crate::app::SortKey::Symbol, true) | (crate::app::SortKey::Margin, true) => "↓",
+        (_, false) => "↓",
+        (_, true) => "↑",
+    };
+    let title = format!(
+        "Resolutions {}/{} · {} {direction} — {}",
+        list.rows.len(),
+        app.corpus.resolutions.len(),
+        list.sort.label(),
+        scroll_hint(
+            list.cursor.offset * ITEM_ROWS,
+            list.rows.len() * ITEM_ROWS,
+            height
+        )
+    );
+    let block = pane_block(app, Pane::Documents, theme, title);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

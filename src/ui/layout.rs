@@ -1,0 +1,114 @@
+//! Where each pane goes for a terminal size: a pure function, so `update` can know how tall a
+//! pane is (to keep a selection in view) and the renderer draws exactly there.
+
+use crate::app::Pane;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+/// Below this, the screen only says the terminal is too small.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 14;
+/// From this width on, the three panes stand side by side; below it the vote pane goes under
+/// the paragraph view.
+pub const WIDE: u16 = 110;
+
+/// The screen's areas. Pane areas include their borders; `inner` gives the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub query: Rect,
+    pub documents: Rect,
+    pub reader: Rect,
+    pub votes: Rect,
+    pub status: Rect,
+}
+
+impl Panes {
+    pub fn area(&self, pane: Pane) -> Rect {
+        match pane {
+            Pane::Documents => self.documents,
+            Pane::Reader => self.reader,
+            Pane::Votes => self.votes,
+        }
+    }
+
+    /// The content of a pane: inside its border.
+    pub fn inner(&self, pane: Pane) -> Rect {
+        self.area(pane).inner(Margin::new(1, 1))
+    }
+
+    /// The pane under a screen cell.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        let at = ratatui::layout::Position::new(column, row);
+        Pane::ALL.into_iter().find(|&p| self.area(p).contains(at))
+    }
+}
+
+/// The layout of a `width` × `height` screen, or `None` when it is too small to use.
+pub fn panes(width: u16, height: u16) -> Option<Panes> {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let screen = Rect::new(0, 0, width, height);
+    let [query, body, status] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(screen);
+    let documents_width = (width * 32 / 100).clamp(30, 44);
+    if width >= WIDE {
+        let votes_width = (width * 26 / 100).clamp(30, 48);
+        let [documents, reader, votes] = Layout::horizontal([
+            Constraint::Length(documents_width),
+            Constraint::Min(1),
+            Constraint::Length(votes_width),
+        ])
+        .areas(body);
+        return Some(Panes {
+            query,
+            documents,
+            reader,
+            votes,
+            status,
+        });
+    }
+    let [documents, right] =
+        Layout::horizontal([Constraint::Length(documents_width), Constraint::Min(1)]).areas(body);
+    let [reader, votes] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
+    Some(Panes {
+        query,
+        documents,
+        reader,
+        votes,
+        status,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_tile_the_screen_without_overlap() {
+        for (w, h) in [
+            (60, 14),
+            (80, 24),
+            (109, 30),
+            (110, 30),
+            (120, 40),
+            (300, 100),
+        ] {
+            let p = panes(w, h).unwrap();
+            let total: u32 = [p.query, p.documents, p.reader, p.votes, p.status]
+                .iter()
+                .map(|r| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(total, u32::from(w) * u32::from(h), "{w}x{h}");
+            for pane in Pane::ALL {
+                assert!(p.inner(pane).height >= 1, "{w}x{h} {pane:?}");
+            }
+        }
+        assert!(panes(59, 40).is_none());
+        assert!(panes(120, 13).is_none());
+    }
+}

@@ -1,0 +1,76 @@
+//! Drawing: one file per pane, each a function of `&App` that draws into its area; nothing here
+//! changes state. Below the minimum size the whole screen is one message.
+
+pub mod documents;
+pub mod help;
+pub mod layout;
+pub mod query;
+pub mod reader;
+pub mod status;
+pub mod text;
+pub mod theme;
+pub mod votes;
+
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use theme::Theme;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(panes) = layout::panes(area.width, area.height) else {
+        too_small(frame, area, theme);
+        return;
+    };
+    query::render(frame, panes.query, app, theme);
+    documents::render(frame, panes.documents, app, theme);
+    reader::render(frame, panes.reader, app, theme);
+    votes::render(frame, panes.votes, app, theme);
+    status::render(frame, panes.status, app, theme);
+    help::render(frame, app, theme);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = format!(
+        "Terminal too small: {}×{}. resolu needs at least {}×{}. Enlarge the window, or press q to quit.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let paragraph = Paragraph::new(text)
+        .style(theme.warning())
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// A pane's border and title; the focused pane's is thick and in the accent colour.
+pub fn pane_block(app: &App, pane: Pane, theme: &Theme, title: String) -> Block<'static> {
+    let focused = app.focus == pane;
+    let (border, style) = if focused {
+        (BorderType::Thick, theme.focused())
+    } else {
+        (BorderType::Plain, theme.dim())
+    };
+    // Ratatui cuts a title at the border.
+    Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(Line::styled(format!(" {} ", text::inert(&title)), style))
+}
+
+/// Where a scrolled view is: `all`, `top`, `end` or a percentage.
+pub fn scroll_hint(offset: usize, total: usize, height: usize) -> String {
+    if total <= height {
+        "all".to_string()
+    } else if offset == 0 {
+        "top".to_string()
+    } else if offset + height >= total {
+        "end".to_string()
+    } else {
+        format!("{}%", offset * 100 / total.saturating_sub(height).max(1))
+    }
+}

@@ -1,0 +1,374 @@
+//! The centre pane: the selected resolution (header, `PP` / `OP n` paragraphs, footnotes) wrapped
+//! to the pane with matches highlighted, or the paragraph results of the query. The document's
+//! line layout is a pure function shared with `update`, which scrolls and jumps by it.
+
+use super::text::{highlighted, inert, truncate, wrap};
+use super::theme::Theme;
+use super::{pane_block, scroll_hint};
+use crate::app::{App, Pane, ReaderView};
+use crate::corpus::{ParagraphKind, Resolution};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::ops::Range;
+
+/// Rows each paragraph result takes: its citation and two lines of snippet (the results cursor's
+/// offset counts results, not rows).
+pub const RESULT_ROWS: usize = 3;
+
+/// What one line of a laid-out document shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocLine {
+    /// A header line, already written.
+    Header(String),
+    /// Part of the title.
+    Title(Range<usize>),
+    Rule,
+    Blank,
+    /// Part of paragraph `index`; `first` carries its marker.
+    Paragraph {
+        index: usize,
+        range: Range<usize>,
+        first: bool,
+    },
+    FootnoteHeading,
+    Footnote {
+        index: usize,
+        range: Range<usize>,
+        first: bool,
+    },
+}
+
+impl DocLine {
+    pub fn paragraph(&self) -> Option<usize> {
+        match self {
+            DocLine::Paragraph { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+}
+
+/// Columns before a paragraph's text: the current-paragraph bar and the `OP 12` marker.
+fn indent(width: usize) -> usize {
+    8.min(width / 3)
+}
+
+fn or_dash<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| v.to_string())
+}
+
+/// Lay out `r` in `width` columns.
+pub fn document_lines(r: &Resolution, width: usize) -> Vec<DocLine> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let about: Vec<&str> = [r.body.map(|b| b.code()), r.language.map(|l| l.code())]
+        .into_iter()
+        .flatten()
+        .collect();
+    lines.push(DocLine::Header(format!(
+        "{}  ({})",
+        r.id(),
+        about.join(" ")
+    )));
+    lines.push(DocLine::Header(format!(
+        "Session {} · agenda item {}",
+        or_dash(r.session),
+        or_dash(r.agenda_item.as_deref())
+    )));
+    lines.push(DocLine::Header(format!(
+        "Adopted {} · {}",
+        or_dash(r.adopted_on),
+        or_dash(r.meeting.as_deref())
+    )));
+    if let Some(title) = &r.title {
+        lines.extend(wrap(title, width).into_iter().map(DocLine::Title));
+    }
+    lines.push(DocLine::Rule);
+    let text_width = width.saturating_sub(indent(width)).max(1);
+    for (index, p) in r.paragraphs.iter().enumerate() {
+        for (i, range) in wrap(&p.text, text_width).into_iter().enumerate() {
+            let first = i == 0;
+            lines.push(DocLine::Paragraph {
+                index,
+                range,
+                first,
+            });
+        }
+    }
+    if !r.footnotes.is_empty() {
+        lines.push(DocLine::Blank);
+        lines.push(DocLine::FootnoteHeading);
+        for (index, f) in r.footnotes.iter().enumerate() {
+            for (i, range) in wrap(&f.text, text_width).into_iter().enumerate() {
+                let first = i == 0;
+                lines.push(DocLine::Footnote {
+                    index,
+                    range,
+                    first,
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// The line where paragraph `index` starts.
+pub fn paragraph_start(lines: &[DocLine], index: usize) -> Option<usize> {
+    lines
+        .iter()
+        .position(|l| matches!(l, DocLine::Paragraph { index: i, first: true, .. } if *i == index))
+}
+
+/// The paragraph being read at `scroll`: the first one at or below the top line.
+pub fn current_paragraph(lines: &[DocLine], scroll: usize) -> Option<usize> {
+    lines.iter().skip(scroll).find_map(DocLine::paragraph)
+}
+
+/// The furthest the view scrolls: the end of the text at the bottom, or the last paragraph at the
+/// top (so every paragraph can be made current).
+pub fn max_scroll(lines: &[DocLine], height: usize) -> usize {
+    let last_paragraph = lines
+        .iter()
+        .rposition(|l| matches!(l, DocLine::Paragraph { first: true, .. }))
+        .unwrap_or(0);
+    lines
+        .len()
+        .saturating_sub(height)
+        .max(last_paragraph)
+        .min(lines.len().saturating_sub(1))
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    match app.reader.view {
+        ReaderView::Document => render_document(frame, area, app, theme),
+        ReaderView::Results => render_results(frame, area, app, theme),
+    }
+}
+
+fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    let Some((doc, r)) = app
+        .reader
+        .doc
+        .and_then(|d| app.resolution(d).map(|r| (d, r)))
+    else {
+        let block = pane_block(app, Pane::Reader, theme, "Paragraphs".into());
+        frame.render_widget(Paragraph::new("No resolution selected.").block(block), area);
+        return;
+    };
+    let lines = document_lines(r, inner_width);
+    let highlights = app.highlights(doc);
+    let scroll = app.reader.scroll.min(max_scroll(&lines, height));
+    let current = current_paragraph(&lines, scroll);
+    let matching = app.matching_paragraphs(doc).len();
+    let mut title = format!(
+        "{} — {}",
+        inert(r.id()),
+        scroll_hint(scroll, lines.len(), height)
+    );
+    if app.query.has_terms() {
+        title.push_str(&format!(" — {matching} matching ¶"));
+    }
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|line| styled_line(line, r, &highlights, current, inner_width, theme))
+        .collect();
+    let block = pane_block(app, Pane::Reader, theme, title);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+fn styled_line(
+    line: &DocLine,
+    r: &Resolution,
+    highlights: &[Vec<usize>],
+    current: Option<usize>,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let pad = indent(width);
+    match line {
+        DocLine::Header(text) => Line::styled(truncate(text, width), theme.accent()),
+        DocLine::Title(range) => Line::from(highlighted(
+            r.title.as_deref().unwrap_or(""),
+            range.clone(),
+            &[],
+            theme.bold(),
+            theme.bold(),
+        )),
+        DocLine::Rule => Line::styled("─".repeat(width), theme.dim()),
+        DocLine::Blank => Line::default(),
+        DocLine::FootnoteHeading => Line::styled("Footnotes", theme.bold()),
+        DocLine::Paragraph {
+            index,
+            range,
+            first,
+        } => {
+            let Some(p) = r.paragraphs.get(*index) else {
+                return Line::default();
+            };
+            let bar = if current == Some(*index) { "▌" } else { " " };
+            let marker = if *first {
+                r.citation(*index).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let style = match p.kind {
+                ParagraphKind::Operative => theme.bold(),
+                ParagraphKind::Preambular => theme.dim(),
+            };
+            let lead = format!("{bar}{marker:<w$}", w = pad.saturating_sub(1));
+            let mut spans = vec![Span::styled(truncate(&lead, pad), style)];
+            let marks = highlights.get(*index).map_or(&[][..], Vec::as_slice);
+            spans.extend(highlighted(
+                &p.text,
+                range.clone(),
+                marks,
+                Style::new(),
+                theme.matched(),
+            ));
+            Line::from(spans)
+        }
+        DocLine::Footnote {
+            index,
+            range,
+            first,
+        } => {
+            let Some(f) = r.footnotes.get(*index) else {
+                return Line::default();
+            };
+            let mark = if *first {
+                inert(&f.mark).into_owned()
+            } else {
+                String::new()
+            };
+            let lead = format!(" {mark:<w$}", w = pad.saturating_sub(1));
+            let mut spans = vec![Span::styled(truncate(&lead, pad), theme.dim())];
+            spans.extend(highlighted(
+                &f.text,
+                range.clone(),
+                &[],
+                theme.dim(),
+                theme.dim(),
+            ));
+            Line::from(spans)
+        }
+    }
+}
+
+/// The byte where a snippet of `text` starts so that its first highlight shows: a word start a
+/// little before it.
+fn snippet_start(text: &str, first_match: Option<usize>, lead: usize) -> usize {
+    let Some(at) = first_match else { return 0 };
+    let mut start = at;
+    for (i, _) in text[..at.min(text.len())].char_indices().rev().take(lead) {
+        start = i;
+    }
+    if start == 0 {
+        return 0;
+    }
+    // Move forward to the start of a word.
+    text[start..at.min(text.len())]
+        .find(' ')
+        .map_or(start, |space| start + space + 1)
+}
+
+fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    let hits = app.hits();
+    let total = app.query.result.as_ref().map_or(0, |r| r.total);
+    let documents = app.query.result.as_ref().map_or(0, |r| r.documents.len());
+    let title = if app.query.pending() && hits.is_empty() {
+        "Results — searching…".to_string()
+    } else {
+        format!("Results — {total} paragraphs in {documents} resolutions")
+    };
+    let mut lines = Vec::new();
+    let first_item = app.reader.results.offset;
+    for (i, hit) in hits.iter().enumerate().skip(first_item) {
+        if lines.len() >= height {
+            break;
+        }
+        let Some(r) = app.resolution(hit.document) else {
+            continue;
+        };
+        let Some(p) = r.paragraphs.get(hit.paragraph) else {
+            continue;
+        };
+        let selected = i == app.reader.results.selected;
+        let citation = r.citation(hit.paragraph).unwrap_or_default();
+        let date = r.adopted_on.map_or_else(String::new, |d| format!(" · {d}"));
+        let head = format!(
+            "{} {} · {citation}{date}",
+            if selected { "▶" } else { " " },
+            r.id()
+        );
+        let head_style = if selected {
+            theme.selected()
+        } else {
+            theme.accent()
+        };
+        lines.push(Line::styled(truncate(&head, width), head_style));
+        let start = snippet_start(&p.text, hit.positions.first().copied(), width / 3);
+        let snippet_width = width.saturating_sub(2).max(1);
+        let ranges = wrap(&p.text[start..], snippet_width);
+        for (row, range) in ranges.iter().take(RESULT_ROWS - 1).enumerate() {
+            let range = start + range.start..start + range.end;
+            let lead = if row == 0 && start > 0 { " …" } else { "  " };
+            let mut spans = vec![Span::styled(lead, theme.dim())];
+            spans.extend(highlighted(
+                &p.text,
+                range,
+                &hit.positions,
+                Style::new(),
+                theme.matched(),
+            ));
+            lines.push(Line::from(spans));
+        }
+        for _ in ranges.len()..RESULT_ROWS - 1 {
+            lines.push(Line::default());
+        }
+    }
+    if hits.is_empty() && !app.query.pending() {
+        lines.push(Line::styled("No paragraph matches.", theme.dim()));
+    }
+    let block = pane_block(app, Pane::Reader, theme, title);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::load_embedded;
+
+    #[test]
+    fn every_paragraph_starts_a_line_and_can_be_current() {
+        let corpus = load_embedded();
+        for r in &corpus.resolutions {
+            for width in [1, 10, 50, 200] {
+                let lines = document_lines(r, width);
+                let top = max_scroll(&lines, 10);
+                for index in 0..r.paragraphs.len() {
+                    let start = paragraph_start(&lines, index).unwrap();
+                    assert!(start <= top || r.paragraphs.is_empty());
+                    assert_eq!(current_paragraph(&lines, start), Some(index));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn snippets_start_at_a_word_before_the_match() {
+        let text = "Rappelant la résolution 70/1 sur la coopération internationale";
+        let at = text.find("coop").unwrap();
+        let start = snippet_start(text, Some(at), 12);
+        assert!(text[start..].starts_with("sur la coop") || text[start..].starts_with("la coop"));
+        assert_eq!(snippet_start(text, Some(3), 12), 0);
+        assert_eq!(snippet_start(text, None, 12), 0);
+    }
+}

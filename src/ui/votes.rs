@@ -1,0 +1,209 @@
+//! The vote pane: the selected resolution's stated counts and its three lists (letter, ISO code,
+//! name as written) narrowed by the country filter, with a warning when lists and counts
+//! disagree; or one country's vote on every resolution of the document list.
+
+use super::text::{inert, truncate};
+use super::theme::{ColourDepth, Theme};
+use super::{pane_block, scroll_hint};
+use crate::app::view::{Standing, VoteRow, disagreement};
+use crate::app::{App, InputTarget, Pane};
+use crate::corpus::{Adoption, Ballot};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The letter that says how a country voted (colour only repeats it).
+pub fn letter(ballot: Ballot) -> &'static str {
+    match ballot {
+        Ballot::Yes => "Y",
+        Ballot::No => "N",
+        Ballot::Abstain => "A",
+    }
+}
+
+fn section_name(ballot: Ballot) -> &'static str {
+    match ballot {
+        Ballot::Yes => "In favour",
+        Ballot::No => "Against",
+        Ballot::Abstain => "Abstaining",
+    }
+}
+
+/// The fixed lines above the scrolled rows of the breakdown.
+pub fn breakdown_header(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let Some(r) = app.selected_resolution() else {
+        return lines;
+    };
+    match &r.vote {
+        None => lines.push(Line::styled("No vote stated (—)", theme.dim())),
+        Some(vote) => match vote.adoption {
+            Adoption::WithoutVote => lines.push(Line::from("Adopted without a vote (sans vote)")),
+            Adoption::Unknown => lines.push(Line::styled("Vote not readable (—)", theme.dim())),
+            Adoption::RecordedVote => {
+                let count = |n: Option<u32>| n.map_or_else(|| "?".to_string(), |n| n.to_string());
+                lines.push(Line::from(vec![
+                    Span::styled("Y ", theme.ballot(Ballot::Yes)),
+                    Span::raw(format!("{}  ", count(vote.yes))),
+                    Span::styled("N ", theme.ballot(Ballot::No)),
+                    Span::raw(format!("{}  ", count(vote.no))),
+                    Span::styled("A ", theme.ballot(Ballot::Abstain)),
+                    Span::raw(format!("{}  (stated)", count(vote.abstain))),
+                ]));
+                if let Some((y, n, a)) = disagreement(vote) {
+                    // Short enough for the narrowest vote pane; the stated counts are above.
+                    let text = format!("⚠ listed {y}–{n}–{a} ≠ stated");
+                    lines.push(Line::styled(truncate(&text, width), theme.warning()));
+                }
+            }
+        },
+    }
+    let editing = app.input == Some(InputTarget::CountryFilter);
+    if editing || !app.votes.filter.is_empty() {
+        let cursor = if editing { "▏" } else { "" };
+        let text = format!("Country: {}{cursor}", inert(app.votes.filter.text()));
+        lines.push(Line::styled(truncate(&text, width), theme.accent()));
+    }
+    lines
+}
+
+/// How many fixed lines the breakdown has above its scrolled rows.
+pub fn breakdown_header_rows(app: &App) -> usize {
+    let plain = Theme::new(&crate::config::Colours::default(), ColourDepth::None);
+    breakdown_header(app, &plain, 80).len()
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if app.votes.history.is_some() {
+        render_history(frame, area, app, theme);
+        return;
+    }
+    let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    let mut lines = breakdown_header(app, theme, width);
+    let scrolled = height.saturating_sub(lines.len());
+    let rows = app.vote_rows();
+    let ballots = app.ballots();
+    let focused = app.focus == Pane::Votes;
+    for row in rows.iter().skip(app.votes.cursor.offset).take(scrolled) {
+        match *row {
+            VoteRow::Section(ballot, shown, listed) => {
+                let count = if shown == listed {
+                    format!("{listed}")
+                } else {
+                    format!("{shown} of {listed}")
+                };
+                let text = format!("{} ({count})", section_name(ballot));
+                lines.push(Line::styled(truncate(&text, width), theme.bold()));
+            }
+            VoteRow::Country(i) => {
+                let Some((country, ballot)) = ballots.get(i) else {
+                    continue;
+                };
+                let selected = focused && i == app.votes.cursor.selected;
+                let code = country.code.as_deref().unwrap_or("???");
+                let name = truncate(&country.name, width.saturating_sub(8));
+                let mark = if selected { "▶" } else { " " };
+                let name_style = if selected {
+                    theme.selected()
+                } else {
+                    Default::default()
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(mark),
+                    Span::styled(letter(*ballot), theme.ballot(*ballot)),
+                    Span::raw(format!(" {code:<3} ")),
+                    Span::styled(name, name_style),
+                ]));
+            }
+        }
+    }
+    if rows.is_empty() && !app.votes.filter.is_empty() {
+        lines.push(Line::styled("No listed country matches.", theme.dim()));
+    }
+    let title = match app.selected_resolution() {
+        Some(r) => format!(
+            "Vote {} — {}",
+            inert(r.id()),
+            scroll_hint(app.votes.cursor.offset, rows.len(), scrolled)
+        ),
+        None => "Vote".to_string(),
+    };
+    let block = pane_block(app, Pane::Votes, theme, title);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Lines above the history rows: the country and its tally over the list.
+pub const HISTORY_HEADER_ROWS: usize = 2;
+
+fn render_history(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(history) = &app.votes.history else {
+        return;
+    };
+    let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    let rows = &app.documents.rows;
+    let standings: Vec<Standing> = rows
+        .iter()
+        .map(|&doc| app.standing(doc, &history.code))
+        .collect();
+    let count = |s: Standing| standings.iter().filter(|&&x| x == s).count();
+    let mut lines = vec![
+        Line::styled(
+            truncate(&format!("{} ({})", history.name, history.code), width),
+            theme.bold(),
+        ),
+        Line::from(vec![
+            Span::styled("Y ", theme.ballot(Ballot::Yes)),
+            Span::raw(format!("{}  ", count(Standing::Voted(Ballot::Yes)))),
+            Span::styled("N ", theme.ballot(Ballot::No)),
+            Span::raw(format!("{}  ", count(Standing::Voted(Ballot::No)))),
+            Span::styled("A ", theme.ballot(Ballot::Abstain)),
+            Span::raw(format!("{}  ", count(Standing::Voted(Ballot::Abstain)))),
+            Span::styled(format!("· {} absent", count(Standing::Absent)), theme.dim()),
+        ]),
+    ];
+    let shown = height.saturating_sub(HISTORY_HEADER_ROWS);
+    for (row, (&doc, standing)) in rows.iter().zip(&standings).enumerate().skip(history.offset) {
+        if lines.len() >= height {
+            break;
+        }
+        let Some(r) = app.resolution(doc) else {
+            continue;
+        };
+        let (mark, style) = match standing {
+            Standing::Voted(b) => (letter(*b), theme.ballot(*b)),
+            Standing::Absent => ("·", theme.dim()),
+            Standing::WithoutVote => ("=", theme.dim()),
+            Standing::Unknown => ("—", theme.dim()),
+        };
+        let what = match standing {
+            Standing::Voted(_) => String::new(),
+            Standing::Absent => " absent".to_string(),
+            Standing::WithoutVote => " sans vote".to_string(),
+            Standing::Unknown => " no vote".to_string(),
+        };
+        let selected = row == app.documents.cursor.selected;
+        let date = r
+            .adopted_on
+            .map_or_else(|| "—".to_string(), |d| d.to_string());
+        let text = format!(" {:<15} {date}{what}", r.id());
+        let text_style = if selected {
+            theme.selected()
+        } else {
+            Default::default()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(if selected { "▶" } else { " " }),
+            Span::styled(mark, style),
+            Span::styled(truncate(&text, width.saturating_sub(2)), text_style),
+        ]));
+    }
+    let title = format!(
+        "History — {}",
+        scroll_hint(history.offset, rows.len(), shown)
+    );
+    let block = pane_block(app, Pane::Votes, theme, title);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

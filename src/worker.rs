@@ -1,0 +1,177 @@
+//! Background threads: the loader builds the index; the search worker answers queries, skipping
+//! to the newest one it has been sent. Both report as [`Action`]s through a `notify` function
+//! (in the terminal UI: a send on the one event channel).
+
+use crate::app::{Action, SearchOutcome};
+use crate::corpus::load::Corpus;
+use crate::index::Index;
+use crate::index::query::Query;
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+use std::thread::{self, JoinHandle};
+use std::time::Instant;
+
+/// What the search worker is sent.
+#[derive(Debug)]
+pub enum Request {
+    /// The index, once built.
+    Index(Arc<Index>),
+    Search {
+        generation: u64,
+        query: Query,
+        limit: usize,
+    },
+}
+
+/// Answer one query (what the worker does; tests call it inline).
+pub fn answer(
+    index: &Index,
+    corpus: &Corpus,
+    generation: u64,
+    query: &Query,
+    limit: usize,
+) -> SearchOutcome {
+    let started = Instant::now();
+    let result = index.search(&corpus.resolutions, query, limit);
+    SearchOutcome {
+        generation,
+        result,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Build the index on its own thread, hand it to the worker and say it is ready.
+pub fn spawn_loader<F>(
+    corpus: Arc<Corpus>,
+    worker: Sender<Request>,
+    notify: F,
+) -> io::Result<JoinHandle<()>>
+where
+    F: Fn(Action) -> bool + Send + 'static,
+{
+    thread::Builder::new().name("loader".into()).spawn(move || {
+        let started = Instant::now();
+        let index = Index::build(&corpus.resolutions);
+        let paragraphs = index.paragraph_count();
+        let elapsed = started.elapsed();
+        tracing::info!(paragraphs, ?elapsed, "index built");
+        if worker.send(Request::Index(Arc::new(index))).is_ok() {
+            notify(Action::IndexReady {
+                paragraphs,
+                elapsed,
+            });
+        }
+    })
+}
+
+/// Run the search worker on its own thread until its request channel closes.
+pub fn spawn_searcher<F>(
+    corpus: Arc<Corpus>,
+    requests: Receiver<Request>,
+    notify: F,
+) -> io::Result<JoinHandle<()>>
+where
+    F: Fn(Action) -> bool + Send + 'static,
+{
+    thread::Builder::new()
+        .name("search".into())
+        .spawn(move || serve(&corpus, &requests, notify))
+}
+
+/// The worker's loop: wait for requests, take every one queued, keep the index and the newest
+/// query, answer it once the index is there. Returns when the channel closes or nobody listens.
+pub fn serve<F>(corpus: &Corpus, requests: &Receiver<Request>, notify: F)
+where
+    F: Fn(Action) -> bool,
+{
+    let mut index: Option<Arc<Index>> = None;
+    let mut newest: Option<(u64, Query, usize)> = None;
+    let mut open = true;
+    while open {
+        match requests.recv() {
+            Ok(request) => take(request, &mut index, &mut newest),
+            Err(_) => open = false,
+        }
+        // Skip to the newest query: everything queued behind this one replaces it.
+        for request in requests.try_iter() {
+            take(request, &mut index, &mut newest);
+        }
+        if let (Some(index), Some((generation, query, limit))) = (&index, newest.take()) {
+            let outcome = answer(index, corpus, generation, &query, limit);
+            tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
+            if !notify(Action::SearchDone(Box::new(outcome))) {
+                return;
+            }
+        }
+    }
+}
+
+fn take(
+    request: Request,
+    index: &mut Option<Arc<Index>>,
+    newest: &mut Option<(u64, Query, usize)>,
+) {
+    match request {
+        Request::Index(built) => *index = Some(built),
+        Request::Search {
+            generation,
+            query,
+            limit,
+        } => *newest = Some((generation, query, limit)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::load_embedded;
+    use crate::index::query::parse;
+    use std::cell::RefCell;
+    use std::sync::mpsc::channel;
+
+    #[test]
+    fn the_worker_skips_to_the_newest_query() {
+        let corpus = load_embedded();
+        let (tx, rx) = channel();
+        for (generation, text) in [(1, "c"), (2, "co"), (3, "coop")] {
+            let query = parse(text);
+            tx.send(Request::Search {
+                generation,
+                query,
+                limit: 5,
+            })
+            .unwrap();
+        }
+        tx.send(Request::Index(Arc::new(Index::build(&corpus.resolutions))))
+            .unwrap();
+        drop(tx);
+        let answered = RefCell::new(Vec::new());
+        serve(&corpus, &rx, |action| {
+            if let Action::SearchDone(outcome) = action {
+                answered.borrow_mut().push(outcome.generation);
+            }
+            true
+        });
+        assert_eq!(answered.into_inner(), vec![3]);
+    }
+
+    #[test]
+    fn queries_wait_for_the_index() {
+        let corpus = load_embedded();
+        let (tx, rx) = channel();
+        tx.send(Request::Search {
+            generation: 7,
+            query: parse("droits"),
+            limit: 5,
+        })
+        .unwrap();
+        drop(tx);
+        let answered = std::cell::Cell::new(0);
+        serve(&corpus, &rx, |_| {
+            answered.set(answered.get() + 1);
+            true
+        });
+        assert_eq!(answered.get(), 0);
+    }
+}

@@ -1,0 +1,242 @@
+//! The real binary in a real terminal (tmux): type a query and read the screen, quit with `q`;
+//! hang up and terminate it and check the terminal modes are put back and the process is gone.
+//! Skipped, with a note, where tmux is not installed. Polls with short sleeps and a deadline:
+//! the binary is an outside process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(20);
+
+fn binary() -> PathBuf {
+    // RESOLU_E2E_BIN lets a developer point the test at another build of the UI.
+    std::env::var_os("RESOLU_E2E_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_resolu")))
+}
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+    }
+    found
+}
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+
+impl Tmux {
+    /// Start `command` (run by `sh -c`) in a 120×40 window that stays after it exits.
+    fn start(command: &str) -> Tmux {
+        let dir = tempfile::tempdir().unwrap();
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("resolu-e2e-{}-{n}", std::process::id());
+        let tmux = Tmux { socket, dir };
+        let home = tmux.dir.path().display().to_string();
+        let env = |name: &str, value: &str| ["-e".to_string(), format!("{name}={value}")];
+        let mut args: Vec<String> = vec!["-f".into(), "/dev/null".into(), "new-session".into()];
+        args.extend(["-d", "-s", "main", "-x", "120", "-y", "40"].map(String::from));
+        // A clean home: no user config, logs in the temporary folder.
+        args.extend(env("HOME", &home));
+        args.extend(env("XDG_CONFIG_HOME", &format!("{home}/config")));
+        args.extend(env("XDG_CACHE_HOME", &format!("{home}/cache")));
+        args.extend(env("XDG_STATE_HOME", &format!("{home}/state")));
+        args.extend(env("RESOLU_CORPUS", ""));
+        args.extend(["sh".into(), "-c".into(), command.into()]);
+        let started = tmux.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(
+            started.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        tmux.run(&["set-option", "-t", "main", "remain-on-exit", "on"]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    fn show(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "main", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Wait until `ready` holds for the screen; fail with the screen otherwise.
+    fn wait_for_screen(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for_file(&self, name: &str) -> String {
+        let path = self.path(name);
+        let start = Instant::now();
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path)
+                && text.ends_with('\n')
+            {
+                return text.trim().to_string();
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {name}:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+#[test]
+fn type_a_query_read_the_screen_and_quit() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(&format!(
+        "cd \"$HOME\" && {}; echo $? > status",
+        quoted(&binary())
+    ));
+    let start = tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    assert!(start.contains("A/HRC/RES/44/18"), "{start}");
+    assert_eq!(
+        tmux.show("#{alternate_on}"),
+        "1",
+        "the UI draws on the alternate screen"
+    );
+    tmux.send(&["/"]);
+    tmux.type_text("vaccins");
+    let screen = tmux.wait_for_screen("the results", |s| {
+        s.contains("Results — ") && s.contains("paragraphs in") && s.contains("vaccins")
+    });
+    assert!(screen.contains("/ vaccins"), "{screen}");
+    // Enter leaves the query bar; Esc never quits.
+    tmux.send(&["Enter"]);
+    tmux.send(&["Escape"]);
+    tmux.send(&["Escape"]);
+    tmux.wait_for_screen("the query cleared", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["q"]);
+    let status = {
+        let start = Instant::now();
+        loop {
+            if tmux.show("#{pane_dead}") == "1" {
+                break tmux.show("#{pane_dead_status}");
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "q did not quit:\n{}",
+                tmux.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    };
+    assert_eq!(status, "0");
+    assert_eq!(
+        tmux.show("#{alternate_on}"),
+        "0",
+        "the alternate screen was left"
+    );
+}
+
+/// Run the UI under a shell that records the tty modes before and after, send `signal`, and
+/// check the modes are back, the alternate screen left, and the process gone.
+fn restores_the_terminal_on(signal: &str, expected_status: i32) {
+    let script = format!(
+        "cd \"$HOME\" && stty -g > before; sh -c 'echo $$ > pid; exec \"$0\"' {}; \
+         echo $? > status; stty -g > after; sleep 60",
+        quoted(&binary())
+    );
+    let tmux = Tmux::start(&script);
+    let pid = tmux.wait_for_file("pid");
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = tmux.wait_for_file("status");
+    assert_eq!(
+        status,
+        expected_status.to_string(),
+        "exit status after SIG{signal}"
+    );
+    let after = tmux.wait_for_file("after");
+    let before = tmux.wait_for_file("before");
+    assert_eq!(before, after, "tty modes after SIG{signal}");
+    assert_eq!(
+        tmux.show("#{alternate_on}"),
+        "0",
+        "alternate screen left after SIG{signal}"
+    );
+    let alive = Command::new("kill").args(["-0", &pid]).output().unwrap();
+    assert!(
+        !alive.status.success(),
+        "the process is still running after SIG{signal}"
+    );
+}
+
+#[test]
+fn sighup_and_sigterm_restore_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    restores_the_terminal_on("HUP", 128 + 1);
+    restores_the_terminal_on("TERM", 128 + 15);
+}

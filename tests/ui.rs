@@ -1,0 +1,280 @@
+//! Screens drawn on a 120×40 TestBackend after short key scripts, snapshotted with insta (which
+//! keeps only the characters); styles are checked on the buffer where colour carries meaning.
+
+mod common;
+
+use common::Harness;
+use insta::assert_snapshot;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use resolu::app::{Action, Pane};
+use resolu::corpus::load::{Corpus, parse_bytes};
+use resolu::corpus::{CountryRef, Vote};
+
+/// Go down the document list to `symbol`.
+fn goto(h: &mut Harness, symbol: &str) {
+    h.act(Action::Top);
+    while h.app.selected_resolution().map(|r| r.id()) != Some(symbol) {
+        let before = h.app.documents.cursor.selected;
+        h.act(Action::Down);
+        assert_ne!(
+            before, h.app.documents.cursor.selected,
+            "{symbol} not found"
+        );
+    }
+}
+
+/// Where `text` starts inside `area` of the buffer.
+fn find(buffer: &Buffer, area: Rect, text: &str) -> Option<(u16, u16)> {
+    for y in area.y..area.bottom() {
+        let row: Vec<&str> = (area.x..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let line = row.concat();
+        if let Some(byte) = line.find(text) {
+            let column = line[..byte].chars().count();
+            return Some((area.x + u16::try_from(column).unwrap(), y));
+        }
+    }
+    None
+}
+
+#[test]
+fn start_screen() {
+    let h = Harness::new();
+    assert_snapshot!("start_screen", h.backend());
+}
+
+#[test]
+fn paragraph_results_mode() {
+    let mut h = Harness::new();
+    h.type_query("vaccins");
+    assert_snapshot!("paragraph_results", h.backend());
+}
+
+#[test]
+fn a_query_with_highlights_opened_in_context() {
+    let mut h = Harness::new();
+    h.type_query("coopération technique");
+    h.keys("j<enter>");
+    assert_snapshot!("query_with_highlights", h.backend());
+}
+
+#[test]
+fn vote_breakdown_filtered_to_one_country() {
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("callem<enter>");
+    assert_snapshot!("vote_filtered_to_one_country", h.backend());
+}
+
+#[test]
+fn a_countrys_history() {
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("callem<enter><enter>");
+    assert!(h.app.votes.history.is_some());
+    assert_snapshot!("country_history", h.backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut h = Harness::new();
+    h.keys("?");
+    assert_snapshot!("help_overlay", h.backend());
+    h.keys("vote");
+    assert_snapshot!("help_overlay_filtered", h.backend());
+}
+
+#[test]
+fn too_small() {
+    let mut h = Harness::new();
+    h.resize(50, 10);
+    assert_snapshot!("too_small", h.backend());
+}
+
+#[test]
+fn no_panic_at_any_size() {
+    let scripts = [
+        "",
+        "/coop<enter>",
+        "/coop<enter><enter>",
+        "<tab><tab>callem<enter><enter>",
+        "?",
+        "/a | \"<enter>",
+    ];
+    let mut sizes: Vec<(u16, u16)> = vec![(1, 1), (300, 100), (2, 300), (300, 2)];
+    for width in (1..=130).step_by(3) {
+        for height in [1, 2, 5, 13, 14, 15, 24, 41] {
+            sizes.push((width, height));
+        }
+    }
+    for script in scripts {
+        let mut h = Harness::new();
+        h.keys(script);
+        for &(width, height) in &sizes {
+            h.resize(width, height);
+            h.buffer();
+            // Keys at that size too: scrolling and jumping use the layout.
+            h.keys("jGnNk");
+        }
+    }
+}
+
+#[test]
+fn every_bound_action_appears_in_the_help() {
+    let mut h = Harness::new();
+    h.resize(300, 100);
+    h.keys("?");
+    let screen = h.screen();
+    for binding in h.app.keymap.bindings() {
+        let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
+        let row = format!(
+            "{:<7}{:<22}{}",
+            binding.mode.name(),
+            keys.join(", "),
+            binding.action.name()
+        );
+        assert!(
+            screen.contains(&row),
+            "missing from the help: {row}\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn matches_and_ballots_are_styled_and_lettered() {
+    let mut h = Harness::new();
+    h.type_query("vaccins");
+    let buffer = h.buffer();
+    // The matched characters: the match colour, bold and underlined (meaning not by colour alone).
+    let reader = resolu::ui::layout::panes(120, 40)
+        .unwrap()
+        .inner(Pane::Reader);
+    let (x, y) = find(&buffer, reader, "vaccins").expect("a highlighted word on screen");
+    let matched = Color::Rgb(0xff, 0xd7, 0x5f);
+    for dx in 0..7 {
+        let cell = &buffer[(x + dx, y)];
+        assert_eq!(cell.fg, matched, "{}", cell.symbol());
+        assert!(
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD)
+        );
+    }
+    // The character after the match is plain.
+    assert_ne!(buffer[(x + 7, y)].fg, matched);
+    // Y, N, A letters in their colours in the breakdown.
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    let buffer = h.buffer();
+    let votes = resolu::ui::layout::panes(120, 40)
+        .unwrap()
+        .inner(Pane::Votes);
+    let mut seen = Vec::new();
+    for y in votes.y..votes.bottom() {
+        let x = votes.x + 1;
+        let cell = &buffer[(x, y)];
+        let code = (1..4)
+            .map(|d| buffer[(x + 1 + d, y)].symbol())
+            .collect::<String>();
+        match (cell.symbol(), code.as_str()) {
+            ("Y", "AFG") => seen.push(("Y", cell.fg)),
+            ("N", "DEU") => seen.push(("N", cell.fg)),
+            ("A", _) => seen.push(("A", cell.fg)),
+            _ => {}
+        }
+    }
+    assert!(
+        seen.contains(&("Y", Color::Rgb(0x5f, 0xd7, 0x5f))),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&("N", Color::Rgb(0xff, 0x5f, 0x5f))),
+        "{seen:?}"
+    );
+}
+
+/// A resolution whose text and country names hold terminal escapes, built by hand (the parser
+/// would have removed them): the UI must still print them inert.
+fn hostile_corpus() -> Corpus {
+    let text = "A/HRC/RES/44/18\nConseil des droits de l’homme\n44/18. Titre \x1b[31mrouge\x1b[0m\n\
+                Le Conseil des droits de l’homme,\n1. Décide de tout.\n";
+    let mut r = parse_bytes("x.txt", text.as_bytes()).unwrap();
+    r.title = Some("Titre \x1b[31mrouge\x1b[0m \x1b]52;c;AAAA\x07 fin".into());
+    r.paragraphs[0].text = "Décide \x1b[2J\x1b[Hd'effacer \u{202e}l'écran\x07 ; \u{9b}31m".into();
+    r.vote = Some(Vote {
+        adoption: resolu::corpus::Adoption::RecordedVote,
+        yes: Some(1),
+        no: Some(0),
+        abstain: Some(0),
+        in_favour: vec![CountryRef {
+            code: Some("FRA".into()),
+            name: "Fr\x1b[5mance".into(),
+        }],
+        against: vec![],
+        abstaining: vec![],
+    });
+    Corpus {
+        resolutions: vec![r],
+        problems: vec![],
+    }
+}
+
+#[test]
+fn escape_sequences_in_a_document_are_displayed_inert() {
+    let mut h = Harness::with_corpus(hostile_corpus());
+    h.keys("<enter>");
+    let buffer = h.buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "a control character reached the screen: {:?}",
+            cell.symbol()
+        );
+    }
+    let screen = h.screen();
+    assert!(
+        screen.contains("Titre [31mrouge[0m ]52;c;AAAA fin"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Décide [2J[Hd'effacer l'écran ; 31m"),
+        "{screen}"
+    );
+    assert!(screen.contains("Fr[5mance"), "{screen}");
+    // Copying gives the text without controls either.
+    match h.act(Action::Copy) {
+        Some(resolu::app::Command::Copy(text)) => assert!(!text.chars().any(char::is_control)),
+        other => panic!("{other:?}"),
+    }
+    assert_snapshot!("escapes_inert", h.backend());
+}
+
+#[test]
+fn lists_that_disagree_with_the_counts_get_a_warning_line() {
+    let mut corpus = resolu::corpus::load::load_embedded();
+    let r = corpus
+        .resolutions
+        .iter_mut()
+        .find(|r| r.id() == "A/HRC/RES/44/18")
+        .unwrap();
+    let vote = r.vote.as_mut().unwrap();
+    vote.in_favour.pop();
+    let mut h = Harness::with_corpus(corpus);
+    goto(&mut h, "A/HRC/RES/44/18");
+    let buffer = h.buffer();
+    let votes = resolu::ui::layout::panes(120, 40)
+        .unwrap()
+        .inner(Pane::Votes);
+    let (x, y) = find(&buffer, votes, "⚠ listed 29–15–2 ≠ stated")
+        .unwrap_or_else(|| panic!("no warning:\n{}", h.screen()));
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    // The agreeing original has none.
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    assert!(!h.screen().contains("⚠ listed"));
+}

@@ -1,0 +1,421 @@
+//! `update` driven without a terminal: every action, in the states where it matters, with the
+//! search worker answering inline.
+
+mod common;
+
+use common::Harness;
+use resolu::app::action::BINDABLE;
+use resolu::app::{
+    Action, Command, InputTarget, KeyMode, Pane, ReaderView, SearchOutcome, SortKey,
+};
+use resolu::index::SearchResult;
+use std::time::Duration;
+
+/// Move the document list down to the resolution `symbol`.
+fn goto(h: &mut Harness, symbol: &str) {
+    h.act(Action::Top);
+    for _ in 0..h.app.documents.rows.len() {
+        if h.app.selected_resolution().map(|r| r.id()) == Some(symbol) {
+            return;
+        }
+        h.act(Action::Down);
+    }
+    panic!("{symbol} is not in the list");
+}
+
+fn selected_id(h: &Harness) -> String {
+    h.app
+        .selected_resolution()
+        .map(|r| r.id().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn quit_quits_and_back_never_does() {
+    let mut h = Harness::new();
+    assert_eq!(h.act(Action::Quit), Some(Command::Quit));
+    // Esc in every state, many times over: never a quit.
+    let script = [
+        "/", "coop", "<enter>", "<enter>", "<tab>", "c", "alle", "<enter>", "<enter>", "?",
+    ];
+    for step in script {
+        h.keys(step);
+        for _ in 0..8 {
+            assert_ne!(h.act(Action::Back), Some(Command::Quit));
+        }
+    }
+    assert_eq!(h.app.focus, Pane::Documents);
+    assert!(!h.app.query.is_active());
+    assert!(h.app.message.as_deref().unwrap_or("").contains("q quits"));
+}
+
+#[test]
+fn typing_a_query_searches_live_and_narrows_the_list() {
+    let mut h = Harness::new();
+    h.keys("/");
+    assert_eq!(h.app.input, Some(InputTarget::Query));
+    assert_eq!(h.app.key_mode(), KeyMode::Query);
+    h.keys("vaccins");
+    let generations: Vec<u64> = h
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            Command::Search { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(generations, (1..=7).collect::<Vec<_>>());
+    assert_eq!(h.app.reader.view, ReaderView::Results);
+    let result = h.app.query.result.clone().unwrap();
+    assert!(result.total > 0);
+    assert_eq!(h.app.documents.rows.len(), result.documents.len());
+    assert!(h.app.documents.rows.len() < h.corpus.resolutions.len());
+    // Letters are text in query mode: `q` does not quit.
+    assert_eq!(
+        h.act(Action::Insert('q'))
+            .map(|c| matches!(c, Command::Search { .. })),
+        Some(true)
+    );
+    h.keys("<bs><enter>");
+    assert_eq!(h.app.input, None);
+    assert_eq!(h.app.focus, Pane::Reader);
+}
+
+#[test]
+fn stale_answers_are_dropped() {
+    let mut h = Harness::new();
+    h.keys("/");
+    // Two keystrokes without answers: generations 1 and 2 are asked.
+    let first = resolu::app::update(&mut h.app, Action::Insert('x'));
+    let second = resolu::app::update(&mut h.app, Action::Insert('y'));
+    assert!(matches!(first, Some(Command::Search { generation: 1, .. })));
+    assert!(matches!(
+        second,
+        Some(Command::Search { generation: 2, .. })
+    ));
+    assert!(h.app.query.pending());
+    let answer = |generation, total| {
+        Action::SearchDone(Box::new(SearchOutcome {
+            generation,
+            result: SearchResult {
+                total,
+                ..SearchResult::default()
+            },
+            elapsed: Duration::from_millis(1),
+        }))
+    };
+    resolu::app::update(&mut h.app, answer(1, 111));
+    assert!(
+        h.app.query.result.is_none(),
+        "the answer to generation 1 is stale"
+    );
+    assert!(h.app.query.pending());
+    resolu::app::update(&mut h.app, answer(2, 222));
+    assert_eq!(h.app.query.result.as_ref().map(|r| r.total), Some(222));
+    assert!(!h.app.query.pending());
+}
+
+#[test]
+fn editing_keys_change_the_query() {
+    let mut h = Harness::new();
+    h.keys("/");
+    h.act(Action::Paste("droits de\nl'homme".into()));
+    assert_eq!(h.app.query.input.text(), "droits de l'homme");
+    h.act(Action::DeleteWord);
+    assert_eq!(h.app.query.input.text(), "droits de ");
+    h.act(Action::DeleteBackward);
+    assert_eq!(h.app.query.input.text(), "droits de");
+    h.act(Action::CursorStart);
+    h.act(Action::DeleteForward);
+    assert_eq!(h.app.query.input.text(), "roits de");
+    h.act(Action::Insert('d'));
+    h.act(Action::CursorRight);
+    h.act(Action::CursorLeft);
+    h.act(Action::CursorEnd);
+    h.act(Action::Insert('s'));
+    assert_eq!(h.app.query.input.text(), "droits des");
+    h.act(Action::ClearInput);
+    assert!(!h.app.query.is_active());
+    // Outside the query bar, a paste starts a query.
+    h.keys("<esc>");
+    h.act(Action::Paste("vaccins".into()));
+    assert_eq!(h.app.input, Some(InputTarget::Query));
+    assert_eq!(h.app.query.input.text(), "vaccins");
+    h.act(Action::ClearInput);
+    assert_eq!(h.app.documents.rows.len(), h.corpus.resolutions.len());
+    // A malformed query gives the parser's hint.
+    h.keys("a | ");
+    assert!(!h.app.query.parsed.hints.is_empty());
+}
+
+#[test]
+fn motions_move_in_the_focused_pane() {
+    let mut h = Harness::new();
+    let last = h.app.documents.rows.len() - 1;
+    h.act(Action::Down);
+    assert_eq!(h.app.documents.cursor.selected, 1);
+    h.act(Action::Bottom);
+    assert_eq!(h.app.documents.cursor.selected, last);
+    h.act(Action::Down);
+    assert_eq!(h.app.documents.cursor.selected, last);
+    h.act(Action::Top);
+    h.act(Action::Up);
+    assert_eq!(h.app.documents.cursor.selected, 0);
+    h.act(Action::HalfPageDown);
+    h.act(Action::PageDown);
+    h.act(Action::PageUp);
+    h.act(Action::HalfPageUp);
+    assert_eq!(h.app.documents.cursor.selected, 0);
+    // The reader scrolls by lines.
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.act(Action::NextPane);
+    assert_eq!(h.app.focus, Pane::Reader);
+    h.act(Action::Down);
+    h.act(Action::HalfPageDown);
+    assert!(h.app.reader.scroll > 1);
+    h.act(Action::Bottom);
+    let bottom = h.app.reader.scroll;
+    h.act(Action::PageDown);
+    assert_eq!(h.app.reader.scroll, bottom, "scrolling stops at the end");
+    h.act(Action::Top);
+    assert_eq!(h.app.reader.scroll, 0);
+    // The vote pane moves through the listed countries.
+    h.act(Action::NextPane);
+    assert_eq!(h.app.focus, Pane::Votes);
+    h.act(Action::Bottom);
+    assert_eq!(h.app.votes.cursor.selected, h.app.ballots().len() - 1);
+    h.act(Action::PreviousPane);
+    h.act(Action::PreviousPane);
+    assert_eq!(h.app.focus, Pane::Documents);
+    h.act(Action::PreviousPane);
+    assert_eq!(h.app.focus, Pane::Votes);
+}
+
+#[test]
+fn open_a_result_in_context_and_come_back() {
+    let mut h = Harness::new();
+    h.type_query("vaccins");
+    assert_eq!(h.app.focus, Pane::Reader);
+    h.act(Action::Down);
+    let hit = h.app.hits()[1].clone();
+    assert_eq!(
+        h.app.selected_doc(),
+        Some(hit.document),
+        "the list follows the result"
+    );
+    h.act(Action::Open);
+    assert_eq!(h.app.reader.view, ReaderView::Document);
+    assert_eq!(h.app.reader.doc, Some(hit.document));
+    let corpus = std::sync::Arc::clone(&h.corpus);
+    let r = &corpus.resolutions[hit.document];
+    let expected = format!("{}, {}: ", r.id(), r.citation(hit.paragraph).unwrap());
+    // The opened paragraph is the current one: `y` copies it with its citation.
+    match h.act(Action::Copy) {
+        Some(Command::Copy(text)) => {
+            assert!(text.starts_with(&expected), "{text}");
+            assert!(text.ends_with(&r.paragraphs[hit.paragraph].text));
+        }
+        other => panic!("{other:?}"),
+    }
+    h.act(Action::Back);
+    assert_eq!(h.app.reader.view, ReaderView::Results);
+    h.act(Action::ToggleResults);
+    assert_eq!(h.app.reader.view, ReaderView::Document);
+    h.act(Action::ToggleResults);
+    assert_eq!(h.app.reader.view, ReaderView::Results);
+}
+
+#[test]
+fn next_and_previous_match() {
+    let mut h = Harness::new();
+    h.type_query("coopération");
+    // In the results, n and N move through the hits.
+    h.act(Action::NextMatch);
+    assert_eq!(h.app.reader.results.selected, 1);
+    h.act(Action::PreviousMatch);
+    assert_eq!(h.app.reader.results.selected, 0);
+    // In a document they jump between matching paragraphs, wrapping around.
+    h.act(Action::PreviousPane);
+    assert_eq!(h.app.focus, Pane::Documents);
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.act(Action::Open);
+    let doc = h.app.selected_doc().unwrap();
+    let matching = h.app.matching_paragraphs(doc);
+    assert!(matching.len() > 3);
+    let mut visited = Vec::new();
+    for _ in 0..matching.len() {
+        h.act(Action::NextMatch);
+        let message = h.app.message.clone().unwrap();
+        assert!(message.starts_with("Match "), "{message}");
+        visited.push(h.app.reader.scroll);
+    }
+    assert!(h.app.message.as_deref().unwrap().contains("wrapped"));
+    // The first match was current at the start, so the last press wrapped to it; N wraps back
+    // to the last match, then goes to the one before.
+    h.act(Action::PreviousMatch);
+    assert!(h.app.message.as_deref().unwrap().contains("wrapped"));
+    assert_eq!(h.app.reader.scroll, visited[visited.len() - 2]);
+    h.act(Action::PreviousMatch);
+    assert_eq!(h.app.reader.scroll, visited[visited.len() - 3]);
+}
+
+#[test]
+fn country_filter_history_and_query() {
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("c");
+    assert_eq!(h.app.focus, Pane::Votes);
+    assert_eq!(h.app.input, Some(InputTarget::CountryFilter));
+    // An English name finds the French entry, through the country table.
+    h.keys("germany");
+    let ballots = h.app.ballots();
+    assert_eq!(ballots.len(), 1, "{ballots:?}");
+    assert_eq!(ballots[0].0.code.as_deref(), Some("DEU"));
+    h.keys("<enter>");
+    assert_eq!(h.app.input, None);
+    h.act(Action::Open);
+    let history = h.app.votes.history.clone().unwrap();
+    assert_eq!(history.code, "DEU");
+    // The history follows the list; moving in it moves the list.
+    h.act(Action::Down);
+    assert_eq!(h.app.documents.cursor.selected, 7);
+    // `f` puts the country in the query.
+    match h.act(Action::QueryCountry) {
+        Some(Command::Search { query, .. }) => {
+            assert_eq!(query.filters.countries[0].code.as_deref(), Some("DEU"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(h.app.query.input.text(), "c:deu");
+    assert!(h.app.documents.rows.len() < h.corpus.resolutions.len());
+    assert_eq!(h.act(Action::QueryCountry), None, "already there");
+    // Esc: back to the breakdown, then clear the filter.
+    h.act(Action::Back);
+    assert!(h.app.votes.history.is_none());
+    h.act(Action::Back);
+    assert!(h.app.votes.filter.is_empty());
+    // Opening the history again then Enter reads the resolution.
+    h.act(Action::Open);
+    h.act(Action::Open);
+    assert_eq!(h.app.focus, Pane::Reader);
+}
+
+#[test]
+fn sorting_orders_the_list() {
+    let mut h = Harness::new();
+    assert_eq!(selected_id(&h), "A/RES/80/17");
+    h.act(Action::Sort);
+    assert_eq!(h.app.documents.sort, SortKey::Symbol);
+    h.act(Action::Top);
+    assert_eq!(selected_id(&h), "A/HRC/RES/37/23");
+    h.act(Action::ReverseSort);
+    h.act(Action::Top);
+    assert_eq!(selected_id(&h), "A/RES/80/21");
+    h.act(Action::Sort);
+    assert_eq!(h.app.documents.sort, SortKey::Session);
+    h.act(Action::Sort);
+    assert_eq!(h.app.documents.sort, SortKey::Margin);
+    h.act(Action::Top);
+    // The closest recorded vote first: 26–15–6 (margin 11).
+    assert_eq!(selected_id(&h), "A/HRC/RES/46/13");
+    h.act(Action::Sort);
+    assert_eq!(h.app.documents.sort, SortKey::Date);
+}
+
+#[test]
+fn help_opens_filters_and_closes() {
+    let mut h = Harness::new();
+    h.act(Action::Help);
+    assert!(h.app.help.is_some());
+    assert_eq!(h.app.key_mode(), KeyMode::Query);
+    h.keys("mouse");
+    assert_eq!(h.app.help.as_ref().unwrap().filter.text(), "mouse");
+    h.act(Action::Down);
+    h.keys("<enter>");
+    assert!(h.app.help.is_none());
+    h.keys("?");
+    h.keys("<esc>");
+    assert!(h.app.help.is_none());
+}
+
+#[test]
+fn terminal_and_worker_events() {
+    let mut h = Harness::new();
+    assert_eq!(h.act(Action::ToggleMouse), Some(Command::SetMouse(true)));
+    assert_eq!(h.act(Action::ToggleMouse), Some(Command::SetMouse(false)));
+    h.act(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(h.app.size, (80, 24));
+    h.act(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    // A click on the reader focuses it; the wheel over the list moves it.
+    h.act(Action::Click {
+        column: 60,
+        row: 10,
+    });
+    assert_eq!(h.app.focus, Pane::Reader);
+    h.act(Action::Scroll {
+        column: 60,
+        row: 10,
+        down: true,
+    });
+    assert_eq!(h.app.reader.scroll, 3);
+    h.act(Action::Scroll {
+        column: 5,
+        row: 10,
+        down: true,
+    });
+    assert_eq!(h.app.documents.cursor.selected, 1);
+    h.act(Action::Click {
+        column: 5,
+        row: 3 + 2 * 2,
+    });
+    assert_eq!(h.app.focus, Pane::Documents);
+    assert_eq!(h.app.documents.cursor.selected, 2);
+    h.act(Action::Notice("hello".into()));
+    assert_eq!(h.app.message.as_deref(), Some("hello"));
+    h.act(Action::IndexReady {
+        paragraphs: 1,
+        elapsed: Duration::ZERO,
+    });
+    h.act(Action::Down);
+    assert_eq!(h.app.message, None, "a key clears the message");
+}
+
+#[test]
+fn every_bindable_action_is_safe_in_every_state() {
+    let setups = [
+        "",
+        "/coop<enter>",
+        "/coop<enter><enter>",
+        "c",
+        "calle<enter><enter>",
+        "?",
+        "/c:fra<enter>",
+    ];
+    for setup in setups {
+        for action in BINDABLE {
+            for size in [(120, 40), (60, 14), (20, 5)] {
+                let mut h = Harness::new();
+                h.resize(size.0, size.1);
+                h.keys(setup);
+                h.act(action.clone());
+                h.act(action.clone());
+                let app = &h.app;
+                assert!(
+                    app.documents.rows.is_empty()
+                        || app.documents.cursor.selected < app.documents.rows.len()
+                );
+                assert!(app.hits().is_empty() || app.reader.results.selected < app.hits().len());
+                assert!(
+                    app.ballots().is_empty() || app.votes.cursor.selected < app.ballots().len()
+                );
+                h.screen();
+            }
+        }
+    }
+}
