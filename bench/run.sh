@@ -52,7 +52,7 @@ print(f"full queries: p50 {pct(f, 50):.2f} ms, p99 {pct(f, 99):.2f} ms, max {max
 print(f"typed prefixes: p50 {pct(t, 50):.2f} ms, p99 {pct(t, 99):.2f} ms, max {max(t):.2f} ms ({len(t)} queries)")
 PY
 
-if command -v fzf >/dev/null 2>&1; then
+if [ -z "${SKIP_FZF:-}" ] && command -v fzf >/dev/null 2>&1; then
   echo "== fzf --filter over $(wc -l < "$lines") paragraph lines"
   while IFS= read -r q; do
     [ -z "$q" ] && continue

@@ -162,6 +162,7 @@ fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
 /// Run the terminal UI on `corpus` until the user quits.
 pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
     install_panic_hook();
+    let started = std::time::Instant::now();
     init_logging(config::paths().log_dir);
     for warning in &config.warnings {
         tracing::warn!("{warning}");
@@ -201,6 +202,7 @@ pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
     spawn_signals(events_tx.clone())?;
     spawn_input(events_tx)?;
     let mut context = Loop {
+        started,
         requests,
         clipboard_file: config.clipboard_file.clone(),
         tmux: inside_tmux(std::env::var("TMUX").ok().as_deref()),
@@ -220,6 +222,8 @@ pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
 
 /// What the loop needs besides the app: where commands go.
 struct Loop {
+    /// When `run` began, to log how long the first frame took.
+    started: std::time::Instant,
     requests: Sender<Request>,
     clipboard_file: Option<PathBuf>,
     tmux: bool,
@@ -249,6 +253,8 @@ impl Loop {
             },
         );
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        let first_frame_us = self.started.elapsed().as_micros();
+        tracing::info!(first_frame_us, "first frame drawn");
         while let Ok(first) = events.recv() {
             // Take every event already queued, then draw once.
             for event in std::iter::once(first).chain(events.try_iter()) {

@@ -147,15 +147,8 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
     Ok(resolution)
 }
 
-/// Parse a set of (path, text) pairs in parallel.
-fn parse_all(files: Vec<(String, Result<Vec<u8>, FileError>)>) -> Corpus {
-    let results: Vec<(String, Result<Resolution, FileError>)> = files
-        .into_par_iter()
-        .map(|(path, bytes)| {
-            let parsed = bytes.and_then(|b| parse_bytes(&path, &b));
-            (path, parsed)
-        })
-        .collect();
+/// Turn (path, parse result) pairs into a corpus, in the given order.
+fn collect(results: Vec<(String, Result<Resolution, FileError>)>) -> Corpus {
     let mut corpus = Corpus::default();
     for (path, result) in results {
         match result {
@@ -168,10 +161,10 @@ fn parse_all(files: Vec<(String, Result<Vec<u8>, FileError>)>) -> Corpus {
 
 /// The compiled-in sample corpus.
 pub fn load_embedded() -> Corpus {
-    parse_all(
+    collect(
         EMBEDDED
-            .iter()
-            .map(|(path, text)| (path.to_string(), Ok(text.as_bytes().to_vec())))
+            .par_iter()
+            .map(|(path, text)| (path.to_string(), parse_bytes(path, text.as_bytes())))
             .collect(),
     )
 }
@@ -219,14 +212,18 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
 /// Load every document under `paths`.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
     let (files, mut problems) = discover(paths);
-    let read: Vec<(String, Result<Vec<u8>, FileError>)> = files
+    // Read and parse each file in one task, so its bytes are freed as soon as it is parsed.
+    let parsed: Vec<(String, Result<Resolution, FileError>)> = files
         .into_par_iter()
         .map(|file| {
-            let bytes = std::fs::read(&file).map_err(|e| FileError::Unreadable(e.to_string()));
-            (file.display().to_string(), bytes)
+            let path = file.display().to_string();
+            let result = std::fs::read(&file)
+                .map_err(|e| FileError::Unreadable(e.to_string()))
+                .and_then(|bytes| parse_bytes(&path, &bytes));
+            (path, result)
         })
         .collect();
-    let mut corpus = parse_all(read);
+    let mut corpus = collect(parsed);
     problems.append(&mut corpus.problems);
     corpus.problems = problems;
     corpus

@@ -46,7 +46,19 @@ static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s*/\s*(\d{1,3
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,3}$"));
 static RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-*=]\s*){3,}$"));
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^_{3,}$"));
-static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+(\S.*)$"));
+
+/// A number of one to three digits opening `text`: its digits and what follows them.
+pub fn leading_number(text: &str) -> Option<(&str, &str)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits).then(|| text.split_at(digits))
+}
+
+/// `12 A/HRC/43/68.`: a footnote's mark and text.
+fn footnote_line(text: &str) -> Option<(&str, &str)> {
+    let (mark, rest) = leading_number(text)?;
+    let body = rest.trim_start();
+    (rest.starts_with(char::is_whitespace) && !body.is_empty()).then_some((mark, body))
+}
 static STARTS_PARAGRAPH_MARKER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)(?:\s|$)|\[)"));
 
@@ -190,16 +202,14 @@ impl Sorter {
 
     /// A footnote starts here, or the open one continues: take the line and say so.
     fn try_footnote(&mut self, text: &str) -> bool {
-        let digit_first = text.starts_with(|c: char| c.is_ascii_digit());
-        if let Some(caps) = digit_first.then(|| FOOTNOTE_LINE.captures(text)).flatten() {
-            let mark = &caps[1];
+        if let Some((mark, body)) = footnote_line(text) {
             // `1 avril 2020, sur …` continues a sentence with a date; it is no footnote.
             let expected = mark.parse::<u32>().ok() == Some(self.next_mark())
-                && !super::words::starts_with_month(&caps[2]);
+                && !super::words::starts_with_month(body);
             if expected
                 && (self.in_footnote_zone || find_call(&self.recent_text, mark, 0).is_some())
             {
-                let (mark, body) = (mark.to_string(), caps[2].to_string());
+                let (mark, body) = (mark.to_string(), body.to_string());
                 self.push_footnote(mark, &body);
                 return true;
             }
@@ -280,6 +290,14 @@ pub fn join_into(acc: &mut String, next: &str) {
 
 /// Runs of whitespace (non-breaking spaces included) become one space; ends trimmed.
 fn collapse_spaces(text: &str) -> String {
+    let trimmed = text.trim();
+    let clean = !trimmed.contains("  ")
+        && !trimmed.contains(|c: char| {
+            c != ' ' && (c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        });
+    if clean {
+        return trimmed.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {

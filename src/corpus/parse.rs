@@ -8,7 +8,7 @@ use super::markup::{FrontMatter, re};
 use super::model::{
     Body, Footnote, Language, Paragraph, ParagraphKind, Resolution, Source, SourceFormat,
 };
-use super::normalize::{Line, Normalized, finish_text, join_into, normalize};
+use super::normalize::{Line, Normalized, finish_text, join_into, leading_number, normalize};
 use super::vote::{parse_vote, starts_vote_block};
 use super::words::find_date;
 use crate::index::fold::fold;
@@ -16,7 +16,6 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+(.*))?$"));
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(\d{1,4})\s*(e|re|er|ème)\s+(s[ée]ance(?:\s+pl[ée]ni[èe]re)?)|^(\d{1,4})\s*(st|nd|rd|th)\s+((?:plenary\s+)?meeting)",
@@ -239,11 +238,12 @@ impl Segmenter<'_> {
 
     /// `12. Décide …` opens operative paragraph 12 when 12 is next (or a near skip, warned).
     fn operative_start<'t>(&mut self, text: &'t str) -> Option<(u32, &'t str)> {
-        if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        let (digits, rest) = leading_number(text)?;
+        let rest = rest.strip_prefix('.')?;
+        if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
             return None;
         }
-        let caps = OPERATIVE.captures(text)?;
-        let number: u32 = caps[1].parse().ok()?;
+        let number: u32 = digits.parse().ok()?;
         let expected = self.expected_operative;
         if number < expected || number > expected + 2 {
             return None;
@@ -255,7 +255,7 @@ impl Segmenter<'_> {
             ));
         }
         self.expected_operative = number + 1;
-        Some((number, caps.get(2).map_or("", |m| m.as_str())))
+        Some((number, rest.trim_start()))
     }
 }
 

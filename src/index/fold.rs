@@ -50,10 +50,15 @@ fn fold_char_into(c: char, out: &mut String) {
 /// Fold `text`: lower case, no accents, ASCII apostrophes, dashes and spaces.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char_into(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// Fold `text` onto the end of `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        fold_char_into(c, out);
+    }
 }
 
 /// Fold `text` and keep, for each byte of the folded string, the byte offset in `text` of the

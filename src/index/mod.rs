@@ -9,22 +9,24 @@
 pub mod fold;
 pub mod query;
 pub mod search;
+pub mod votes;
 
 use crate::corpus::{ParagraphKind, Resolution};
 use fixedbitset::FixedBitSet;
-use fold::fold;
+use fold::fold_into;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use search::{Hit, SearchResult, match_positions};
 
 /// The inverted index over every paragraph of a corpus.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// All paragraphs, folded, one after the other.
-    folded: String,
-    /// Byte offset of each paragraph in `folded`, plus the end.
-    starts: Vec<usize>,
+    /// Folded paragraphs, in chunks of consecutive documents (folded in parallel, never
+    /// copied into one string: that would double the peak memory).
+    chunks: Vec<String>,
+    /// (chunk, start, end) of each paragraph's folded text.
+    spans: Vec<(u32, u32, u32)>,
     /// Global id of each document's first paragraph, plus the end.
     doc_starts: Vec<usize>,
     /// Paragraphs that are operative.
@@ -37,6 +39,8 @@ pub struct Index {
     postings: Vec<u32>,
     /// Paragraphs holding a word that starts with this character.
     first_letters: FxHashMap<char, FixedBitSet>,
+    /// Documents by country and ballot, for `c:` filters.
+    votes: votes::VoteIndex,
 }
 
 /// Words are runs of letters and digits of the folded text (`l'homme` → `l`, `homme`).
@@ -49,107 +53,133 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 impl Index {
     /// Index every paragraph of `resolutions` (in parallel).
     pub fn build(resolutions: &[Resolution]) -> Index {
-        let folded_docs: Vec<Vec<String>> = resolutions
-            .par_iter()
-            .map(|r| r.paragraphs.iter().map(|p| fold(&p.text)).collect())
+        const DOCS_PER_CHUNK: usize = 64;
+        let folded: Vec<(String, Vec<(u32, u32)>)> = resolutions
+            .par_chunks(DOCS_PER_CHUNK)
+            .map(|docs| {
+                let mut text = String::new();
+                let mut spans = Vec::new();
+                for paragraph in docs.iter().flat_map(|r| &r.paragraphs) {
+                    let start = text.len() as u32;
+                    fold_into(&paragraph.text, &mut text);
+                    spans.push((start, text.len() as u32));
+                }
+                text.shrink_to_fit();
+                (text, spans)
+            })
             .collect();
         let mut index = Index::default();
-        let total_len: usize = folded_docs.iter().flatten().map(String::len).sum();
-        index.folded.reserve_exact(total_len);
-        index.doc_starts.push(0);
-        for (doc, paragraphs) in folded_docs.into_iter().enumerate() {
-            for (i, text) in paragraphs.into_iter().enumerate() {
-                index.starts.push(index.folded.len());
-                index.folded.push_str(&text);
-                let kind = resolutions[doc].paragraphs[i].kind;
-                index.operative.grow(index.starts.len());
-                if kind == ParagraphKind::Operative {
-                    index.operative.insert(index.starts.len() - 1);
-                }
-            }
-            index.doc_starts.push(index.starts.len());
+        for (chunk, (text, spans)) in folded.into_iter().enumerate() {
+            index.chunks.push(text);
+            let chunk = chunk as u32;
+            index
+                .spans
+                .extend(spans.into_iter().map(|(s, e)| (chunk, s, e)));
         }
-        index.starts.push(index.folded.len());
-        index.operative.grow(index.paragraph_count());
+        index.doc_starts.push(0);
+        index.operative.grow(index.spans.len());
+        let mut id = 0;
+        for r in resolutions {
+            for paragraph in &r.paragraphs {
+                if paragraph.kind == ParagraphKind::Operative {
+                    index.operative.insert(id);
+                }
+                id += 1;
+            }
+            index.doc_starts.push(id);
+        }
         index.build_postings();
+        index.votes = votes::VoteIndex::build(resolutions);
         index
     }
 
     fn build_postings(&mut self) {
-        let count = self.paragraph_count();
-        // Pass 1: each paragraph's distinct words as ids (tokenised in parallel, chunk by
-        // chunk, so only one chunk of borrowed words is alive at a time).
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut words_by_id: Vec<&str> = Vec::new();
-        let mut counts: Vec<usize> = Vec::new();
-        let mut flat: Vec<u32> = Vec::new();
-        let mut flat_starts: Vec<usize> = Vec::with_capacity(count + 1);
         const CHUNK: usize = 8192;
-        for chunk_start in (0..count).step_by(CHUNK) {
-            let chunk_end = (chunk_start + CHUNK).min(count);
-            let tokenised: Vec<Vec<&str>> = (chunk_start..chunk_end)
-                .into_par_iter()
-                .map(|p| {
-                    let mut ws: Vec<&str> = words(self.text(p)).collect();
-                    ws.sort_unstable();
-                    ws.dedup();
-                    ws
-                })
-                .collect();
-            for ws in tokenised {
-                flat_starts.push(flat.len());
-                for w in ws {
-                    let id = *ids.entry(w).or_insert_with(|| {
-                        words_by_id.push(w);
-                        counts.push(0);
-                        (words_by_id.len() - 1) as u32
-                    });
-                    counts[id as usize] += 1;
-                    flat.push(id);
+        let count = self.paragraph_count();
+        let ranges: Vec<std::ops::Range<usize>> = (0..count)
+            .step_by(CHUNK)
+            .map(|start| start..(start + CHUNK).min(count))
+            .collect();
+        // The vocabulary: distinct words, gathered in parallel, then sorted.
+        let distinct: FxHashSet<&str> = ranges
+            .par_iter()
+            .map(|range| {
+                let mut set = FxHashSet::default();
+                for p in range.clone() {
+                    set.extend(words(self.text(p)));
+                }
+                set
+            })
+            .reduce(FxHashSet::default, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        let mut vocabulary: Vec<&str> = distinct.into_iter().collect();
+        vocabulary.par_sort_unstable();
+        let ids: FxHashMap<&str, u32> = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        // Each paragraph's distinct word ids, in parallel, chunk by chunk.
+        let per_chunk: Vec<(Vec<u32>, Vec<usize>)> = ranges
+            .par_iter()
+            .map(|range| {
+                let mut flat: Vec<u32> = Vec::new();
+                let mut starts = Vec::with_capacity(range.len() + 1);
+                for p in range.clone() {
+                    let begin = flat.len();
+                    starts.push(begin);
+                    flat.extend(words(self.text(p)).filter_map(|w| ids.get(w).copied()));
+                    flat[begin..].sort_unstable();
+                    let mut kept = begin;
+                    for i in begin..flat.len() {
+                        if i == begin || flat[i] != flat[kept - 1] {
+                            flat[kept] = flat[i];
+                            kept += 1;
+                        }
+                    }
+                    flat.truncate(kept);
+                }
+                starts.push(flat.len());
+                (flat, starts)
+            })
+            .collect();
+        drop(ids);
+        let mut posting_starts = vec![0usize; vocabulary.len() + 1];
+        for (flat, _) in &per_chunk {
+            for &id in flat {
+                posting_starts[id as usize + 1] += 1;
+            }
+        }
+        for i in 1..posting_starts.len() {
+            posting_starts[i] += posting_starts[i - 1];
+        }
+        // Postings in paragraph order, so each list is ascending.
+        let mut postings = vec![0u32; posting_starts[vocabulary.len()]];
+        let mut cursor = posting_starts.clone();
+        for (range, (flat, starts)) in ranges.iter().zip(&per_chunk) {
+            for (i, p) in range.clone().enumerate() {
+                for &id in &flat[starts[i]..starts[i + 1]] {
+                    postings[cursor[id as usize]] = p as u32;
+                    cursor[id as usize] += 1;
                 }
             }
         }
-        flat_starts.push(flat.len());
-        drop(ids);
-        // Sorted vocabulary: `rank[id]` is the word's place in it.
-        let mut order: Vec<u32> = (0..words_by_id.len() as u32).collect();
-        order.par_sort_unstable_by_key(|&id| words_by_id[id as usize]);
-        let mut rank = vec![0u32; order.len()];
-        for (place, &id) in order.iter().enumerate() {
-            rank[id as usize] = place as u32;
-        }
-        let mut posting_starts = vec![0usize; order.len() + 1];
-        for (place, &id) in order.iter().enumerate() {
-            posting_starts[place + 1] = posting_starts[place] + counts[id as usize];
-        }
-        // Pass 2: postings in paragraph order, so each list is ascending.
-        let mut postings = vec![0u32; flat.len()];
-        let mut cursor = posting_starts.clone();
-        for p in 0..count {
-            for &id in &flat[flat_starts[p]..flat_starts[p + 1]] {
-                let place = rank[id as usize] as usize;
-                postings[cursor[place]] = p as u32;
-                cursor[place] += 1;
-            }
-        }
-        drop(flat);
-        let vocabulary: Vec<Box<str>> = order
-            .iter()
-            .map(|&id| Box::from(words_by_id[id as usize]))
-            .collect();
+        drop(per_chunk);
         let mut first_letters: FxHashMap<char, FixedBitSet> = FxHashMap::default();
-        for (place, word) in vocabulary.iter().enumerate() {
+        for (id, word) in vocabulary.iter().enumerate() {
             let Some(c) = word.chars().next() else {
                 continue;
             };
             let set = first_letters
                 .entry(c)
                 .or_insert_with(|| FixedBitSet::with_capacity(count));
-            for &p in &postings[posting_starts[place]..posting_starts[place + 1]] {
+            for &p in &postings[posting_starts[id]..posting_starts[id + 1]] {
                 set.insert(p as usize);
             }
         }
-        self.vocabulary = vocabulary;
+        self.vocabulary = vocabulary.into_iter().map(Box::from).collect();
         self.posting_starts = posting_starts;
         self.postings = postings;
         self.first_letters = first_letters;
@@ -157,7 +187,7 @@ impl Index {
 
     /// Number of paragraphs indexed.
     pub fn paragraph_count(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.spans.len()
     }
 
     /// Number of documents indexed.
@@ -172,7 +202,8 @@ impl Index {
 
     /// Folded text of paragraph `id` (global id).
     pub fn text(&self, id: usize) -> &str {
-        &self.folded[self.starts[id]..self.starts[id + 1]]
+        let (chunk, start, end) = self.spans[id];
+        &self.chunks[chunk as usize][start as usize..end as usize]
     }
 
     /// (document, paragraph within it) of global paragraph `id`.

@@ -3,7 +3,7 @@
 //! and exact-phrase matches; match positions mapped back to the original characters.
 
 use super::fold::fold_with_offsets;
-use super::query::{Query, Term, TermKind};
+use super::query::{Filters, Query, Term, TermKind};
 use super::{Index, words};
 use crate::corpus::{ParagraphKind, Resolution};
 use fixedbitset::FixedBitSet;
@@ -90,10 +90,29 @@ impl Index {
         let count = self.paragraph_count();
         let mut allowed = FixedBitSet::with_capacity(count);
         let filters = &query.filters;
-        for (doc, r) in corpus.iter().enumerate().take(self.document_count()) {
-            if filters.accepts_document(r) {
-                allowed.insert_range(self.paragraphs_of(doc));
+        let documents = self.document_count();
+        // Country filters through the vote index; the other document filters are cheap checks.
+        let mut docs = FixedBitSet::with_capacity(documents);
+        docs.insert_range(..);
+        for country in &filters.countries {
+            docs.intersect_with(&self.votes.documents(country));
+        }
+        let others = Filters {
+            countries: Vec::new(),
+            paragraph_kind: None,
+            ..filters.clone()
+        };
+        if others != Filters::default() {
+            let rejected: Vec<usize> = docs
+                .ones()
+                .filter(|&doc| corpus.get(doc).is_none_or(|r| !others.accepts_document(r)))
+                .collect();
+            for doc in rejected {
+                docs.remove(doc);
             }
+        }
+        for doc in docs.ones() {
+            allowed.insert_range(self.paragraphs_of(doc));
         }
         match filters.paragraph_kind {
             Some(ParagraphKind::Operative) => allowed.intersect_with(&self.operative),
