@@ -22,11 +22,9 @@ pub use search::{Hit, SearchResult, match_positions};
 /// The inverted index over every paragraph of a corpus.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Folded paragraphs, in chunks of consecutive documents (folded in parallel, never
-    /// copied into one string: that would double the peak memory).
-    chunks: Vec<String>,
-    /// (chunk, start, end) of each paragraph's folded text.
-    spans: Vec<(u32, u32, u32)>,
+    /// Number of paragraphs. No folded copy of the text is kept: queries fold the few
+    /// candidates they read, which keeps the index at a fraction of the corpus' size.
+    paragraphs: usize,
     /// Global id of each document's first paragraph, plus the end.
     doc_starts: Vec<usize>,
     /// Paragraphs that are operative.
@@ -43,6 +41,55 @@ pub struct Index {
     votes: votes::VoteIndex,
 }
 
+/// One chunk of documents' words: its own vocabulary (first-seen order) and, per paragraph,
+/// the sorted distinct ids of its words in that vocabulary.
+struct ChunkWords {
+    words: Vec<String>,
+    flat: Vec<u32>,
+    /// `flat[starts[i]..starts[i + 1]]` belongs to the chunk's paragraph `i`.
+    starts: Vec<usize>,
+}
+
+impl ChunkWords {
+    fn read(docs: &[Resolution]) -> ChunkWords {
+        let mut local: FxHashMap<String, u32> = FxHashMap::default();
+        let mut chunk = ChunkWords {
+            words: Vec::new(),
+            flat: Vec::new(),
+            starts: vec![0],
+        };
+        let mut folded = String::new();
+        for paragraph in docs.iter().flat_map(|r| &r.paragraphs) {
+            folded.clear();
+            fold_into(&paragraph.text, &mut folded);
+            let begin = chunk.flat.len();
+            for word in words(&folded) {
+                let id = match local.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = chunk.words.len() as u32;
+                        local.insert(word.to_string(), id);
+                        chunk.words.push(word.to_string());
+                        id
+                    }
+                };
+                chunk.flat.push(id);
+            }
+            chunk.flat[begin..].sort_unstable();
+            let mut kept = begin;
+            for i in begin..chunk.flat.len() {
+                if i == begin || chunk.flat[i] != chunk.flat[kept - 1] {
+                    chunk.flat[kept] = chunk.flat[i];
+                    kept += 1;
+                }
+            }
+            chunk.flat.truncate(kept);
+            chunk.starts.push(chunk.flat.len());
+        }
+        chunk
+    }
+}
+
 /// Words are runs of letters and digits of the folded text (`l'homme` → `l`, `homme`).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
@@ -53,67 +100,38 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 impl Index {
     /// Index every paragraph of `resolutions` (in parallel).
     pub fn build(resolutions: &[Resolution]) -> Index {
-        const DOCS_PER_CHUNK: usize = 64;
-        let folded: Vec<(String, Vec<(u32, u32)>)> = resolutions
-            .par_chunks(DOCS_PER_CHUNK)
-            .map(|docs| {
-                let mut text = String::new();
-                let mut spans = Vec::new();
-                for paragraph in docs.iter().flat_map(|r| &r.paragraphs) {
-                    let start = text.len() as u32;
-                    fold_into(&paragraph.text, &mut text);
-                    spans.push((start, text.len() as u32));
-                }
-                text.shrink_to_fit();
-                (text, spans)
-            })
-            .collect();
         let mut index = Index::default();
-        for (chunk, (text, spans)) in folded.into_iter().enumerate() {
-            index.chunks.push(text);
-            let chunk = chunk as u32;
-            index
-                .spans
-                .extend(spans.into_iter().map(|(s, e)| (chunk, s, e)));
-        }
         index.doc_starts.push(0);
-        index.operative.grow(index.spans.len());
-        let mut id = 0;
         for r in resolutions {
             for paragraph in &r.paragraphs {
                 if paragraph.kind == ParagraphKind::Operative {
-                    index.operative.insert(id);
+                    index.operative.grow(index.paragraphs + 1);
+                    index.operative.insert(index.paragraphs);
                 }
-                id += 1;
+                index.paragraphs += 1;
             }
-            index.doc_starts.push(id);
+            index.doc_starts.push(index.paragraphs);
         }
-        index.build_postings();
+        index.operative.grow(index.paragraphs);
+        index.build_postings(resolutions);
         index.votes = votes::VoteIndex::build(resolutions);
         index
     }
 
-    fn build_postings(&mut self) {
-        const CHUNK: usize = 8192;
+    fn build_postings(&mut self, resolutions: &[Resolution]) {
+        const DOCS_PER_CHUNK: usize = 128;
         let count = self.paragraph_count();
-        let ranges: Vec<std::ops::Range<usize>> = (0..count)
-            .step_by(CHUNK)
-            .map(|start| start..(start + CHUNK).min(count))
+        // One pass, in parallel over chunks of documents: fold each paragraph into a reused
+        // buffer and record its distinct words as ids into the chunk's own vocabulary.
+        let chunks: Vec<ChunkWords> = resolutions
+            .par_chunks(DOCS_PER_CHUNK)
+            .map(ChunkWords::read)
             .collect();
-        // The vocabulary: distinct words, gathered in parallel, then sorted.
-        let distinct: FxHashSet<&str> = ranges
-            .par_iter()
-            .map(|range| {
-                let mut set = FxHashSet::default();
-                for p in range.clone() {
-                    set.extend(words(self.text(p)));
-                }
-                set
-            })
-            .reduce(FxHashSet::default, |mut a, b| {
-                a.extend(b);
-                a
-            });
+        // The vocabulary: every chunk's words, sorted.
+        let mut distinct: FxHashSet<&str> = FxHashSet::default();
+        for chunk in &chunks {
+            distinct.extend(chunk.words.iter().map(String::as_str));
+        }
         let mut vocabulary: Vec<&str> = distinct.into_iter().collect();
         vocabulary.par_sort_unstable();
         let ids: FxHashMap<&str, u32> = vocabulary
@@ -121,35 +139,20 @@ impl Index {
             .enumerate()
             .map(|(i, w)| (*w, i as u32))
             .collect();
-        // Each paragraph's distinct word ids, in parallel, chunk by chunk.
-        let per_chunk: Vec<(Vec<u32>, Vec<usize>)> = ranges
+        let mut posting_starts = vec![0usize; vocabulary.len() + 1];
+        let remaps: Vec<Vec<u32>> = chunks
             .par_iter()
-            .map(|range| {
-                let mut flat: Vec<u32> = Vec::new();
-                let mut starts = Vec::with_capacity(range.len() + 1);
-                for p in range.clone() {
-                    let begin = flat.len();
-                    starts.push(begin);
-                    flat.extend(words(self.text(p)).filter_map(|w| ids.get(w).copied()));
-                    flat[begin..].sort_unstable();
-                    let mut kept = begin;
-                    for i in begin..flat.len() {
-                        if i == begin || flat[i] != flat[kept - 1] {
-                            flat[kept] = flat[i];
-                            kept += 1;
-                        }
-                    }
-                    flat.truncate(kept);
-                }
-                starts.push(flat.len());
-                (flat, starts)
+            .map(|chunk| {
+                chunk
+                    .words
+                    .iter()
+                    .map(|w| ids.get(w.as_str()).copied().unwrap_or(0))
+                    .collect()
             })
             .collect();
-        drop(ids);
-        let mut posting_starts = vec![0usize; vocabulary.len() + 1];
-        for (flat, _) in &per_chunk {
-            for &id in flat {
-                posting_starts[id as usize + 1] += 1;
+        for (chunk, remap) in chunks.iter().zip(&remaps) {
+            for &local in &chunk.flat {
+                posting_starts[remap[local as usize] as usize + 1] += 1;
             }
         }
         for i in 1..posting_starts.len() {
@@ -158,15 +161,17 @@ impl Index {
         // Postings in paragraph order, so each list is ascending.
         let mut postings = vec![0u32; posting_starts[vocabulary.len()]];
         let mut cursor = posting_starts.clone();
-        for (range, (flat, starts)) in ranges.iter().zip(&per_chunk) {
-            for (i, p) in range.clone().enumerate() {
-                for &id in &flat[starts[i]..starts[i + 1]] {
-                    postings[cursor[id as usize]] = p as u32;
-                    cursor[id as usize] += 1;
+        let mut paragraph = 0u32;
+        for (chunk, remap) in chunks.iter().zip(&remaps) {
+            for window in chunk.starts.windows(2) {
+                for &local in &chunk.flat[window[0]..window[1]] {
+                    let id = remap[local as usize] as usize;
+                    postings[cursor[id]] = paragraph;
+                    cursor[id] += 1;
                 }
+                paragraph += 1;
             }
         }
-        drop(per_chunk);
         let mut first_letters: FxHashMap<char, FixedBitSet> = FxHashMap::default();
         for (id, word) in vocabulary.iter().enumerate() {
             let Some(c) = word.chars().next() else {
@@ -187,7 +192,7 @@ impl Index {
 
     /// Number of paragraphs indexed.
     pub fn paragraph_count(&self) -> usize {
-        self.spans.len()
+        self.paragraphs
     }
 
     /// Number of documents indexed.
@@ -200,10 +205,13 @@ impl Index {
         self.vocabulary.len()
     }
 
-    /// Folded text of paragraph `id` (global id).
-    pub fn text(&self, id: usize) -> &str {
-        let (chunk, start, end) = self.spans[id];
-        &self.chunks[chunk as usize][start as usize..end as usize]
+    /// Original text of paragraph `id` (global id) in `corpus`.
+    pub fn original<'c>(&self, corpus: &'c [Resolution], id: usize) -> &'c str {
+        let (doc, paragraph) = self.locate(id);
+        corpus
+            .get(doc)
+            .and_then(|r| r.paragraphs.get(paragraph))
+            .map_or("", |p| p.text.as_str())
     }
 
     /// (document, paragraph within it) of global paragraph `id`.
@@ -253,6 +261,9 @@ mod tests {
         assert!(!index.postings_of(id).is_empty());
         assert!(index.postings_of(id).windows(2).all(|w| w[0] < w[1]));
         assert!(index.words_with_prefix("coop").len() >= 2);
-        assert!(index.text(0).chars().all(|c| !c.is_uppercase()));
+        assert_eq!(
+            index.original(&corpus.resolutions, 0),
+            corpus.resolutions[0].paragraphs[0].text
+        );
     }
 }

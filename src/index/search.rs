@@ -2,7 +2,7 @@
 //! (`SkimMatcherV2` over folded text) on the best few hundred only, with bonuses for whole-word
 //! and exact-phrase matches; match positions mapped back to the original characters.
 
-use super::fold::fold_with_offsets;
+use super::fold::{fold, fold_with_offsets};
 use super::query::{Filters, Query, Term, TermKind};
 use super::{Index, words};
 use crate::corpus::{ParagraphKind, Resolution};
@@ -50,28 +50,34 @@ impl Index {
         let mut candidates = self.allowed(corpus, query);
         let mut to_verify = Vec::new();
         for group in &query.groups {
-            // Negations cannot narrow through the index; everything else can.
-            if !group.iter().any(|t| t.negated) {
-                let mut union = FixedBitSet::with_capacity(count);
-                for term in group {
-                    union.union_with(&self.term_candidates(term));
+            match group.as_slice() {
+                // `!word`: the index knows exactly which paragraphs hold it.
+                [term] if term.negated && self.index_exact(term) => {
+                    candidates.difference_with(&self.term_candidates(term));
                 }
-                candidates.intersect_with(&union);
-            }
-            if group.iter().any(|t| t.kind != TermKind::Fuzzy || t.negated) {
-                to_verify.push(group);
+                _ if group.iter().any(|t| t.negated) => to_verify.push(group),
+                _ => {
+                    let mut union = FixedBitSet::with_capacity(count);
+                    for term in group {
+                        union.union_with(&self.term_candidates(term));
+                    }
+                    candidates.intersect_with(&union);
+                    if !group.iter().all(|t| self.index_exact(t)) {
+                        to_verify.push(group);
+                    }
+                }
             }
         }
         if !to_verify.is_empty() {
-            // Exact forms and negations: read the text of each remaining candidate.
+            // Phrases, `^`, `$`, negated phrases: fold and read each remaining candidate.
             let ids: Vec<usize> = candidates.ones().collect();
             let rejected: Vec<usize> = ids
                 .into_par_iter()
                 .filter(|&id| {
-                    let text = self.text(id);
+                    let text = fold(self.original(corpus, id));
                     !to_verify
                         .iter()
-                        .all(|group| group.iter().any(|t| self.accepts(t, text)))
+                        .all(|group| group.iter().any(|t| self.accepts(t, &text)))
                 })
                 .collect();
             for id in rejected {
@@ -186,6 +192,16 @@ impl Index {
         }
     }
 
+    /// Whether the index alone decides `term`: fuzzy words (a word starting with each), and
+    /// an exact single word (a vocabulary word containing it).
+    fn index_exact(&self, term: &Term) -> bool {
+        match term.kind {
+            TermKind::Fuzzy => true,
+            TermKind::Exact => term.text.chars().all(char::is_alphanumeric),
+            _ => false,
+        }
+    }
+
     fn accepts(&self, term: &Term, text: &str) -> bool {
         match term.kind {
             // A fuzzy term already narrowed the candidates; inside an OR group with exact
@@ -220,21 +236,19 @@ impl Index {
         } else {
             self.preselect(&terms, matching, limit + SCORED_EXTRA)
         };
-        let mut scored: Vec<(i64, u32)> = chosen
+        let mut scored: Vec<(i64, usize, u32)> = chosen
             .par_iter()
-            .map(|&id| (score(&terms, self.text(id as usize)), id))
+            .map(|&id| {
+                let original = self.original(corpus, id as usize);
+                (score(&terms, &fold(original)), original.len(), id)
+            })
             .collect();
         // Equal scores: the shorter paragraph (denser match) first, then corpus order.
-        let length = |id: u32| self.text(id as usize).len();
-        scored.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(length(a.1).cmp(&length(b.1)))
-                .then(a.1.cmp(&b.1))
-        });
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         scored.truncate(limit);
         scored
             .into_par_iter()
-            .filter_map(|(score, id)| {
+            .filter_map(|(score, _, id)| {
                 let (document, paragraph) = self.locate(id as usize);
                 let text = &corpus.get(document)?.paragraphs.get(paragraph)?.text;
                 Some(Hit {
