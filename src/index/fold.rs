@@ -4,11 +4,35 @@
 //! decomposition (not a hand list), ligatures expanded, every apostrophe, dash and space variant
 //! mapped to its ASCII kin.
 
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// The folded form of every character from U+0080 to U+024F (Latin-1 and the Latin Extended
+/// blocks, where nearly every letter of French and English text falls), computed once by the
+/// slow path below, so folding those letters is a table lookup.
+static LATIN: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (0x80u32..0x250)
+        .map(|code| {
+            let mut folded = String::new();
+            if let Some(c) = char::from_u32(code) {
+                fold_char_slow(c, &mut folded);
+            }
+            folded
+        })
+        .collect()
+});
+
 /// Fold one character into `out`; returns nothing so callers can track offsets around it.
 fn fold_char_into(c: char, out: &mut String) {
+    if let Some(folded) = (c as usize).checked_sub(0x80).and_then(|i| LATIN.get(i)) {
+        out.push_str(folded);
+        return;
+    }
+    fold_char_slow(c, out);
+}
+
+fn fold_char_slow(c: char, out: &mut String) {
     // Most characters are ASCII: settle them first.
     if c.is_ascii() {
         let folded = match c {
@@ -56,8 +80,28 @@ pub fn fold(text: &str) -> String {
 
 /// Fold `text` onto the end of `out`.
 pub fn fold_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        fold_char_into(c, out);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of plain ASCII (no whitespace other than spaces, no backquote) is copied and
+        // lower-cased in one go.
+        let start = i;
+        while i < bytes.len()
+            && bytes[i] < 0x80
+            && (bytes[i] == b' ' || !bytes[i].is_ascii_whitespace())
+            && bytes[i] != b'`'
+        {
+            i += 1;
+        }
+        if i > start {
+            let from = out.len();
+            out.push_str(&text[start..i]);
+            out[from..].make_ascii_lowercase();
+        }
+        if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+            fold_char_into(c, out);
+            i += c.len_utf8();
+        }
     }
 }
 
@@ -96,6 +140,29 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(fold(input), expected, "fold({input:?})");
         }
+    }
+
+    #[test]
+    fn the_latin_table_agrees_with_decomposition() {
+        for code in 0x80u32..0x250 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            fold_char_into(c, &mut fast);
+            fold_char_slow(c, &mut slow);
+            assert_eq!(fast, slow, "U+{code:04X}");
+        }
+        let text = "Tab\tand\nline `quote` ÉTATS-UNIS d’Amérique";
+        let by_char: String = text
+            .chars()
+            .map(|c| {
+                let mut s = String::new();
+                fold_char_slow(c, &mut s);
+                s
+            })
+            .collect();
+        assert_eq!(fold(text), by_char);
     }
 
     #[test]
