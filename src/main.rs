@@ -19,6 +19,11 @@ fn source_for(args: &CorpusArgs, global: &CorpusArgs, config: &Config) -> Corpus
     commands::choose_source(given, env.as_deref(), &config.corpus_paths)
 }
 
+fn display_paths(paths: &[std::path::PathBuf]) -> String {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    shown.join(", ")
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -63,7 +68,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         _ => args,
     };
     let started = std::time::Instant::now();
-    let corpus = commands::load(&source_for(args, &cli.corpus, &config), &mut err)?;
+    let source = source_for(args, &cli.corpus, &config);
+    if cli.command.is_none()
+        && let CorpusSource::Paths(paths) = &source
+    {
+        // A large corpus takes seconds to read: say what is happening before the UI opens.
+        writeln!(err, "resolu: reading {} …", display_paths(paths))?;
+    }
+    let corpus = commands::load(&source, &mut err)?;
     if let Some(Command::Search { stdin: true, .. }) = &cli.command {
         let paragraphs: usize = corpus.resolutions.iter().map(|r| r.paragraphs.len()).sum();
         writeln!(
