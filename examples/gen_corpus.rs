@@ -547,6 +547,8 @@ impl Vocabulary {
         match kind {
             ParagraphKind::Preambular => self.preambular.push(opening),
             ParagraphKind::Operative => self.operative.push(opening),
+            // The samples hold no annex; nothing to learn from.
+            ParagraphKind::Annex => {}
         }
     }
 
@@ -1082,7 +1084,8 @@ fn compose(
 ) -> Paragraph {
     let openings = match kind {
         ParagraphKind::Preambular => &vocabulary.preambular,
-        ParagraphKind::Operative => &vocabulary.operative,
+        // The generator writes no annex; annex text reads like operative text.
+        ParagraphKind::Operative | ParagraphKind::Annex => &vocabulary.operative,
     };
     let opening = &openings[pick_since(rng, openings, year, |o| o.since)];
     let lead = choose_lead(rng, kind, opening);
@@ -1104,8 +1107,8 @@ fn compose(
     }
     text.push_str(match (kind, last) {
         (ParagraphKind::Preambular, _) => ",",
-        (ParagraphKind::Operative, false) => " ;",
-        (ParagraphKind::Operative, true) => ".",
+        (ParagraphKind::Operative | ParagraphKind::Annex, false) => " ;",
+        (ParagraphKind::Operative | ParagraphKind::Annex, true) => ".",
     });
     Paragraph {
         kind,
@@ -1118,7 +1121,7 @@ fn compose(
 fn choose_lead(rng: &mut Rng, kind: ParagraphKind, opening: &Opening) -> String {
     let (that, noun): (&[&str], &[&str]) = match kind {
         ParagraphKind::Preambular => (&PP_THAT, &PP_NOUN),
-        ParagraphKind::Operative => (&OP_THAT, &OP_NOUN),
+        ParagraphKind::Operative | ParagraphKind::Annex => (&OP_THAT, &OP_NOUN),
     };
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| opening.rest.starts_with(p));
     let class = if starts(&THAT_STARTS) {
@@ -1720,7 +1723,7 @@ fn pdf_items(doc: &Doc, layout: &PdfLayout, members: &[String]) -> Vec<PdfItem> 
                 number += 1;
                 format!("{number}. ")
             }
-            ParagraphKind::Preambular => String::new(),
+            ParagraphKind::Preambular | ParagraphKind::Annex => String::new(),
         };
         let (text, at) = with_call(paragraph, |mark| mark.to_string());
         let text = format!("{prefix}{text}");

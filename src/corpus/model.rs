@@ -55,6 +55,8 @@ impl Language {
 pub enum ParagraphKind {
     Preambular,
     Operative,
+    /// Text of an annex adopted with the resolution (a declaration, a programme of action).
+    Annex,
 }
 
 impl ParagraphKind {
@@ -63,6 +65,7 @@ impl ParagraphKind {
         match self {
             ParagraphKind::Preambular => "PP",
             ParagraphKind::Operative => "OP",
+            ParagraphKind::Annex => "AN",
         }
     }
 }
@@ -77,12 +80,15 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// How a paragraph is cited: `PP 3` (1-based among preambular paragraphs) or `OP 3`.
-    pub fn citation(&self, preambular_index: usize) -> String {
+    /// How a paragraph is cited: `PP 3` (`ordinal`: 1-based among paragraphs of its kind),
+    /// `OP 3` (its printed number), `Annex 4` (printed number, else ordinal).
+    pub fn citation(&self, ordinal: usize) -> String {
         match (self.kind, self.number) {
             (ParagraphKind::Operative, Some(n)) => format!("OP {n}"),
-            (ParagraphKind::Operative, None) => "OP".to_string(),
-            (ParagraphKind::Preambular, _) => format!("PP {preambular_index}"),
+            (ParagraphKind::Operative, None) => format!("OP ({ordinal})"),
+            (ParagraphKind::Preambular, _) => format!("PP {ordinal}"),
+            (ParagraphKind::Annex, Some(n)) => format!("Annex {n}"),
+            (ParagraphKind::Annex, None) => format!("Annex ¶{ordinal}"),
         }
     }
 }
@@ -236,14 +242,20 @@ impl Resolution {
             .filter(|p| p.kind == ParagraphKind::Operative)
     }
 
-    /// Citation label of paragraph `index` (`PP 3`, `OP 12`).
+    pub fn annex_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Annex)
+    }
+
+    /// Citation label of paragraph `index` (`PP 3`, `OP 12`, `Annex 2`).
     pub fn citation(&self, index: usize) -> Option<String> {
         let paragraph = self.paragraphs.get(index)?;
-        let preambular_index = self.paragraphs[..=index]
+        let ordinal = self.paragraphs[..=index]
             .iter()
-            .filter(|p| p.kind == ParagraphKind::Preambular)
+            .filter(|p| p.kind == paragraph.kind)
             .count();
-        Some(paragraph.citation(preambular_index))
+        Some(paragraph.citation(ordinal))
     }
 }
 

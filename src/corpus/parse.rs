@@ -265,15 +265,62 @@ struct Tail {
     meeting: Option<String>,
     date: Option<chrono::NaiveDate>,
     vote: Option<super::model::Vote>,
+    /// Paragraphs of an annex (after an `Annex` / `Annexe` heading).
+    annex: Vec<Paragraph>,
     unread: Vec<String>,
 }
 
-fn read_tail(lines: &[Line], warnings: &mut Vec<String>) -> Tail {
+impl Tail {
+    /// Add a line of annex text: a numbered line (`12. …`), a block after a blank line (when
+    /// blanks separate paragraphs) or a capitalised line after a finished sentence (when they
+    /// don't) opens a paragraph; anything else continues the last one.
+    fn annex_line(&mut self, line: &Line, blank_separates_paragraphs: bool) {
+        let text = line.text.trim();
+        let numbered = leading_number(text).and_then(|(digits, rest)| {
+            let rest = rest.strip_prefix('.')?;
+            (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                .then(|| (digits.parse::<u32>().ok(), rest.trim_start()))
+        });
+        let opens = match (&numbered, self.annex.last()) {
+            (Some(_), _) | (None, None) => true,
+            (None, Some(previous)) => {
+                let upper = text.starts_with(char::is_uppercase);
+                if blank_separates_paragraphs {
+                    line.blank_before && upper
+                } else {
+                    upper && previous.text.trim_end().ends_with(['.', ';', ':'])
+                }
+            }
+        };
+        match (opens, self.annex.last_mut()) {
+            (false, Some(paragraph)) => join_into(&mut paragraph.text, text),
+            _ => {
+                let (number, body) = numbered.unwrap_or((None, text));
+                self.annex.push(Paragraph {
+                    kind: ParagraphKind::Annex,
+                    number,
+                    text: body.to_string(),
+                });
+            }
+        }
+    }
+}
+
+fn read_tail(
+    lines: &[Line],
+    blank_separates_paragraphs: bool,
+    is_running_title: &dyn Fn(&str) -> bool,
+    warnings: &mut Vec<String>,
+) -> Tail {
     let mut tail = Tail::default();
+    let mut in_annex = false;
     let mut i = 0;
     while i < lines.len() {
         let text = lines[i].text.trim();
-        if tail.meeting.is_none()
+        if ANNEX.is_match(text) {
+            in_annex = true;
+        } else if is_running_title(text) {
+        } else if tail.meeting.is_none()
             && let Some(caps) = MEETING.captures(text)
         {
             let meeting = match caps.get(1) {
@@ -302,6 +349,8 @@ fn read_tail(lines: &[Line], warnings: &mut Vec<String>) -> Tail {
             let (vote, vote_warnings) = parse_vote(&block, complete);
             warnings.extend(vote_warnings);
             tail.vote = Some(vote);
+        } else if in_annex {
+            tail.annex_line(&lines[i], blank_separates_paragraphs);
         } else {
             tail.unread.push(text.to_string());
         }
@@ -445,7 +494,13 @@ pub fn parse_document(text: &str, path: &str, format: SourceFormat) -> Resolutio
     let tail_start = segmenter.run(&normalized.lines, header.text_start);
     let mut paragraphs = std::mem::take(&mut segmenter.paragraphs);
     warnings.append(&mut segmenter.warnings);
-    let tail = read_tail(&normalized.lines[tail_start..], &mut warnings);
+    let mut tail = read_tail(
+        &normalized.lines[tail_start..],
+        normalized.blank_separates_paragraphs,
+        &|text| segmenter.is_running_title(text),
+        &mut warnings,
+    );
+    paragraphs.append(&mut tail.annex);
 
     strip_calls(
         &mut paragraphs,
@@ -577,6 +632,41 @@ mod tests {
         );
         assert_eq!(r.body, Some(Body::Hrc));
         assert!(r.warnings.iter().any(|w| w.contains("no symbol")));
+    }
+
+    #[test]
+    fn an_annex_is_kept_as_annex_paragraphs() {
+        let text = "The General Assembly,\nRecalling its resolution,\n1. Adopts the Declaration \
+                    annexed to the present resolution.\n52nd plenary meeting\n1 December 2025\n\
+                    Annex\nDeclaration on the Right to Peace\nThe General Assembly,\n\
+                    1. Everyone has the right\nto enjoy peace;\n2. States should respect it.";
+        let r = parse_document(text, "x.txt", SourceFormat::PdfText);
+        assert_eq!(r.operative_paragraphs().count(), 1);
+        let annex: Vec<(Option<u32>, &str)> = r
+            .annex_paragraphs()
+            .map(|p| (p.number, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            annex,
+            [
+                (
+                    None,
+                    "Declaration on the Right to Peace The General Assembly,"
+                ),
+                (Some(1), "Everyone has the right to enjoy peace;"),
+                (Some(2), "States should respect it."),
+            ]
+        );
+        assert_eq!(
+            r.citation(r.paragraphs.len() - 1).as_deref(),
+            Some("Annex 2")
+        );
+        assert!(
+            !r.warnings.iter().any(|w| w.contains("not read")),
+            "{:?}",
+            r.warnings
+        );
+        assert_eq!(r.meeting.as_deref(), Some("52nd plenary meeting"));
     }
 
     #[test]

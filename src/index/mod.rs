@@ -29,6 +29,8 @@ pub struct Index {
     doc_starts: Vec<usize>,
     /// Paragraphs that are operative.
     operative: FixedBitSet,
+    /// Paragraphs of annexes.
+    annex: FixedBitSet,
     /// Sorted unique folded words.
     vocabulary: Vec<Box<str>>,
     /// `postings[posting_starts[w]..posting_starts[w + 1]]`: ascending paragraph ids holding word
@@ -104,15 +106,21 @@ impl Index {
         index.doc_starts.push(0);
         for r in resolutions {
             for paragraph in &r.paragraphs {
-                if paragraph.kind == ParagraphKind::Operative {
-                    index.operative.grow(index.paragraphs + 1);
-                    index.operative.insert(index.paragraphs);
+                let set = match paragraph.kind {
+                    ParagraphKind::Operative => Some(&mut index.operative),
+                    ParagraphKind::Annex => Some(&mut index.annex),
+                    ParagraphKind::Preambular => None,
+                };
+                if let Some(set) = set {
+                    set.grow(index.paragraphs + 1);
+                    set.insert(index.paragraphs);
                 }
                 index.paragraphs += 1;
             }
             index.doc_starts.push(index.paragraphs);
         }
         index.operative.grow(index.paragraphs);
+        index.annex.grow(index.paragraphs);
         index.build_postings(resolutions);
         index.votes = votes::VoteIndex::build(resolutions);
         index

@@ -122,7 +122,11 @@ impl Index {
         }
         match filters.paragraph_kind {
             Some(ParagraphKind::Operative) => allowed.intersect_with(&self.operative),
-            Some(ParagraphKind::Preambular) => allowed.difference_with(&self.operative),
+            Some(ParagraphKind::Preambular) => {
+                allowed.difference_with(&self.operative);
+                allowed.difference_with(&self.annex);
+            }
+            Some(ParagraphKind::Annex) => allowed.intersect_with(&self.annex),
             None => {}
         }
         allowed

@@ -219,7 +219,7 @@ fn styled_line(
             };
             let style = match p.kind {
                 ParagraphKind::Operative => theme.bold(),
-                ParagraphKind::Preambular => theme.dim(),
+                ParagraphKind::Preambular | ParagraphKind::Annex => theme.dim(),
             };
             let lead = format!("{bar}{marker:<w$}", w = pad.saturating_sub(1));
             let mut spans = vec![Span::styled(truncate(&lead, pad), style)];
