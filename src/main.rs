@@ -19,11 +19,6 @@ fn source_for(args: &CorpusArgs, global: &CorpusArgs, config: &Config) -> Corpus
     commands::choose_source(given, env.as_deref(), &config.corpus_paths)
 }
 
-fn display_paths(paths: &[std::path::PathBuf]) -> String {
-    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    shown.join(", ")
-}
-
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -69,11 +64,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     let started = std::time::Instant::now();
     let source = source_for(args, &cli.corpus, &config);
-    if cli.command.is_none()
-        && let CorpusSource::Paths(paths) = &source
-    {
-        // A large corpus takes seconds to read: say what is happening before the UI opens.
-        writeln!(err, "resolu: reading {} …", display_paths(paths))?;
+    if cli.command.is_none() {
+        // The terminal UI reads the corpus on its loader thread: the first frame does not wait.
+        drop(out);
+        resolu::tui::run(move || commands::read(&source), config)?;
+        return Ok(commands::EXIT_OK);
     }
     let corpus = commands::load(&source, &mut err)?;
     if let Some(Command::Search { stdin: true, .. }) = &cli.command {
@@ -86,11 +81,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         )?;
     }
     let status = match &cli.command {
-        None | Some(Command::Config) => {
-            drop(out);
-            resolu::tui::run(corpus, config)?;
-            return Ok(commands::EXIT_OK);
-        }
+        // Both were answered before the corpus was read.
+        None | Some(Command::Config) => commands::EXIT_OK,
         Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
         Some(Command::Show { id, json, .. }) => {
             commands::show(&corpus, id, *json, &mut out, &mut err)?

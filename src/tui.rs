@@ -159,8 +159,12 @@ fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// Run the terminal UI on `corpus` until the user quits.
-pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
+/// Run the terminal UI until the user quits. `load` reads the corpus on the loader thread, so the
+/// first frame does not wait for it.
+pub fn run<L>(load: L, config: Config) -> anyhow::Result<()>
+where
+    L: FnOnce() -> Corpus + Send + 'static,
+{
     install_panic_hook();
     let started = std::time::Instant::now();
     init_logging(config::paths().log_dir);
@@ -169,14 +173,13 @@ pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
     }
     let depth = config.colours.depth.unwrap_or_else(theme::depth_from_env);
     let theme = theme::Theme::new(&config.colours, depth);
-    tracing::info!(
-        resolutions = corpus.resolutions.len(),
-        problems = corpus.problems.len(),
-        ?depth,
-        "starting"
+    tracing::info!(?depth, "starting");
+    let mut app = App::new(
+        Arc::new(Corpus::default()),
+        config.keys.clone(),
+        config.mouse,
     );
-    let corpus = Arc::new(corpus);
-    let mut app = App::new(Arc::clone(&corpus), config.keys.clone(), config.mouse);
+    app.index = crate::app::IndexStatus::Loading;
     if !config.warnings.is_empty() {
         let n = config.warnings.len();
         update(
@@ -190,8 +193,8 @@ pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
         let events_tx = events_tx.clone();
         move |action| events_tx.send(Event::Action(action)).is_ok()
     };
-    worker::spawn_searcher(Arc::clone(&corpus), requests_rx, notify.clone())?;
-    worker::spawn_loader(corpus, requests.clone(), notify)?;
+    worker::spawn_searcher(requests_rx, notify.clone())?;
+    worker::spawn_loader(load, requests.clone(), notify)?;
     let mut terminal = match enter(config.mouse) {
         Ok(terminal) => terminal,
         Err(e) => {

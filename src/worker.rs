@@ -15,8 +15,8 @@ use std::time::Instant;
 /// What the search worker is sent.
 #[derive(Debug)]
 pub enum Request {
-    /// The index, once built.
-    Index(Arc<Index>),
+    /// The corpus and its index, once built.
+    Index(Arc<Index>, Arc<Corpus>),
     Search {
         generation: u64,
         query: Query,
@@ -41,22 +41,40 @@ pub fn answer(
     }
 }
 
-/// Build the index on its own thread, hand it to the worker and say it is ready.
-pub fn spawn_loader<F>(
-    corpus: Arc<Corpus>,
-    worker: Sender<Request>,
-    notify: F,
-) -> io::Result<JoinHandle<()>>
+/// Read the corpus (`load`) and build its index on their own thread: the UI shows the corpus
+/// as soon as it is parsed and searches once the index reaches the worker.
+pub fn spawn_loader<L, F>(load: L, worker: Sender<Request>, notify: F) -> io::Result<JoinHandle<()>>
 where
+    L: FnOnce() -> Corpus + Send + 'static,
     F: Fn(Action) -> bool + Send + 'static,
 {
     thread::Builder::new().name("loader".into()).spawn(move || {
+        let started = Instant::now();
+        let corpus = Arc::new(load());
+        tracing::info!(
+            resolutions = corpus.resolutions.len(),
+            problems = corpus.problems.len(),
+            elapsed = ?started.elapsed(),
+            "corpus read"
+        );
+        for problem in &corpus.problems {
+            tracing::warn!("{}: {}", problem.path, problem.error);
+        }
+        if !notify(Action::CorpusLoaded(Arc::clone(&corpus))) {
+            return;
+        }
+        if !corpus.problems.is_empty() {
+            notify(Action::Notice(format!(
+                "{} files could not be read (see `resolu check`)",
+                corpus.problems.len()
+            )));
+        }
         let started = Instant::now();
         let index = Index::build(&corpus.resolutions);
         let paragraphs = index.paragraph_count();
         let elapsed = started.elapsed();
         tracing::info!(paragraphs, ?elapsed, "index built");
-        if worker.send(Request::Index(Arc::new(index))).is_ok() {
+        if worker.send(Request::Index(Arc::new(index), corpus)).is_ok() {
             notify(Action::IndexReady {
                 paragraphs,
                 elapsed,
@@ -66,26 +84,22 @@ where
 }
 
 /// Run the search worker on its own thread until its request channel closes.
-pub fn spawn_searcher<F>(
-    corpus: Arc<Corpus>,
-    requests: Receiver<Request>,
-    notify: F,
-) -> io::Result<JoinHandle<()>>
+pub fn spawn_searcher<F>(requests: Receiver<Request>, notify: F) -> io::Result<JoinHandle<()>>
 where
     F: Fn(Action) -> bool + Send + 'static,
 {
     thread::Builder::new()
         .name("search".into())
-        .spawn(move || serve(&corpus, &requests, notify))
+        .spawn(move || serve(&requests, notify))
 }
 
 /// The worker's loop: wait for requests, take every one queued, keep the index and the newest
 /// query, answer it once the index is there. Returns when the channel closes or nobody listens.
-pub fn serve<F>(corpus: &Corpus, requests: &Receiver<Request>, notify: F)
+pub fn serve<F>(requests: &Receiver<Request>, notify: F)
 where
     F: Fn(Action) -> bool,
 {
-    let mut index: Option<Arc<Index>> = None;
+    let mut index: Option<(Arc<Index>, Arc<Corpus>)> = None;
     let mut newest: Option<(u64, Query, usize)> = None;
     let mut open = true;
     while open {
@@ -97,7 +111,7 @@ where
         for request in requests.try_iter() {
             take(request, &mut index, &mut newest);
         }
-        if let (Some(index), Some((generation, query, limit))) = (&index, newest.take()) {
+        if let (Some((index, corpus)), Some((generation, query, limit))) = (&index, newest.take()) {
             let outcome = answer(index, corpus, generation, &query, limit);
             tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
             if !notify(Action::SearchDone(Box::new(outcome))) {
@@ -109,11 +123,11 @@ where
 
 fn take(
     request: Request,
-    index: &mut Option<Arc<Index>>,
+    index: &mut Option<(Arc<Index>, Arc<Corpus>)>,
     newest: &mut Option<(u64, Query, usize)>,
 ) {
     match request {
-        Request::Index(built) => *index = Some(built),
+        Request::Index(built, corpus) => *index = Some((built, corpus)),
         Request::Search {
             generation,
             query,
@@ -143,11 +157,11 @@ mod tests {
             })
             .unwrap();
         }
-        tx.send(Request::Index(Arc::new(Index::build(&corpus.resolutions))))
-            .unwrap();
+        let index = Arc::new(Index::build(&corpus.resolutions));
+        tx.send(Request::Index(index, Arc::new(corpus))).unwrap();
         drop(tx);
         let answered = RefCell::new(Vec::new());
-        serve(&corpus, &rx, |action| {
+        serve(&rx, |action| {
             if let Action::SearchDone(outcome) = action {
                 answered.borrow_mut().push(outcome.generation);
             }
@@ -158,7 +172,6 @@ mod tests {
 
     #[test]
     fn queries_wait_for_the_index() {
-        let corpus = load_embedded();
         let (tx, rx) = channel();
         tx.send(Request::Search {
             generation: 7,
@@ -168,7 +181,7 @@ mod tests {
         .unwrap();
         drop(tx);
         let answered = std::cell::Cell::new(0);
-        serve(&corpus, &rx, |_| {
+        serve(&rx, |_| {
             answered.set(answered.get() + 1);
             true
         });

@@ -419,3 +419,35 @@ fn every_bindable_action_is_safe_in_every_state() {
         }
     }
 }
+
+#[test]
+fn the_corpus_arrives_after_the_first_frame_and_typing_is_kept() {
+    use resolu::app::{App, IndexStatus, update};
+    use resolu::config::Config;
+    use resolu::corpus::load::{Corpus, load_embedded};
+    use std::sync::Arc;
+
+    let config = Config::default();
+    let mut app = App::new(Arc::new(Corpus::default()), config.keys.clone(), false);
+    app.index = IndexStatus::Loading;
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert!(app.documents.rows.is_empty());
+    // The user starts typing while the corpus is read.
+    update(&mut app, Action::Search);
+    for c in "coop".chars() {
+        update(&mut app, Action::Insert(c));
+    }
+    update(&mut app, Action::CorpusLoaded(Arc::new(load_embedded())));
+    assert_eq!(app.corpus.resolutions.len(), 10);
+    assert_eq!(app.documents.rows.len(), 10);
+    assert_eq!(app.index, IndexStatus::Building);
+    assert_eq!(app.query.input.text(), "coop");
+    assert_eq!(app.input, Some(InputTarget::Query));
+    assert_eq!(app.size, (120, 40));
+}

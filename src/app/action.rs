@@ -69,6 +69,9 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The loader finished reading and parsing the corpus (the index comes next).
+    #[serde(skip)]
+    CorpusLoaded(std::sync::Arc<crate::corpus::load::Corpus>),
     /// The loader finished building the index.
     #[serde(skip)]
     IndexReady {
@@ -186,6 +189,7 @@ impl Action {
             Action::Resize { .. } => "resize",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "click",
+            Action::CorpusLoaded(_) => "corpus_loaded",
             Action::IndexReady { .. } => "index_ready",
             Action::SearchDone(_) => "search_done",
             Action::Notice(_) => "notice",

@@ -272,6 +272,8 @@ pub struct Help {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexStatus {
+    /// The corpus is still being read and parsed.
+    Loading,
     Building,
     Ready {
         paragraphs: usize,

@@ -13,6 +13,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
     let from_user = !matches!(
         action,
         Action::Resize { .. }
+            | Action::CorpusLoaded(_)
             | Action::IndexReady { .. }
             | Action::SearchDone(_)
             | Action::Notice(_)
@@ -23,6 +24,19 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
     let command = dispatch(app, action);
     settle(app);
     command
+}
+
+/// The corpus arrived from the loader: show it, keeping what the user has typed meanwhile.
+fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corpus>) {
+    let mut fresh = App::new(corpus, app.keymap.clone(), app.mouse);
+    fresh.size = app.size;
+    fresh.query = std::mem::take(&mut app.query);
+    fresh.focus = app.focus;
+    fresh.input = app.input.take();
+    fresh.help = app.help.take();
+    fresh.hit_limit = app.hit_limit;
+    fresh.index = IndexStatus::Building;
+    *app = fresh;
 }
 
 fn dispatch(app: &mut App, action: Action) -> Option<Command> {
@@ -100,6 +114,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
         Action::Resize { width, height } => app.size = (width, height),
         Action::Scroll { column, row, down } => scroll_at(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
+        Action::CorpusLoaded(corpus) => corpus_loaded(app, corpus),
         Action::IndexReady {
             paragraphs,
             elapsed,

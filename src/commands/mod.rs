@@ -48,12 +48,17 @@ pub fn choose_source(
     CorpusSource::Embedded
 }
 
-/// Load the corpus and report files that gave nothing on `err`.
-pub fn load(source: &CorpusSource, err: &mut dyn Write) -> io::Result<Corpus> {
-    let corpus = match source {
+/// Read and parse the corpus, reporting nothing (the terminal UI logs and shows problems).
+pub fn read(source: &CorpusSource) -> Corpus {
+    match source {
         CorpusSource::Paths(paths) => load_paths(paths),
         CorpusSource::Embedded => load_embedded(),
-    };
+    }
+}
+
+/// Load the corpus and report files that gave nothing on `err`.
+pub fn load(source: &CorpusSource, err: &mut dyn Write) -> io::Result<Corpus> {
+    let corpus = read(source);
     for problem in &corpus.problems {
         report_problem(problem, err)?;
     }

@@ -31,7 +31,7 @@ pub struct FileProblem {
 }
 
 /// The loaded corpus: resolutions in a stable order, and the files that failed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Corpus {
     pub resolutions: Vec<Resolution>,
     pub problems: Vec<FileProblem>,

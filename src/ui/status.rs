@@ -36,8 +36,10 @@ fn info(app: &App) -> String {
     }
     let count = app.corpus.resolutions.len();
     let mut parts = Vec::new();
-    if app.index == IndexStatus::Building {
-        parts.push("indexing…".to_string());
+    match app.index {
+        IndexStatus::Loading => parts.push("reading the corpus…".to_string()),
+        IndexStatus::Building => parts.push("indexing…".to_string()),
+        IndexStatus::Ready { .. } => {}
     }
     if !app.query.is_active() {
         parts.push(format!("{count} resolutions"));
