@@ -135,29 +135,27 @@ impl Index {
             .par_chunks(DOCS_PER_CHUNK)
             .map(ChunkWords::read)
             .collect();
-        // The vocabulary: every chunk's words, sorted.
+        // The vocabulary: every chunk's words, sorted, owned (the chunks go away below).
         let mut distinct: FxHashSet<&str> = FxHashSet::default();
         for chunk in &chunks {
             distinct.extend(chunk.words.iter().map(String::as_str));
         }
-        let mut vocabulary: Vec<&str> = distinct.into_iter().collect();
+        let mut vocabulary: Vec<Box<str>> = distinct.into_iter().map(Box::from).collect();
         vocabulary.par_sort_unstable();
         let ids: FxHashMap<&str, u32> = vocabulary
             .iter()
             .enumerate()
-            .map(|(i, w)| (*w, i as u32))
+            .map(|(i, w)| (&**w, i as u32))
             .collect();
-        let mut posting_starts = vec![0usize; vocabulary.len() + 1];
         let remaps: Vec<Vec<u32>> = chunks
             .par_iter()
             .map(|chunk| {
-                chunk
-                    .words
-                    .iter()
-                    .map(|w| ids.get(w.as_str()).copied().unwrap_or(0))
-                    .collect()
+                let remap = |w: &String| ids.get(w.as_str()).copied().unwrap_or(0);
+                chunk.words.iter().map(remap).collect()
             })
             .collect();
+        drop(ids);
+        let mut posting_starts = vec![0usize; vocabulary.len() + 1];
         for (chunk, remap) in chunks.iter().zip(&remaps) {
             for &local in &chunk.flat {
                 posting_starts[remap[local as usize] as usize + 1] += 1;
@@ -166,11 +164,12 @@ impl Index {
         for i in 1..posting_starts.len() {
             posting_starts[i] += posting_starts[i - 1];
         }
-        // Postings in paragraph order, so each list is ascending.
+        // Postings in paragraph order, so each list is ascending. Each chunk is dropped once
+        // read, so its word ids and the postings are never all in memory at once.
         let mut postings = vec![0u32; posting_starts[vocabulary.len()]];
         let mut cursor = posting_starts.clone();
         let mut paragraph = 0u32;
-        for (chunk, remap) in chunks.iter().zip(&remaps) {
+        for (chunk, remap) in chunks.into_iter().zip(remaps) {
             for window in chunk.starts.windows(2) {
                 for &local in &chunk.flat[window[0]..window[1]] {
                     let id = remap[local as usize] as usize;
@@ -192,7 +191,7 @@ impl Index {
                 set.insert(p as usize);
             }
         }
-        self.vocabulary = vocabulary.into_iter().map(Box::from).collect();
+        self.vocabulary = vocabulary;
         self.posting_starts = posting_starts;
         self.postings = postings;
         self.first_letters = first_letters;
