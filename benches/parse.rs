@@ -1,7 +1,6 @@
 //! Parsing speed: one sample document of each layout, and the whole embedded corpus.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use resolu::corpus::SourceFormat;
 use resolu::corpus::load::{EMBEDDED, load_embedded};
 use resolu::corpus::parse::parse_document;
 use std::hint::black_box;
@@ -14,7 +13,7 @@ fn parse(c: &mut Criterion) {
     {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(*path, |b| {
-            b.iter(|| parse_document(black_box(text), path, SourceFormat::PdfText))
+            b.iter(|| parse_document(black_box(text), path))
         });
     }
     let total: usize = EMBEDDED.iter().map(|(_, t)| t.len()).sum();

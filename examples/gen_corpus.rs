@@ -39,7 +39,6 @@ use chrono::{Datelike, Days, NaiveDate};
 use clap::Parser;
 use rayon::prelude::*;
 use resolu::corpus::load::parse_bytes;
-use resolu::corpus::words::number_from_words;
 use resolu::corpus::{Body, ParagraphKind, Resolution, countries};
 use resolu::index::fold::fold;
 use std::collections::{BTreeMap, BTreeSet};
@@ -2139,10 +2138,10 @@ fn self_check(kept: &[(PathBuf, Expected)]) -> Result<ExitCode> {
     let mut problems = Vec::new();
     for n in 1..=99 {
         let words = capitalize(&ordinal_fr(n));
-        if number_from_words(&words) != Some(n) {
+        if resolu::corpus::lexicon::Lexicons::builtin().iter().find_map(|l| l.number(&words)) != Some(n) {
             problems.push(format!(
                 "ordinal {n}: “{words}” reads back as {:?}",
-                number_from_words(&words)
+                resolu::corpus::lexicon::Lexicons::builtin().iter().find_map(|l| l.number(&words))
             ));
         }
     }
@@ -2242,9 +2241,10 @@ fn compare(expected: &Expected, got: &Resolution) -> Vec<String> {
     );
     let tally = got.vote.as_ref().map_or("—".to_string(), |v| v.tally());
     same("vote", expected.tally.clone(), tally);
-    let warnings: Vec<&String> = got
+    let warnings: Vec<String> = got
         .warnings
         .iter()
+        .map(ToString::to_string)
         .filter(|w| !(expected.mismatch && w.contains("disagree with the lists")))
         .collect();
     if !warnings.is_empty() || (expected.mismatch && warnings.len() == got.warnings.len()) {

@@ -1,65 +1,19 @@
 //! Footnote calls left in running text by PDF converters: `l’homme1 ;`, `Women,5`,
 //! `Rights, 1 the`, `in 19904 or` (a year followed by call 4). A call is recognised only for a
 //! footnote that exists, and calls are looked for in footnote order, which is what keeps numbers
-//! that belong to the text (`paragraph 3`, `COVID-19`) in place.
+//! that belong to the text (`paragraph 3`, `COVID-19`) in place. The words after which a
+//! number belongs to the text, and the months, come from the lexicons.
 
-/// Words after which a number belongs to the text, not to a footnote.
-const NUMBER_TAKING_WORDS: &[&str] = &[
-    "paragraph",
-    "paragraphs",
-    "paragraphe",
-    "paragraphes",
-    "para",
-    "article",
-    "articles",
-    "resolution",
-    "resolutions",
-    "résolution",
-    "résolutions",
-    "decision",
-    "décision",
-    "item",
-    "items",
-    "point",
-    "points",
-    "chapter",
-    "chapitre",
-    "chap",
-    "section",
-    "sect",
-    "rule",
-    "règle",
-    "principle",
-    "principe",
-    "goal",
-    "objectif",
-    "target",
-    "cible",
-    "annex",
-    "annexe",
-    "no",
-    "n°",
-    "vol",
-    "volume",
-    "page",
-    "pages",
-    "session",
-    "phase",
-    "part",
-    "partie",
-    "step",
-    "level",
-    "niveau",
-    "recommendation",
-    "recommandation",
-    "protocol",
-    "protocole",
-    "general",
-    "covid",
-];
+use super::lexicon::Lexicons;
+use crate::index::fold::fold;
 
 /// Byte range of the first call of footnote `mark` in `text` at or after byte `from`.
-pub fn find_call(text: &str, mark: &str, from: usize) -> Option<std::ops::Range<usize>> {
+pub fn find_call(
+    text: &str,
+    mark: &str,
+    from: usize,
+    lexicons: &Lexicons,
+) -> Option<std::ops::Range<usize>> {
     if mark.is_empty() || !mark.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -77,7 +31,7 @@ pub fn find_call(text: &str, mark: &str, from: usize) -> Option<std::ops::Range<
         {
             continue;
         }
-        if let Some(range) = call_shape(text, start, end) {
+        if let Some(range) = call_shape(text, start, end, lexicons) {
             return Some(range);
         }
     }
@@ -85,7 +39,12 @@ pub fn find_call(text: &str, mark: &str, from: usize) -> Option<std::ops::Range<
 }
 
 /// Whether the digits at `start..end` look like a call; returns the range to delete.
-fn call_shape(text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+fn call_shape(
+    text: &str,
+    start: usize,
+    end: usize,
+    lexicons: &Lexicons,
+) -> Option<std::ops::Range<usize>> {
     let before = text[..start].chars().next_back()?;
     let after = text[end..].chars().next();
     let after_ok = after.is_none_or(|c| c.is_whitespace() || ",;:.)]»”’".contains(c));
@@ -122,14 +81,19 @@ fn call_shape(text: &str, start: usize, end: usize) -> Option<std::ops::Range<us
     }
     // Detached: `Rights, 1 the`, `States 4 that`, `2014, 3` — but `du 2 avril` is a day.
     if before.is_whitespace() {
-        if super::words::starts_with_month(&text[end..]) {
+        let next_word = text[end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if lexicons.any_month(&fold(next_word)) {
             return None;
         }
         let head = text[..start].trim_end();
         let previous = head.chars().next_back()?;
-        let word = last_word(head).to_lowercase();
+        let word = fold(last_word(head));
         let word = word.trim_end_matches('.');
-        if NUMBER_TAKING_WORDS.contains(&word) || previous.is_ascii_digit() {
+        if lexicons.any_takes_number(word) || previous.is_ascii_digit() {
             return None;
         }
         if !(previous.is_alphabetic() || ",;)»”’".contains(previous)) {
@@ -160,7 +124,7 @@ mod tests {
     use super::*;
 
     fn strip(text: &str, mark: &str) -> String {
-        match find_call(text, mark, 0) {
+        match find_call(text, mark, 0, Lexicons::builtin()) {
             Some(r) => format!("{}{}", &text[..r.start], &text[r.end..]),
             None => text.to_string(),
         }

@@ -2,7 +2,8 @@
 //! what went wrong per file. A file that cannot be read or parsed is reported by name; the rest
 //! of the corpus still loads. The sample corpus is compiled in and is the default.
 
-use super::model::{Resolution, SourceFormat};
+use super::model::Resolution;
+use super::warning::Warning;
 use super::parse::parse_document;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -93,17 +94,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The layout a file is in, told by its extension (a label only: every file goes through the
-/// same clean-up, which handles both layouts).
-pub fn format_of(path: &str) -> SourceFormat {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        SourceFormat::Markdown
-    } else {
-        SourceFormat::PdfText
-    }
-}
-
 /// Share of control bytes (other than whitespace) above which a file is taken for binary.
 fn looks_binary(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
@@ -130,12 +120,9 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
         Ok(text) => (std::borrow::Cow::Borrowed(text), false),
         Err(_) => (String::from_utf8_lossy(bytes), true),
     };
-    let mut resolution = parse_document(&text, path, format_of(path));
+    let mut resolution = parse_document(&text, path);
     if lossy {
-        resolution.warnings.insert(
-            0,
-            "invalid UTF-8: undecodable bytes were replaced with �".into(),
-        );
+        resolution.warnings.insert(0, Warning::InvalidUtf8);
     }
     let nothing = resolution.symbol.is_none()
         && resolution.number.is_none()

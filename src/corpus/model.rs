@@ -23,6 +23,15 @@ impl Body {
         }
     }
 
+    /// The body a code names (`GA`, `HRC`), as lexicons and the query language write it.
+    pub fn from_code(code: &str) -> Option<Body> {
+        match code.to_ascii_uppercase().as_str() {
+            "GA" => Some(Body::Ga),
+            "HRC" => Some(Body::Hrc),
+            _ => None,
+        }
+    }
+
     /// The symbol of resolution `number` (`44/18`) adopted by this body.
     pub fn symbol_for(self, number: &str) -> String {
         match self {
@@ -32,20 +41,71 @@ impl Body {
     }
 }
 
-/// The language a document is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Fr,
-    En,
-}
+/// The language a document is written in: its ISO 639-1 code (`fr`, `en`, `es` …), one per
+/// lexicon (`corpus/lexicon/`), so a new language needs no code.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language([u8; 2]);
 
 impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
+    pub const FR: Language = Language(*b"fr");
+    pub const EN: Language = Language(*b"en");
+
+    /// A two-letter lower-case code; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Some(Language([a.to_ascii_lowercase(), b.to_ascii_lowercase()]))
+            }
+            _ => None,
         }
+    }
+
+    pub fn code(&self) -> &'static str {
+        // Every two-letter code, laid out once, so a code can be lent for as long as needed.
+        const fn all_codes() -> [u8; 26 * 26 * 2] {
+            let mut out = [0u8; 26 * 26 * 2];
+            let mut i = 0;
+            while i < 26 * 26 {
+                out[2 * i] = b'a' + (i / 26) as u8;
+                out[2 * i + 1] = b'a' + (i % 26) as u8;
+                i += 1;
+            }
+            out
+        }
+        static CODES: [u8; 26 * 26 * 2] = all_codes();
+        let index = (usize::from(self.0[0].wrapping_sub(b'a')) * 26
+            + usize::from(self.0[1].wrapping_sub(b'a')))
+            * 2;
+        CODES
+            .get(index..index + 2)
+            .and_then(|c| std::str::from_utf8(c).ok())
+            .unwrap_or("??")
+    }
+}
+
+impl std::fmt::Debug for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Language::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a language code: {code}")))
     }
 }
 
@@ -193,6 +253,8 @@ impl Vote {
 pub enum SourceFormat {
     PdfText,
     Markdown,
+    /// Clauses one per line, or the whole text on a few lines (text-mining dumps).
+    Flattened,
 }
 
 /// Where a resolution was read from.
@@ -218,7 +280,7 @@ pub struct Resolution {
     pub footnotes: Vec<Footnote>,
     pub vote: Option<Vote>,
     pub source: Source,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::warning::Warning>,
 }
 
 impl Resolution {
@@ -268,7 +330,7 @@ mod tests {
             symbol: Some("A/HRC/RES/44/18".into()),
             number: Some("44/18".into()),
             body: Some(Body::Hrc),
-            language: Some(Language::Fr),
+            language: Some(Language::FR),
             title: Some("Titre".into()),
             session: Some(44),
             agenda_item: None,

@@ -504,9 +504,10 @@ impl Parser {
             Scope::Language => put(
                 &mut filters.language,
                 match value.as_str() {
-                    "fr" | "francais" | "french" => Some(Language::Fr),
-                    "en" | "anglais" | "english" => Some(Language::En),
-                    _ => None,
+                    "fr" | "francais" | "french" => Some(Language::FR),
+                    "en" | "anglais" | "english" => Some(Language::EN),
+                    // Any other two-letter code names a language a lexicon may add.
+                    code => Language::from_code(code),
                 },
             ),
             _ => put(&mut filters.symbol, Some(value.clone())),

@@ -1,0 +1,490 @@
+//! The page, not the text: page furniture (symbols, job numbers, barcodes, page counters,
+//! rules), running heads and feet, footnote blocks and footnote calls, and words broken by the
+//! converter. Lines come in from a reader; running text and footnotes go out, with a record of
+//! every line taken away and why (for `check --explain`).
+//!
+//! Pages are used when the reader knows them (form feeds, PDF pages): a footnote block runs from
+//! its rule to the end of its page, and a running head is a line repeated at the edges of
+//! pages. Without pages, the same is told from the text alone.
+
+use super::calls::find_call;
+use super::lexicon::Lexicons;
+use super::model::Footnote;
+use super::numbering::leading_number;
+use super::source::Line;
+use std::collections::{HashMap, HashSet};
+
+/// Why a line is not running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Furniture {
+    /// A document symbol alone (`A/HRC/RES/44/18`), or starting a running head.
+    Symbol,
+    /// `GE.20-09930`, `25-16680 (E)`, a six-digit date stamp.
+    JobNumber,
+    /// `*2516680*`.
+    Barcode,
+    /// `2/5`, `7`.
+    PageNumber,
+    /// `---`, `***`.
+    Rule,
+    /// `____`: the rule above a footnote block.
+    FootnoteRule,
+    /// `United Nations`, `Nations Unies`.
+    Organisation,
+    /// A line repeated at the edges of pages (the title, the symbol and title).
+    RunningHead,
+    /// A footnote's text (lifted into the footnotes).
+    Footnote,
+}
+
+impl Furniture {
+    pub fn name(self) -> &'static str {
+        match self {
+            Furniture::Symbol => "symbol",
+            Furniture::JobNumber => "job number",
+            Furniture::Barcode => "barcode",
+            Furniture::PageNumber => "page number",
+            Furniture::Rule => "rule",
+            Furniture::FootnoteRule => "footnote rule",
+            Furniture::Organisation => "organisation name",
+            Furniture::RunningHead => "running head",
+            Furniture::Footnote => "footnote",
+        }
+    }
+}
+
+/// A document reduced to its running text and footnotes.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub lines: Vec<Line>,
+    pub footnotes: Vec<Footnote>,
+    /// Marks whose calls were explicit markup (already removed from the text).
+    pub explicit_calls: HashSet<String>,
+    /// Symbols printed as furniture (`A/HRC/RES/44/18`), in order.
+    pub furniture_symbols: Vec<String>,
+    /// Every line taken out of the running text: its byte range in the source and why.
+    pub removed: Vec<(std::ops::Range<usize>, Furniture)>,
+    /// Blank lines separate paragraphs (Markdown, reflowed text) rather than every printed
+    /// line (double-spaced PDF text), so they can be trusted as paragraph breaks.
+    pub blank_separates_paragraphs: bool,
+}
+
+/// A UN document symbol standing at the start of `text`: its length.
+pub fn symbol_prefix(text: &str) -> Option<usize> {
+    let series = ["A/HRC/RES/", "A/HRC/DEC/", "A/RES/", "A/DEC/", "S/RES/", "E/CN.4/RES/", "E/RES/"];
+    let prefix = series.iter().find(|p| text.starts_with(**p))?;
+    let rest = &text[prefix.len()..];
+    let mut end = 0usize;
+    for (i, c) in rest.char_indices() {
+        if c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '.' {
+            end = i + 1;
+        } else {
+            break;
+        }
+    }
+    let body = rest[..end].trim_end_matches('.');
+    if !body.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut len = prefix.len() + body.len();
+    // `A/RES/2453 (XXIII)`, `S/RES/2334 (2016)`, `A/RES/80/59 A`.
+    let tail = &text[len..];
+    if let Some(inner) = tail.strip_prefix(" (").or_else(|| tail.strip_prefix('(')) {
+        if let Some(close) = inner.find(')') {
+            let roman = &inner[..close];
+            if !roman.is_empty() && roman.len() <= 6 && roman.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                len += tail.len() - inner.len() + close + 1;
+            }
+        }
+    }
+    Some(len)
+}
+
+/// What kind of furniture a line is by its shape alone.
+fn furniture_shape(line: &str) -> Option<Furniture> {
+    if line.len() > 64 && !line.starts_with(['-', '_', '*', '=']) {
+        return None;
+    }
+    if let Some(len) = symbol_prefix(line) {
+        let rest = line[len..].trim();
+        // `A/HRC/RES/44/18`, `A/RES/80/3 (E)`; a symbol followed by a title is a running head,
+        // judged with the page edges.
+        if rest.is_empty() || rest.starts_with('(') && rest.len() <= 4 {
+            return Some(Furniture::Symbol);
+        }
+    }
+    let bytes = line.as_bytes();
+    if bytes.len() >= 3 && bytes.iter().all(|&b| b == b'_') {
+        return Some(Furniture::FootnoteRule);
+    }
+    if bytes.len() >= 3 && bytes.iter().all(|&b| matches!(b, b'-' | b'*' | b'=' | b' ')) {
+        return Some(Furniture::Rule);
+    }
+    if is_barcode(line) {
+        return Some(Furniture::Barcode);
+    }
+    if is_job_number(line) {
+        return Some(Furniture::JobNumber);
+    }
+    if is_page_number(line) {
+        return Some(Furniture::PageNumber);
+    }
+    matches!(line, "United Nations" | "Nations Unies").then_some(Furniture::Organisation)
+}
+
+/// `*2516680*`.
+fn is_barcode(line: &str) -> bool {
+    line.strip_prefix('*')
+        .and_then(|l| l.strip_suffix('*'))
+        .is_some_and(|d| d.len() >= 5 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `25-16680`, `25-16680 (E)`, `GE.20-09930 7`, `A/HRC/RES/44/18 GE.20-09930`, `241018`.
+fn is_job_number(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let job = |t: &str| {
+        let t = t.strip_prefix("GE.").unwrap_or(t);
+        let t = t.trim_start_matches('*').trim_end_matches('*');
+        match t.split_once('-') {
+            Some((year, serial)) => {
+                year.len() == 2
+                    && (4..=6).contains(&serial.len())
+                    && year.bytes().chain(serial.bytes()).all(|b| b.is_ascii_digit())
+            }
+            None => false,
+        }
+    };
+    let has_job = tokens.iter().any(|t| job(t));
+    let rest_is_furniture = tokens.iter().all(|t| {
+        job(t)
+            || (t.starts_with('(') && t.ends_with(')') && t.len() <= 4)
+            || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            || symbol_prefix(t) == Some(t.len())
+            || is_page_counter(t)
+    });
+    // A six-digit date stamp (`241018`) alone.
+    let stamp = tokens.len() == 1 && line.len() == 6 && line.bytes().all(|b| b.is_ascii_digit());
+    (has_job && rest_is_furniture) || stamp
+}
+
+/// `2/5`.
+fn is_page_counter(token: &str) -> bool {
+    match token.split_once('/') {
+        Some((page, of)) => match (page.parse::<u32>(), of.parse::<u32>()) {
+            (Ok(p), Ok(o)) => p > 0 && p <= o && page.len() <= 3 && of.len() <= 3,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+fn is_page_number(line: &str) -> bool {
+    is_page_counter(line) || (line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Lines repeated at the edges of pages, by text: the running heads and feet.
+fn running_heads(lines: &[Line]) -> HashSet<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let paged = lines.iter().any(|l| l.page.is_some_and(|p| p > 1));
+    if paged {
+        let mut by_page: Vec<Vec<&Line>> = Vec::new();
+        for line in lines {
+            let page = line.page.unwrap_or(1) as usize;
+            if by_page.len() < page {
+                by_page.resize_with(page, Vec::new);
+            }
+            by_page[page - 1].push(line);
+        }
+        for page in &by_page {
+            let n = page.len();
+            let edges = page.iter().take(4).chain(page.iter().skip(n.saturating_sub(4)));
+            let mut seen = HashSet::new();
+            for line in edges {
+                if line.text.len() <= 160 && seen.insert(line.text.as_str()) {
+                    *counts.entry(line.text.as_str()).or_default() += 1;
+                }
+            }
+        }
+    } else {
+        // No pages: lines next to pattern furniture (a job number, a page counter) count.
+        for (i, line) in lines.iter().enumerate() {
+            if line.text.len() > 160 {
+                continue;
+            }
+            let near = lines[i.saturating_sub(3)..(i + 4).min(lines.len())]
+                .iter()
+                .any(|l| matches!(furniture_shape(&l.text), Some(Furniture::JobNumber | Furniture::PageNumber | Furniture::Barcode | Furniture::Symbol)));
+            if near {
+                *counts.entry(line.text.as_str()).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(text, n)| *n >= 2 && furniture_shape(text).is_none() && !text.ends_with([',', ';']) && text.chars().any(char::is_alphabetic))
+        .map(|(text, _)| text.to_string())
+        .collect()
+}
+
+/// The footnote being read, and whether the next line may still continue it.
+struct OpenFootnote {
+    index: usize,
+    contiguous: bool,
+}
+
+/// Reads lines one by one, sorting them into running text, furniture and footnotes.
+struct Sorter<'a> {
+    out: Cleaned,
+    lexicons: &'a Lexicons,
+    running_heads: HashSet<String>,
+    pending_blank: bool,
+    /// Inside a footnote block: after a `____` rule or a footnote, until running text resumes
+    /// (or, with pages, until the page ends).
+    in_footnote_zone: bool,
+    /// The footnote rule was seen on this page: everything to the page's end is footnotes.
+    zone_to_page_end: bool,
+    page: Option<u32>,
+    open: Option<OpenFootnote>,
+    /// Marks standing alone on their lines, waiting for their text.
+    loose_marks: Vec<String>,
+    /// Running text since the last footnote, where the next footnote's call must be.
+    recent_text: String,
+}
+
+/// How far back a footnote's call may be from its text (a page or two of running text).
+const CALL_WINDOW: usize = 16 * 1024;
+
+impl Sorter<'_> {
+    fn next_mark(&self) -> u32 {
+        self.out
+            .footnotes
+            .iter()
+            .rev()
+            .find_map(|f| f.mark.parse::<u32>().ok())
+            .map_or(1, |n| n + 1)
+    }
+
+    fn push_footnote(&mut self, mark: String, text: &str) {
+        self.out.footnotes.push(Footnote {
+            mark,
+            text: text.trim().to_string(),
+        });
+        self.open = Some(OpenFootnote {
+            index: self.out.footnotes.len() - 1,
+            contiguous: true,
+        });
+        self.in_footnote_zone = true;
+        self.recent_text.clear();
+    }
+
+    fn remove(&mut self, line: &Line, why: Furniture) {
+        self.out.removed.push((line.bytes.clone(), why));
+        self.pending_blank = true;
+        if let Some(open) = &mut self.open {
+            open.contiguous = false;
+        }
+    }
+
+    fn end_zone(&mut self) {
+        self.in_footnote_zone = false;
+        self.zone_to_page_end = false;
+        self.open = None;
+        self.loose_marks.clear();
+    }
+
+    fn read(&mut self, line: Line) {
+        if line.page != self.page {
+            self.page = line.page;
+            if self.zone_to_page_end {
+                self.end_zone();
+            }
+        }
+        if line.blank_before {
+            self.pending_blank = true;
+            if let Some(open) = &mut self.open {
+                open.contiguous = false;
+            }
+        }
+        if let Some(mark) = &line.note {
+            let mark = mark.clone();
+            self.push_footnote(mark, &line.text);
+            return self.out.removed.push((line.bytes.clone(), Furniture::Footnote));
+        }
+        let text = line.text.trim();
+        if self.running_heads.contains(text) {
+            return self.remove(&line, Furniture::RunningHead);
+        }
+        match furniture_shape(text) {
+            Some(Furniture::FootnoteRule) => {
+                self.remove(&line, Furniture::FootnoteRule);
+                self.in_footnote_zone = true;
+                self.zone_to_page_end = line.page.is_some();
+                self.open = None;
+                return;
+            }
+            Some(kind @ Furniture::Symbol) => {
+                let len = symbol_prefix(text).unwrap_or(text.len());
+                self.out.furniture_symbols.push(text[..len].to_string());
+                if !self.zone_to_page_end {
+                    self.end_zone();
+                }
+                return self.remove(&line, kind);
+            }
+            Some(kind) => {
+                if !self.zone_to_page_end {
+                    self.end_zone();
+                }
+                return self.remove(&line, kind);
+            }
+            None => {}
+        }
+        if self.try_footnote(text) {
+            self.out.removed.push((line.bytes.clone(), Furniture::Footnote));
+            return;
+        }
+        self.end_zone();
+        if self.recent_text.len() > CALL_WINDOW {
+            let cut = self.recent_text.len() - CALL_WINDOW / 2;
+            let cut = (cut..self.recent_text.len())
+                .find(|i| self.recent_text.is_char_boundary(*i))
+                .unwrap_or(self.recent_text.len());
+            self.recent_text.drain(..cut);
+        }
+        self.recent_text.push(' ');
+        self.recent_text.push_str(text);
+        self.out.lines.push(Line {
+            text: text.to_string(),
+            blank_before: std::mem::take(&mut self.pending_blank),
+            ..line
+        });
+    }
+
+    /// A footnote starts here, or the open one continues: take the line and say so.
+    fn try_footnote(&mut self, text: &str) -> bool {
+        // A mark alone on its line (`pdftotext` puts marks and texts on separate lines).
+        if self.in_footnote_zone
+            && text.len() <= 3
+            && text.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.loose_marks.push(text.to_string());
+            self.open = None;
+            return true;
+        }
+        if let Some((mark, body)) = footnote_line(text) {
+            let month = body
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| self.lexicons.any_month(&crate::index::fold::fold(w)));
+            let expected = mark.parse::<u32>().ok() == Some(self.next_mark()) && !month;
+            if expected
+                && (self.in_footnote_zone || find_call(&self.recent_text, mark, 0, self.lexicons).is_some())
+            {
+                let (mark, body) = (mark.to_string(), body.to_string());
+                self.push_footnote(mark, &body);
+                return true;
+            }
+        }
+        if self.zone_to_page_end || (self.in_footnote_zone && !self.loose_marks.is_empty()) {
+            return self.zone_text(text);
+        }
+        let Some(open) = &self.open else {
+            return false;
+        };
+        let footnote = &mut self.out.footnotes[open.index];
+        let ended = footnote.text.ends_with('.');
+        if open.contiguous && !ended && !starts_paragraph_marker(text) {
+            super::text::join_into(&mut footnote.text, text);
+            return true;
+        }
+        false
+    }
+
+    /// A line inside a footnote block: it continues the open footnote, or opens the next one
+    /// with the first mark that stood alone.
+    fn zone_text(&mut self, text: &str) -> bool {
+        let continues = self.open.as_ref().is_some_and(|open| {
+            let previous = &self.out.footnotes[open.index].text;
+            !(previous.ends_with('.') && text.starts_with(char::is_uppercase))
+        });
+        match &self.open {
+            Some(open) if continues => {
+                let index = open.index;
+                super::text::join_into(&mut self.out.footnotes[index].text, text);
+            }
+            _ => {
+                let mark = if self.loose_marks.is_empty() {
+                    self.next_mark().to_string()
+                } else {
+                    self.loose_marks.remove(0)
+                };
+                self.push_footnote(mark, text);
+            }
+        }
+        true
+    }
+}
+
+/// `12 A/HRC/43/68.`: a footnote's mark and text.
+fn footnote_line(text: &str) -> Option<(&str, &str)> {
+    let (mark, rest) = leading_number(text)?;
+    let body = rest.trim_start();
+    (rest.starts_with(char::is_whitespace) && !body.is_empty()).then_some((mark, body))
+}
+
+/// `12. `, `(a) `, `[`: a line that opens a paragraph, never a footnote's continuation.
+fn starts_paragraph_marker(text: &str) -> bool {
+    if text.starts_with('[') {
+        return true;
+    }
+    if let Some(inner) = text.strip_prefix('(') {
+        let letters = inner.bytes().take_while(u8::is_ascii_lowercase).count();
+        return (1..=4).contains(&letters) && inner[letters..].starts_with(')');
+    }
+    super::numbering::paragraph_number(text).is_some()
+}
+
+/// Reduce a document's lines to running text and footnotes.
+pub fn clean(lines: Vec<Line>, explicit_calls: HashSet<String>, lexicons: &Lexicons) -> Cleaned {
+    let running_heads = running_heads(&lines);
+    let mut sorter = Sorter {
+        out: Cleaned::default(),
+        lexicons,
+        running_heads,
+        pending_blank: false,
+        in_footnote_zone: false,
+        zone_to_page_end: false,
+        page: None,
+        open: None,
+        loose_marks: Vec::new(),
+        recent_text: String::new(),
+    };
+    for line in lines {
+        sorter.read(line);
+    }
+    let mut out = sorter.out;
+    out.explicit_calls = explicit_calls;
+    for footnote in &mut out.footnotes {
+        footnote.text = super::text::finish_text(&footnote.text);
+    }
+    out.blank_separates_paragraphs = blanks_separate_paragraphs(&out.lines);
+    out
+}
+
+/// Blank lines are paragraph breaks when the lines before them mostly end a sentence or a
+/// paragraph; in double-spaced PDF text they fall after every printed line instead.
+fn blanks_separate_paragraphs(lines: &[Line]) -> bool {
+    let mut before_blank = 0usize;
+    let mut ending = 0usize;
+    for pair in lines.windows(2) {
+        if pair[1].blank_before && pair[1].page == pair[0].page {
+            before_blank += 1;
+            if pair[0].text.ends_with([',', ';', ':', '.']) {
+                ending += 1;
+            }
+        }
+    }
+    before_blank >= 3 && ending * 10 >= before_blank * 6
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+use super::*;
+use crate::corpus::source::{Layout, read};
+
+fn cleaned(text: &str) -> Cleaned {
+    let r = read(text, None);
+    assert_ne!(r.layout, Some(Layout::Markdown));
+    clean(r.lines, r.explicit_calls, Lexicons::builtin())
+}
+
+fn texts(c: &Cleaned) -> Vec<&str> {
+    c.lines.iter().map(|l| l.text.as_str()).collect()
+}
+
+#[test]
+fn furniture_is_dropped_and_symbols_kept() {
+    let c = cleaned("Texte 1\nA/HRC/RES/44/18 \nGE.20-09930 7\n2/3\n25-16680 (E)\n*2516680*\n241018\n---\nTexte 2");
+    assert_eq!(texts(&c), ["Texte 1", "Texte 2"]);
+    assert_eq!(c.furniture_symbols, ["A/HRC/RES/44/18"]);
+    assert!(c.lines[1].blank_before);
+    let kinds: Vec<Furniture> = c.removed.iter().map(|(_, k)| *k).collect();
+    assert_eq!(
+        kinds,
+        [
+            Furniture::Symbol,
+            Furniture::JobNumber,
+            Furniture::PageNumber,
+            Furniture::JobNumber,
+            Furniture::Barcode,
+            Furniture::JobNumber,
+            Furniture::Rule
+        ]
+    );
+}
+
+#[test]
+fn footnotes_are_lifted_out_of_running_text() {
+    let c = cleaned(
+        "des droits de l’homme1 ; \n\n 1 A/HRC/43/68. \n 2 A/HRC/44/28. \nA/HRC/RES/44/18\n\
+         rester sensibles au fait\n20 décembre 1993, intitulée",
+    );
+    let marks: Vec<_> = c
+        .footnotes
+        .iter()
+        .map(|f| (f.mark.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(marks, [("1", "A/HRC/43/68."), ("2", "A/HRC/44/28.")]);
+    assert_eq!(
+        texts(&c),
+        ["des droits de l’homme1 ;", "rester sensibles au fait", "20 décembre 1993, intitulée"]
+    );
+}
+
+#[test]
+fn a_number_at_line_start_without_a_call_is_text() {
+    let c = cleaned("adoptée le\n1 décembre 2016, à\n");
+    assert!(c.footnotes.is_empty());
+    assert_eq!(c.lines.len(), 2);
+    let c = cleaned("des droits de l’homme1, et la résolution du\n1 avril 2020, sur la solidarité\n");
+    assert!(c.footnotes.is_empty());
+    assert_eq!(c.lines.len(), 2);
+}
+
+#[test]
+fn a_footnote_block_with_marks_on_their_own_lines_runs_to_the_page_end() {
+    // `pdftotext`'s default layout: marks alone, one mark after its text, the page's foot.
+    let page = "Agenda 2030,1 and the Almaty Programme 2 and more\nof the text\n\n_______________\n1\n\n\
+                Resolution 79/233, annex.\nReport of the Conference (United\nNations publication).\n2\n\n2/5\n\n25-16680\n\
+                \u{c}Awaza Political Declaration\n\nA/RES/80/3\n\ncontinued text\n\u{c}Awaza Political Declaration\n\nA/RES/80/3\n\nlast text";
+    let c = cleaned(page);
+    assert_eq!(
+        texts(&c),
+        ["Agenda 2030,1 and the Almaty Programme 2 and more", "of the text", "continued text", "last text"]
+    );
+    let notes: Vec<_> = c
+        .footnotes
+        .iter()
+        .map(|f| (f.mark.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("1", "Resolution 79/233, annex."),
+            ("2", "Report of the Conference (United Nations publication).")
+        ]
+    );
+    assert!(c.removed.iter().any(|(_, k)| *k == Furniture::RunningHead));
+}
+
+#[test]
+fn symbols_of_every_series_are_recognised_at_line_start() {
+    for (text, len) in [
+        ("A/RES/80/3", 10),
+        ("A/HRC/RES/S-30/1 Title", 16),
+        ("A/RES/2453 (XXIII)", 18),
+        ("S/RES/2334 (2016)", 17),
+        ("E/CN.4/RES/2005/1", 17),
+    ] {
+        assert_eq!(symbol_prefix(text), Some(len), "{text}");
+    }
+    assert_eq!(symbol_prefix("A/RES/"), None);
+    assert_eq!(symbol_prefix("Annex"), None);
+}

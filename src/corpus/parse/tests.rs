@@ -1,0 +1,89 @@
+use super::*;
+use crate::corpus::model::Adoption;
+
+#[test]
+fn a_minimal_document() {
+    let text = "Le Conseil des droits de l’homme,\nRappelant sa résolution,\nSoulignant que tout,\n\
+                1. Décide de\ncontinuer ;\n2. Décide aussi.\n3e séance\n2 mai 2020\n[Adoptée sans vote.]";
+    let r = parse_document(text, "x.txt");
+    assert_eq!(r.preambular_paragraphs().count(), 2);
+    let ops: Vec<_> = r.operative_paragraphs().map(|p| p.text.as_str()).collect();
+    assert_eq!(ops, ["Décide de continuer ;", "Décide aussi."]);
+    assert_eq!(r.meeting.as_deref(), Some("3e séance"));
+    assert_eq!(r.adopted_on, chrono::NaiveDate::from_ymd_opt(2020, 5, 2));
+    assert_eq!(r.vote.map(|v| v.adoption), Some(Adoption::WithoutVote));
+    assert_eq!(r.body, Some(Body::Hrc));
+    assert!(r.warnings.contains(&Warning::MissingField(Field::Symbol)));
+}
+
+#[test]
+fn an_annex_is_kept_as_annex_paragraphs() {
+    let text = "The General Assembly,\nRecalling its resolution,\n1. Adopts the Declaration \
+                annexed to the present resolution.\n52nd plenary meeting\n1 December 2025\n\
+                Annex\nDeclaration on the Right to Peace\nThe General Assembly,\n\
+                1. Everyone has the right\nto enjoy peace;\n2. States should respect it.";
+    let r = parse_document(text, "x.txt");
+    assert_eq!(r.operative_paragraphs().count(), 1);
+    let annex: Vec<(Option<u32>, &str)> = r
+        .annex_paragraphs()
+        .map(|p| (p.number, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        annex,
+        [
+            (None, "Declaration on the Right to Peace The General Assembly,"),
+            (Some(1), "Everyone has the right to enjoy peace;"),
+            (Some(2), "States should respect it."),
+        ]
+    );
+    assert_eq!(r.citation(r.paragraphs.len() - 1).as_deref(), Some("Annex 2"));
+    assert!(
+        !r.warnings.iter().any(|w| w.kind() == "text-left-unread"),
+        "{:?}",
+        r.warnings
+    );
+    assert_eq!(r.meeting.as_deref(), Some("52nd plenary meeting"));
+}
+
+#[test]
+fn a_number_alone_then_its_title_is_a_legal_path() {
+    let text = "Resolution adopted by the General Assembly\non 14 October 2025\n\n73/3.\n\n\
+                Awaza Political Declaration\nThe General Assembly,\nRecalling its resolutions,\n\
+                1. Endorses the declaration.\n18th plenary meeting\n14 October 2025";
+    let (r, trace) = parse_traced(text, "x.txt");
+    assert_eq!(r.number.as_deref(), Some("73/3"));
+    assert_eq!(r.title.as_deref(), Some("Awaza Political Declaration"));
+    assert_eq!(r.symbol.as_deref(), Some("A/RES/73/3"));
+    assert_eq!(r.adopted_on, chrono::NaiveDate::from_ymd_opt(2025, 10, 14));
+    let title = trace.fields.iter().find(|f| f.field == "title").expect("traced");
+    assert_eq!(title.rule, "text-after-number");
+    let bytes = title.bytes.clone().expect("a line");
+    assert_eq!(&text[bytes], "73/3.");
+}
+
+#[test]
+fn old_numbering_with_a_roman_session() {
+    let text = "2453 (XXIII). International co-operation in the peaceful uses of outer space\n\
+                The General Assembly,\nRecalling its resolution,\n1. Decides to act.\n\
+                1750th plenary meeting\n20 December 1968";
+    let r = parse_document(text, "x.txt");
+    assert_eq!(r.number.as_deref(), Some("2453 (XXIII)"));
+    assert_eq!(
+        r.title.as_deref(),
+        Some("International co-operation in the peaceful uses of outer space")
+    );
+    assert_eq!(r.symbol.as_deref(), Some("A/RES/2453 (XXIII)"));
+}
+
+#[test]
+fn truncated_title_is_completed_from_front_matter() {
+    let mut fm = FrontMatter::new();
+    fm.insert(
+        "title".into(),
+        "Scale of the United Nations : requests under Article 19 :".into(),
+    );
+    assert_eq!(
+        complete_title(Some("Scale of the".into()), &fm).as_deref(),
+        Some("Scale of the United Nations: requests under Article 19")
+    );
+}

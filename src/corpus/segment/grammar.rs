@@ -1,0 +1,406 @@
+//! The grammar of a resolution, as an explicit state machine:
+//! header → number → title → opener → preamble* → operative+ → tail → annexes*.
+//! Each line's offers (from the rules) are weighed against what the current state allows; an
+//! offer the grammar does not allow is not taken, and the line continues what came before.
+
+use super::super::lexicon::Lexicon;
+use super::super::model::{Body, Paragraph, ParagraphKind};
+use super::super::numbering::paragraph_number;
+use super::super::source::Line;
+use super::super::text::join_into;
+use super::super::warning::Warning;
+use super::rules::{Label, View, offers};
+
+/// Where the grammar is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Header,
+    Title,
+    Preamble,
+    Operative,
+    Tail,
+    Annex,
+}
+
+/// How far into a document the header may reach, in lines.
+const HEADER_REACH: usize = 150;
+/// A title wraps over at most this many lines.
+const TITLE_LINES: usize = 6;
+
+/// One decision: which line, which rule, what it made of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub line: usize,
+    pub rule: &'static str,
+    pub what: &'static str,
+}
+
+/// The document's parts, each with the lines it came from.
+#[derive(Debug, Default)]
+pub struct Segments {
+    /// Lines before the number (or the opener): the header block.
+    pub header: Vec<usize>,
+    /// Text on the number's line before the number (a header glued to it).
+    pub header_tail: Option<String>,
+    pub number: Option<(String, usize)>,
+    pub title: Option<(String, Vec<usize>)>,
+    pub opener: Option<(Body, usize)>,
+    /// Paragraphs and the line each started on.
+    pub paragraphs: Vec<(Paragraph, usize, &'static str)>,
+    pub meeting: Option<(String, usize)>,
+    /// The line holding the date under the meeting line, and the text after the meeting.
+    pub meeting_rest: Option<(String, usize)>,
+    /// The vote block's text and its first line; whether it closed.
+    pub vote: Option<(String, usize, bool)>,
+    pub unread: Vec<usize>,
+    pub steps: Vec<Step>,
+    pub warnings: Vec<Warning>,
+}
+
+struct Machine<'a> {
+    lexicon: &'a Lexicon,
+    blank_separates: bool,
+    state: State,
+    expected: u32,
+    out: Segments,
+}
+
+/// Run the grammar over a document's running text.
+pub fn segment(lines: &[Line], lexicon: &Lexicon, blank_separates: bool) -> Segments {
+    let mut machine = Machine {
+        lexicon,
+        blank_separates,
+        state: State::Header,
+        expected: 1,
+        out: Segments::default(),
+    };
+    let views: Vec<View<'_>> = lines.iter().map(View::new).collect();
+    let start = machine.header(&views);
+    let mut i = start;
+    while i < views.len() {
+        i = machine.step(&views, i);
+    }
+    machine.out
+}
+
+impl Machine<'_> {
+    fn record(&mut self, line: usize, rule: &'static str, what: &'static str) {
+        self.out.steps.push(Step { line, rule, what });
+    }
+
+    /// Header, number, title and opener: where the body starts.
+    fn header(&mut self, views: &[View<'_>]) -> usize {
+        let reach = views.len().min(HEADER_REACH);
+        let mut opener = None;
+        let mut number = None;
+        for (i, view) in views[..reach].iter().enumerate() {
+            for (label, rule) in offers(view, self.lexicon) {
+                match label {
+                    Label::Opener(body) if opener.is_none() => opener = Some((i, body, rule)),
+                    Label::Number(n, at) if number.is_none() && opener.is_none() => {
+                        number = Some((i, n, at, rule))
+                    }
+                    _ => {}
+                }
+            }
+            if opener.is_some() {
+                break;
+            }
+        }
+        let header_end = number
+            .as_ref()
+            .map(|n| n.0)
+            .or(opener.map(|o| o.0))
+            .unwrap_or(0);
+        self.out.header = (0..header_end).collect();
+        let mut body_start = 0;
+        if let Some((i, n, at, rule)) = number {
+            self.record(i, rule, "number");
+            let line = views[i].text;
+            let number_at = line.len() - line.trim_start().len();
+            let before = line[..number_at].trim();
+            if !before.is_empty() {
+                self.out.header_tail = Some(before.to_string());
+            }
+            self.out.number = Some((n, i));
+            let mut title = line[at..].trim().to_string();
+            let mut title_lines = vec![i];
+            let end = match opener {
+                Some((o, ..)) if o > i && o - i <= TITLE_LINES => o,
+                Some(_) => i + 1,
+                None => {
+                    // No opening words: the next line when the number stood alone, and lines
+                    // that visibly continue the title.
+                    let mut end = i + 1;
+                    if title.is_empty() && end < views.len() {
+                        end += 1;
+                    }
+                    while end < views.len()
+                        && end - i <= TITLE_LINES
+                        && views[end].text.starts_with(char::is_lowercase)
+                    {
+                        end += 1;
+                    }
+                    end
+                }
+            };
+            for j in i + 1..end.min(views.len()) {
+                join_into(&mut title, views[j].text);
+                title_lines.push(j);
+                self.record(j, "title-continuation", "title");
+            }
+            if !title.is_empty() {
+                self.out.title = Some((title, title_lines));
+            }
+            body_start = end;
+            self.state = State::Title;
+        }
+        if let Some((o, body, rule)) = opener {
+            self.record(o, rule, "opener");
+            self.out.opener = Some((body, o));
+            body_start = o + 1;
+        }
+        self.state = State::Preamble;
+        body_start
+    }
+
+    /// Weigh one line's offers in the current state; returns the next line to read.
+    fn step(&mut self, views: &[View<'_>], i: usize) -> usize {
+        let view = &views[i];
+        let offered = offers(view, self.lexicon);
+        let find = |wanted: fn(&Label) -> bool| {
+            offered
+                .iter()
+                .find(|(label, _)| wanted(label))
+                .map(|(label, rule)| (label.clone(), *rule))
+        };
+        match self.state {
+            State::Preamble | State::Operative => {
+                if let Some((Label::Meeting(len), rule)) = find(|l| matches!(l, Label::Meeting(_))) {
+                    return self.meeting(views, i, len, rule);
+                }
+                if let Some((_, rule)) = find(|l| matches!(l, Label::VoteStart)) {
+                    return self.vote(views, i, rule);
+                }
+                if let Some((_, rule)) = find(|l| matches!(l, Label::AnnexHeading)) {
+                    self.state = State::Annex;
+                    self.record(i, rule, "annex heading");
+                    return i + 1;
+                }
+                if let Some((Label::OperativeStart(n, at), rule)) =
+                    find(|l| matches!(l, Label::OperativeStart(..)))
+                    && self.takes_operative(n)
+                {
+                    self.state = State::Operative;
+                    self.push(ParagraphKind::Operative, Some(n), &view.text[at..], i, rule);
+                    return i + 1;
+                }
+                // A second part (`B`) repeats the opening words and numbers from 1 again.
+                if let Some((_, rule)) = find(|l| matches!(l, Label::Opener(_)))
+                    && self.state == State::Operative
+                {
+                    self.record(i, rule, "opener (new part)");
+                    self.state = State::Preamble;
+                    self.expected = 1;
+                    return i + 1;
+                }
+                if self.state == State::Preamble && self.starts_preambular(view) {
+                    let rule = find(|l| matches!(l, Label::PreambularStart))
+                        .map_or("blank-line-block", |(_, r)| r);
+                    self.push(ParagraphKind::Preambular, None, view.text, i, rule);
+                    return i + 1;
+                }
+                self.continue_paragraph(view.text, i, ParagraphKind::Preambular);
+                i + 1
+            }
+            State::Tail => {
+                if let Some((Label::Meeting(len), rule)) = find(|l| matches!(l, Label::Meeting(_)))
+                    && self.out.meeting.is_none()
+                {
+                    return self.meeting(views, i, len, rule);
+                }
+                if let Some((_, rule)) = find(|l| matches!(l, Label::VoteStart))
+                    && self.out.vote.is_none()
+                {
+                    return self.vote(views, i, rule);
+                }
+                if let Some((_, rule)) = find(|l| matches!(l, Label::AnnexHeading)) {
+                    self.state = State::Annex;
+                    self.record(i, rule, "annex heading");
+                    return i + 1;
+                }
+                self.out.unread.push(i);
+                i + 1
+            }
+            State::Annex => {
+                if find(|l| matches!(l, Label::AnnexHeading)).is_some() {
+                    self.record(i, "annex-word", "annex heading");
+                    return i + 1;
+                }
+                self.annex_line(view, i);
+                i + 1
+            }
+            State::Header | State::Title => {
+                self.state = State::Preamble;
+                i
+            }
+        }
+    }
+
+    /// Operative `n` is next, or a near skip (warned).
+    fn takes_operative(&mut self, n: u32) -> bool {
+        let expected = self.expected;
+        if n < expected || n > expected + 2 {
+            return false;
+        }
+        if n != expected {
+            self.out.warnings.push(Warning::NumberingSkips {
+                found: n,
+                after: expected.saturating_sub(1),
+            });
+        }
+        self.expected = n + 1;
+        true
+    }
+
+    /// A preambular paragraph may start: the last one ended with a clause's punctuation and a
+    /// rule offers the start (a lead word, italics) or, where blank lines separate paragraphs,
+    /// a capitalised block follows a blank line.
+    fn starts_preambular(&self, view: &View<'_>) -> bool {
+        let Some((previous, ..)) = self.out.paragraphs.last() else {
+            return true;
+        };
+        // A footnote call may still follow the punctuation (`session,1`).
+        let ended = previous
+            .text
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end()
+            .ends_with([',', ';', ':', '.']);
+        let upper = view.text.chars().next().is_some_and(char::is_uppercase);
+        let offered = offers(view, self.lexicon)
+            .iter()
+            .any(|(l, _)| *l == Label::PreambularStart);
+        ended && upper && (offered || (self.blank_separates && view.line.blank_before))
+    }
+
+    fn push(&mut self, kind: ParagraphKind, number: Option<u32>, text: &str, line: usize, rule: &'static str) {
+        self.record(line, rule, kind_name(kind));
+        self.out.paragraphs.push((
+            Paragraph {
+                kind,
+                number,
+                text: text.trim().to_string(),
+            },
+            line,
+            rule,
+        ));
+    }
+
+    fn continue_paragraph(&mut self, text: &str, line: usize, kind: ParagraphKind) {
+        match self.out.paragraphs.last_mut() {
+            Some((paragraph, ..)) => join_into(&mut paragraph.text, text),
+            None => self.push(kind, None, text, line, "first-line"),
+        }
+    }
+
+    /// The meeting line; the date is on it or on the next line.
+    fn meeting(&mut self, views: &[View<'_>], i: usize, len: usize, rule: &'static str) -> usize {
+        self.state = State::Tail;
+        self.record(i, rule, "meeting");
+        let view = &views[i];
+        let (folded_meeting, _) = view.folded().split_at(len.min(view.folded().len()));
+        let meeting = original_prefix(view.text, folded_meeting.len());
+        self.out.meeting = Some((meeting.to_string(), i));
+        let rest = view.text[meeting.len()..].trim();
+        let mut next = i + 1;
+        if self.lexicon.find_date(rest).is_some() {
+            self.out.meeting_rest = Some((rest.to_string(), i));
+            // A vote block may follow on the same line (flattened text).
+        } else if let Some(after) = views.get(i + 1)
+            && self.lexicon.find_date(after.text).is_some()
+            && after.text.len() < 40
+        {
+            self.out.meeting_rest = Some((after.text.to_string(), i + 1));
+            self.record(i + 1, "date-under-meeting", "date");
+            next = i + 2;
+        }
+        next
+    }
+
+    /// A vote block: its lines up to the closing bracket.
+    fn vote(&mut self, views: &[View<'_>], i: usize, rule: &'static str) -> usize {
+        self.state = State::Tail;
+        self.record(i, rule, "vote block");
+        let mut block = String::new();
+        let mut j = i;
+        let mut closed = false;
+        while j < views.len() {
+            join_into(&mut block, views[j].text);
+            j += 1;
+            if views[j - 1].text.contains(']') {
+                closed = true;
+                break;
+            }
+            // An annex heading ends an unclosed block.
+            if views.get(j).is_some_and(|v| self.lexicon.is_annex_heading(v.folded()) && v.text.len() <= 16) {
+                break;
+            }
+        }
+        self.out.vote = Some((block, i, closed));
+        j
+    }
+
+    /// A line of annex text: a numbered line opens a paragraph; so does a block after a blank
+    /// line (when blanks separate paragraphs) or a capitalised line after a finished sentence.
+    fn annex_line(&mut self, view: &View<'_>, i: usize) {
+        let text = view.text;
+        let numbered = paragraph_number(text);
+        let last_annex = self
+            .out
+            .paragraphs
+            .last()
+            .filter(|(p, ..)| p.kind == ParagraphKind::Annex);
+        let opens = match (&numbered, last_annex) {
+            (Some(_), _) | (None, None) => true,
+            (None, Some((previous, ..))) => {
+                let upper = text.starts_with(char::is_uppercase);
+                if self.blank_separates {
+                    view.line.blank_before && upper
+                } else {
+                    upper && previous.text.trim_end().ends_with(['.', ';', ':'])
+                }
+            }
+        };
+        if opens {
+            let (number, body) = match numbered {
+                Some((n, rest)) => (Some(n), rest),
+                None => (None, text),
+            };
+            let rule = if number.is_some() { "annex-number" } else { "annex-block" };
+            self.push(ParagraphKind::Annex, number, body, i, rule);
+        } else {
+            self.continue_paragraph(text, i, ParagraphKind::Annex);
+        }
+    }
+}
+
+fn kind_name(kind: ParagraphKind) -> &'static str {
+    match kind {
+        ParagraphKind::Preambular => "preambular paragraph",
+        ParagraphKind::Operative => "operative paragraph",
+        ParagraphKind::Annex => "annex paragraph",
+    }
+}
+
+/// The prefix of `text` whose folded form is `folded_len` bytes long.
+fn original_prefix(text: &str, folded_len: usize) -> &str {
+    let mut folded = 0usize;
+    for (at, c) in text.char_indices() {
+        if folded >= folded_len {
+            return &text[..at];
+        }
+        folded += crate::index::fold::fold(c.encode_utf8(&mut [0; 4])).len();
+    }
+    text
+}

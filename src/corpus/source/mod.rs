@@ -1,0 +1,206 @@
+//! Readers: one per input layout, each turning a document's text into `Line`s with what the
+//! layout knows (page, indent, italic, blank line before, byte range). The layout is told by
+//! sniffing the content, never by the file's extension.
+
+mod columns;
+mod flat;
+mod markdown;
+mod plain;
+
+use super::lexicon::Lexicon;
+use super::markup::FrontMatter;
+use super::model::{Footnote, SourceFormat};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One line of a document as its reader saw it. `None` where the source has no such thing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub text: String,
+    /// 1-based page, when the source marks pages (form feeds, PDF pages).
+    pub page: Option<u32>,
+    /// Leading spaces (layout-preserving converters) or horizontal position.
+    pub indent: Option<u16>,
+    /// Font size in points (PDF sources).
+    pub size: Option<f32>,
+    /// The line opens in italics (Markdown emphasis, PDF italic font).
+    pub italic: Option<bool>,
+    pub bold: Option<bool>,
+    /// A blank line, a page break or removed furniture came between this line and the last.
+    pub blank_before: bool,
+    /// Byte range of the line in the source text.
+    pub bytes: Range<usize>,
+    /// The reader cut a longer line here (flattened text): not a printed line break.
+    pub inferred: bool,
+    /// The markup made this line a footnote definition with this mark (`[^1]: …`).
+    pub note: Option<String>,
+}
+
+/// The input layouts readers know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// Text from a PDF converter, one printed line per line (`pdftotext`, `-raw`, PyMuPDF).
+    Plain,
+    /// `pdftotext -layout`: columns kept with spaces, indents meaningful.
+    Columns,
+    /// Markdown from converters: emphasis, `#` headings, `[^1]` footnotes, front matter.
+    Markdown,
+    /// Clauses one per line or the whole text on a few lines.
+    Flattened,
+}
+
+impl Layout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Plain => "plain text",
+            Layout::Columns => "layout text",
+            Layout::Markdown => "markdown",
+            Layout::Flattened => "flattened text",
+        }
+    }
+
+    /// The source format recorded in the model.
+    pub fn format(self) -> SourceFormat {
+        match self {
+            Layout::Plain | Layout::Columns => SourceFormat::PdfText,
+            Layout::Markdown => SourceFormat::Markdown,
+            Layout::Flattened => SourceFormat::Flattened,
+        }
+    }
+}
+
+/// What a reader made of a document.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub lines: Vec<Line>,
+    pub layout: Option<Layout>,
+    pub front_matter: FrontMatter,
+    /// Footnotes the markup defined explicitly (`[^1]: …`, `<sup>1</sup> …`).
+    pub footnotes: Vec<Footnote>,
+    /// Marks whose calls were explicit markup, already removed from the text.
+    pub explicit_calls: HashSet<String>,
+}
+
+/// Tell the layout of `text` from its content.
+pub fn sniff(text: &str) -> Layout {
+    if markdown::looks_like_markdown(text) {
+        return Layout::Markdown;
+    }
+    let (mut total, mut long, mut indented, mut gapped, mut lines) = (0usize, 0, 0, 0, 0);
+    for line in text.lines().take(2000) {
+        let trimmed = line.trim_end();
+        if trimmed.trim_start().is_empty() {
+            continue;
+        }
+        lines += 1;
+        total += trimmed.len();
+        if trimmed.len() > 300 {
+            long += trimmed.len();
+        }
+        if trimmed.starts_with("    ") {
+            indented += 1;
+        }
+        if trimmed.trim_start().contains("     ") {
+            gapped += 1;
+        }
+    }
+    if total > 0 && long * 10 >= total * 4 {
+        Layout::Flattened
+    } else if lines >= 10 && indented * 10 >= lines * 3 && gapped >= 2 {
+        Layout::Columns
+    } else {
+        Layout::Plain
+    }
+}
+
+/// Read `text` in the layout its content shows. `lexicon` (the document's language, when
+/// known) lets the flattened reader find clause boundaries.
+pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
+    let layout = sniff(text);
+    let mut read = match layout {
+        Layout::Plain => plain::read(text),
+        Layout::Columns => columns::read(text),
+        Layout::Markdown => markdown::read(text),
+        Layout::Flattened => flat::read(text, lexicon),
+    };
+    read.layout = Some(layout);
+    read
+}
+
+/// Split `text` into raw lines with their byte ranges and pages: `\n`, `\r\n` and a lone `\r`
+/// end a line; a form feed starts a new page. Pages are `None` when the text has no form feed.
+pub(crate) fn raw_lines(text: &str) -> Vec<(Range<usize>, Option<u32>)> {
+    let paged = text.contains('\u{c}');
+    let mut out = Vec::new();
+    let mut page = 1u32;
+    let mut start = 0usize;
+    let mut line_page = page;
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => {
+                out.push((start..i, paged.then_some(line_page)));
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+                line_page = page;
+            }
+            0x0c => {
+                // A form feed ends the page; what follows it on the line is the next page's.
+                if text[start..i].trim().is_empty() {
+                    start = i + 1;
+                } else {
+                    out.push((start..i, paged.then_some(line_page)));
+                    start = i + 1;
+                }
+                page = page.saturating_add(1);
+                line_page = page;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push((start..bytes.len(), paged.then_some(line_page)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_lines_track_pages_and_line_ends() {
+        let lines = raw_lines("a\r\nb\rc\u{c}d\ne");
+        let texts: Vec<(&str, Option<u32>)> = lines
+            .iter()
+            .map(|(r, p)| (&"a\r\nb\rc\u{c}d\ne"[r.clone()], *p))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("a", Some(1)),
+                ("b", Some(1)),
+                ("c", Some(1)),
+                ("d", Some(2)),
+                ("e", Some(2))
+            ]
+        );
+        assert!(raw_lines("a\nb").iter().all(|(_, p)| p.is_none()));
+    }
+
+    #[test]
+    fn layouts_are_sniffed_from_content() {
+        assert_eq!(sniff("---\ntitle: x\n---\n# Titre\n*Rappelant*"), Layout::Markdown);
+        let long = format!("{}\n", "Recalling its resolution, ".repeat(40));
+        assert_eq!(sniff(&long), Layout::Flattened);
+        let columns: String = (0..12)
+            .map(|i| format!("          {i}.     Decides that the text goes on here\n"))
+            .collect();
+        assert_eq!(sniff(&columns), Layout::Columns);
+        assert_eq!(sniff("The General Assembly,\nRecalling\n1. Decides"), Layout::Plain);
+    }
+}
