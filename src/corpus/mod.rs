@@ -8,6 +8,7 @@ pub mod markup;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+pub mod symbol;
 pub mod vote;
 pub mod words;
 
