@@ -698,10 +698,26 @@ fn split_lead(clause: &str) -> (String, String) {
 // ---------------------------------------------------------------------------------------------
 // The corpus plan: which documents, in which order
 
+/// The bodies the generator writes documents for (the library's [`Body`] knows more).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Organ {
+    Hrc,
+    Ga,
+}
+
+impl Organ {
+    fn body(self) -> Body {
+        match self {
+            Organ::Hrc => Body::Hrc,
+            Organ::Ga => Body::Ga,
+        }
+    }
+}
+
 /// One document to generate, decided in order from the seed (cheap), rendered in parallel.
 struct Plan {
     index: usize,
-    body: Body,
+    body: Organ,
     session: u32,
     number: u32,
     /// Position among the documents of its body (for the folder).
@@ -736,8 +752,8 @@ fn plan_corpus(total: u64, seed: u64) -> Vec<Plan> {
         };
         let hrc = rng.chance(0.5);
         let (body, session, slot) = match hrc {
-            true => (Body::Hrc, rng.range(1, 60), 0),
-            false => (Body::Ga, rng.range(50, 80), 1),
+            true => (Organ::Hrc, rng.range(1, 60), 0),
+            false => (Organ::Ga, rng.range(50, 80), 1),
         };
         let number = numbers.entry((slot as u8, session)).or_insert(0);
         *number += 1;
@@ -812,7 +828,7 @@ struct Agenda {
 }
 
 struct Doc {
-    body: Body,
+    body: Organ,
     session: u32,
     number: u32,
     adopted: NaiveDate,
@@ -837,15 +853,15 @@ impl Doc {
     }
 
     fn symbol(&self) -> String {
-        self.body.symbol_for(&self.number_text())
+        self.body.body().symbol_for(&self.number_text())
     }
 
     /// `GE.20-09930` (Geneva) or `16-22270` (New York), as printed in page footers.
     fn job_number(&self) -> String {
         let year = self.distributed.year() % 100;
         match self.body {
-            Body::Hrc => format!("GE.{year:02}-{:05}", self.job),
-            Body::Ga => format!("{year:02}-{:05}", self.job),
+            Organ::Hrc => format!("GE.{year:02}-{:05}", self.job),
+            Organ::Ga => format!("{year:02}-{:05}", self.job),
         }
     }
 
@@ -859,8 +875,8 @@ impl Doc {
 
     fn file_name(&self, markdown: bool) -> String {
         let prefix = match self.body {
-            Body::Hrc => "A_HRC_RES",
-            Body::Ga => "A_RES",
+            Organ::Hrc => "A_HRC_RES",
+            Organ::Ga => "A_RES",
         };
         let extension = if markdown { "md" } else { "txt" };
         format!("{prefix}_{}_{}.fr.{extension}", self.session, self.number)
@@ -869,8 +885,8 @@ impl Doc {
 
 fn build_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64, rng: &mut Rng) -> Doc {
     let (adopted, window, meeting) = match plan.body {
-        Body::Hrc => hrc_dates(rng, plan.session),
-        Body::Ga => ga_dates(rng, plan.session),
+        Organ::Hrc => hrc_dates(rng, plan.session),
+        Organ::Ga => ga_dates(rng, plan.session),
     };
     let year = adopted.year();
     let title = vocabulary.titles[pick_since(rng, &vocabulary.titles, year, |t| t.1)]
@@ -889,7 +905,7 @@ fn build_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64, rng: &mut Rng
         meeting,
         job: rng.range(1000, 29999),
         agenda: agenda(rng, plan.body),
-        referral: (plan.body == Body::Ga).then(|| referral(rng, plan.session)),
+        referral: (plan.body == Organ::Ga).then(|| referral(rng, plan.session)),
         title,
         paragraphs,
         footnotes,
@@ -914,12 +930,12 @@ fn compose_all(rng: &mut Rng, vocabulary: &Vocabulary, plan: &Plan, year: i32) -
 fn footnotes(
     rng: &mut Rng,
     paragraphs: &mut [Paragraph],
-    body: Body,
+    body: Organ,
     adopted: NaiveDate,
 ) -> Vec<String> {
     let wanted = match body {
-        Body::Hrc => rng.below(4),
-        Body::Ga => rng.below(7),
+        Organ::Hrc => rng.below(4),
+        Organ::Ga => rng.below(7),
     };
     let placed = place_calls(rng, paragraphs, wanted);
     let placed = avoid_date_clash(paragraphs, placed, adopted);
@@ -932,14 +948,14 @@ fn footnotes(
 /// counts disagree with the lists.
 fn outcome(rng: &mut Rng, vocabulary: &Vocabulary, seed: u64, plan: &Plan) -> (Outcome, bool) {
     match plan.body {
-        Body::Hrc if rng.chance(0.4) => (Outcome::WithoutVote, false),
-        Body::Hrc => {
+        Organ::Hrc if rng.chance(0.4) => (Outcome::WithoutVote, false),
+        Organ::Hrc => {
             let members = session_members(vocabulary, seed, plan.session);
             let recorded = recorded_vote(rng, &members);
             let mismatch = recorded.stated != recorded.lists.each_ref().map(|l| l.len() as u32);
             (Outcome::Recorded(recorded), mismatch)
         }
-        Body::Ga => (Outcome::NoBlock, false),
+        Organ::Ga => (Outcome::NoBlock, false),
     }
 }
 
@@ -1008,9 +1024,9 @@ const GA_AGENDA: [&str; 7] = [
     "Renforcement de la coordination de l’aide humanitaire et des secours en cas de catastrophe fournis par les organismes des Nations Unies",
 ];
 
-fn agenda(rng: &mut Rng, body: Body) -> Agenda {
+fn agenda(rng: &mut Rng, body: Organ) -> Agenda {
     match body {
-        Body::Hrc => {
+        Organ::Hrc => {
             let item = rng.weighted(&HRC_AGENDA_WEIGHTS);
             Agenda {
                 printed: (item + 1).to_string(),
@@ -1018,7 +1034,7 @@ fn agenda(rng: &mut Rng, body: Body) -> Agenda {
                 title: HRC_AGENDA[item],
             }
         }
-        Body::Ga => {
+        Organ::Ga => {
             let item = rng.range(10, 140);
             let title = *rng.pick(&GA_AGENDA);
             match rng.chance(0.3) {
@@ -1245,12 +1261,12 @@ fn avoid_date_clash(paragraphs: &mut [Paragraph], placed: usize, adopted: NaiveD
     placed - 1
 }
 
-fn footnote_text(rng: &mut Rng, body: Body, year: i32) -> String {
+fn footnote_text(rng: &mut Rng, body: Organ, year: i32) -> String {
     let ga_session = (year - 1945).clamp(1, 80) as u32;
     let hrc_session = ((year - 2006) * 3 + 1).clamp(1, 60) as u32;
     let report = match body {
-        Body::Hrc => format!("A/HRC/{}/{}", hrc_session, rng.range(10, 80)),
-        Body::Ga => format!("A/{}/{}", ga_session, rng.range(100, 600)),
+        Organ::Hrc => format!("A/HRC/{}/{}", hrc_session, rng.range(10, 80)),
+        Organ::Ga => format!("A/{}/{}", ga_session, rng.range(100, 600)),
     };
     match rng.below(6) {
         0 | 1 => format!("{report}."),
@@ -1458,8 +1474,8 @@ fn render_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64) -> Rendered 
         false => render_pdf(&doc, vocabulary, &mut rng),
     };
     let folder = match plan.body {
-        Body::Hrc => "hrc",
-        Body::Ga => "ga",
+        Organ::Hrc => "hrc",
+        Organ::Ga => "ga",
     };
     let path = Path::new(folder)
         .join(format!("{:04}", plan.ordinal / FOLDER_SIZE))
@@ -1559,8 +1575,8 @@ struct PdfLayout {
     header: HeaderKind,
 }
 
-fn pdf_layout(rng: &mut Rng, body: Body) -> PdfLayout {
-    let hrc = body == Body::Hrc;
+fn pdf_layout(rng: &mut Rng, body: Organ) -> PdfLayout {
+    let hrc = body == Organ::Hrc;
     let header = match (hrc, rng.below(10)) {
         (true, 0) => HeaderKind::TitleOnly,
         (true, 1) => HeaderKind::FromAgenda,
@@ -1606,8 +1622,8 @@ fn render_pdf(doc: &Doc, vocabulary: &Vocabulary, rng: &mut Rng) -> (String, boo
     let mut header = String::new();
     let title_lines = title_lines(doc, rng.range(62, 72) as usize);
     match doc.body {
-        Body::Hrc => pdf_header_hrc(doc, &layout, &title_lines, &mut header),
-        Body::Ga => pdf_header_ga(doc, &title_lines, &mut header),
+        Organ::Hrc => pdf_header_hrc(doc, &layout, &title_lines, &mut header),
+        Organ::Ga => pdf_header_ga(doc, &title_lines, &mut header),
     }
     let items = pdf_items(doc, &layout, &vocabulary.members);
     let header_lines = header.lines().filter(|l| !l.trim().is_empty()).count();
@@ -1733,8 +1749,8 @@ fn pdf_items(doc: &Doc, layout: &PdfLayout, members: &[String]) -> Vec<PdfItem> 
         push_lines(&mut items, &text, layout.width, Breaks::Prose, call, false);
     }
     let meeting = match doc.body {
-        Body::Hrc => format!("{}e séance", doc.meeting),
-        Body::Ga => format!("{}e séance plénière", doc.meeting),
+        Organ::Hrc => format!("{}e séance", doc.meeting),
+        Organ::Ga => format!("{}e séance plénière", doc.meeting),
     };
     items.push(PdfItem::NotesIfClash {
         day: doc.adopted.day(),
@@ -1847,12 +1863,12 @@ impl Paginator<'_> {
 
     fn line(&mut self, text: &str, first: bool, last: bool) {
         let indent = match (self.layout.spacing, self.doc.body, first) {
-            (Spacing::Single, Body::Hrc, true) => " ",
+            (Spacing::Single, Organ::Hrc, true) => " ",
             _ => "",
         };
         let blank = match self.layout.spacing {
             Spacing::Double => "\n",
-            Spacing::Single if last && self.doc.body == Body::Ga => " \n",
+            Spacing::Single if last && self.doc.body == Organ::Ga => " \n",
             Spacing::Single if last => "\n",
             Spacing::Single => "",
         };
@@ -1874,13 +1890,13 @@ impl Paginator<'_> {
         let symbol = self.doc.symbol();
         let job = self.doc.job_number();
         let _ = match self.doc.body {
-            Body::Hrc => write!(self.out, "\n\n{symbol} \n\n{job} {} \n\n", self.page - 1),
-            Body::Ga if tail => write!(
+            Organ::Hrc => write!(self.out, "\n\n{symbol} \n\n{job} {} \n\n", self.page - 1),
+            Organ::Ga if tail => write!(
                 self.out,
                 "{symbol} \n \n{job}\n{}/{} \n \n",
                 self.page, self.pages
             ),
-            Body::Ga => write!(
+            Organ::Ga => write!(
                 self.out,
                 "{symbol} \n{}\n \n{job}\n{}/{} \n \n \n",
                 self.running_title, self.page, self.pages
@@ -1893,7 +1909,7 @@ impl Paginator<'_> {
         if self.pending.is_empty() {
             return;
         }
-        let hrc = self.doc.body == Body::Hrc;
+        let hrc = self.doc.body == Organ::Hrc;
         self.out.push_str(if hrc {
             "  \n\n"
         } else {
@@ -1916,10 +1932,10 @@ impl Paginator<'_> {
 fn render_markdown(doc: &Doc, vocabulary: &Vocabulary, rng: &mut Rng) -> String {
     let mut out = String::with_capacity(400 * doc.paragraphs.len() + 4000);
     match doc.body {
-        Body::Hrc => md_header_hrc(doc, rng, &mut out),
-        Body::Ga => md_header_ga(doc, &mut out),
+        Organ::Hrc => md_header_hrc(doc, rng, &mut out),
+        Organ::Ga => md_header_ga(doc, &mut out),
     }
-    let italic_preamble = rng.chance(if doc.body == Body::Ga { 0.8 } else { 0.3 });
+    let italic_preamble = rng.chance(if doc.body == Organ::Ga { 0.8 } else { 0.3 });
     let page = rng.range(9, 14) as usize;
     let mut pending = Vec::new();
     let mut number = 0;
@@ -2027,11 +2043,11 @@ fn md_notes(doc: &Doc, rng: &mut Rng, pending: &mut Vec<u32>, out: &mut String) 
 fn md_tail(doc: &Doc, members: &[String], rng: &mut Rng, out: &mut String) {
     let adopted = french_date(doc.adopted);
     match doc.body {
-        Body::Hrc => {
+        Organ::Hrc => {
             let caret = if rng.chance(0.5) { "^" } else { "" };
             let _ = write!(out, "{}^e{caret} séance\n{adopted}\n\n", doc.meeting);
         }
-        Body::Ga => {
+        Organ::Ga => {
             let _ = writeln!(
                 out,
                 "*{}<sup>e</sup> séance plénière  \n{adopted}*",

@@ -390,7 +390,7 @@ fn parse_guarded(what: &str, text: &str) -> Result<Resolution, FileError> {
 /// Warnings of a parse (or its error) that contain one of `words` (lower case).
 fn assert_names_the_problem(what: &str, result: &Result<Resolution, FileError>, words: &[&str]) {
     let messages = match result {
-        Ok(r) => r.warnings.clone(),
+        Ok(r) => r.warnings.iter().map(ToString::to_string).collect(),
         Err(e) => vec![e.to_string()],
     };
     assert!(

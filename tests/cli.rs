@@ -102,6 +102,22 @@ fn show_by_number_and_by_symbol() {
 }
 
 #[test]
+fn show_reads_any_spelling_of_a_symbol() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, symbol) in [
+        ("a/hrc/res/44/18", "A/HRC/RES/44/18"),
+        ("A / HRC / RES / 44 / 18.", "A/HRC/RES/44/18"),
+        ("A/HRC/RES/44/18\u{a0}", "A/HRC/RES/44/18"),
+        ("44/18.", "A/HRC/RES/44/18"),
+        ("a/res/71/194", "A/RES/71/194"),
+        ("71/194", "A/RES/71/194"),
+    ] {
+        let text = stdout_of(resolu(dir.path()).args(["show", id]));
+        assert!(text.starts_with(&format!("{symbol}\n")), "{id:?}: {text}");
+    }
+}
+
+#[test]
 fn show_unknown_id_is_an_input_problem() {
     let dir = tempfile::tempdir().unwrap();
     let output = resolu(dir.path()).args(["show", "99/99"]).output().unwrap();

@@ -98,10 +98,7 @@ fn session_words(session: u32, language: Language) -> &'static str {
         80 => ("Quatre-vingtième", "Eightieth"),
         other => panic!("no ordinal word for session {other}: add it to session_words"),
     };
-    match language {
-        Language::Fr => fr,
-        Language::En => en,
-    }
+    if language == Language::FR { fr } else { en }
 }
 
 /// `17 juillet 2020`, `1er décembre 2025`, `3 April 2023`.
@@ -136,9 +133,9 @@ fn date_words(date: NaiveDate, language: Language) -> String {
     ];
     let month = date.month0() as usize;
     match language {
-        Language::Fr if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
-        Language::Fr => format!("{} {} {}", date.day(), FR[month], date.year()),
-        Language::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        Language::FR if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
+        Language::FR => format!("{} {} {}", date.day(), FR[month], date.year()),
+        _ => format!("{} {} {}", date.day(), EN[month], date.year()),
     }
 }
 
@@ -173,38 +170,39 @@ fn words(r: &Resolution) -> Words {
     let date = date_words(r.adopted_on.expect("the original has a date"), language);
     let session = session_words(r.session.expect("the original has a session"), language);
     let (body_name, adopted_by, opener) = match (body, language) {
-        (Body::Hrc, Language::Fr) => (
+        (Body::Hrc, Language::FR) => (
             format!("Conseil des droits de l{q}homme"),
             format!("Résolution adoptée par le Conseil des droits de l{q}homme le {date}"),
             format!("Le Conseil des droits de l{q}homme,"),
         ),
-        (Body::Ga, Language::Fr) => (
+        (Body::Ga, Language::FR) => (
             "Assemblée générale".to_string(),
             format!("Résolution adoptée par l{q}Assemblée générale le {date}"),
             format!("L{q}Assemblée générale,"),
         ),
-        (Body::Hrc, Language::En) => (
+        (Body::Hrc, Language::EN) => (
             "Human Rights Council".to_string(),
             format!("Resolution adopted by the Human Rights Council on {date}"),
             "The Human Rights Council,".to_string(),
         ),
-        (Body::Ga, Language::En) => (
+        (Body::Ga, Language::EN) => (
             "General Assembly".to_string(),
             format!("Resolution adopted by the General Assembly on {date}"),
             "The General Assembly,".to_string(),
         ),
+        other => panic!("no header words for {other:?}"),
     };
     // `68 b` is printed `Point 68, b, de l’ordre du jour` (A/RES/71/194); `97 (c)` is printed
     // `Agenda item 97 (c)` (A/RES/80/21).
     let agenda_item = r.agenda_item.as_deref().map(|item| match language {
-        Language::Fr => {
+        Language::FR => {
             let item = match item.split_once(' ') {
                 Some((n, letter)) => format!("{n}, {letter},"),
                 None => item.to_string(),
             };
             format!("Point {item} de l{q}ordre du jour")
         }
-        Language::En => format!("Agenda item {item}"),
+        _ => format!("Agenda item {item}"),
     });
     Words {
         body: body_name,
@@ -221,10 +219,7 @@ fn join_names(list: &[CountryRef], language: Language, lists: Lists) -> String {
         (_, []) => String::new(),
         (Lists::AndJoined, [one]) => one.to_string(),
         (Lists::AndJoined, [init @ .., last]) => {
-            let and = match language {
-                Language::Fr => "et",
-                Language::En => "and",
-            };
+            let and = if language == Language::FR { "et" } else { "and" };
             format!("{} {and} {last}", init.join(", "))
         }
         (Lists::CommasWithFullStop, all) => format!("{}.", all.join(", ")),
@@ -247,22 +242,22 @@ fn vote_block(v: &Vote, language: Language, lists: Lists, q: char) -> String {
         }
     };
     match (v.adoption, language) {
-        (Adoption::RecordedVote, Language::Fr) => format!(
+        (Adoption::RecordedVote, Language::FR) => format!(
             "[Adoptée par {yes} voix contre {no}, avec {abstain} abstention{plural}, à l{q}issue \
              d{q}un vote enregistré. Les voix se sont réparties comme suit : {} {} {}]",
             list("Ont voté pour :", &in_favour),
             list("Ont voté contre :", &against),
             list("Se sont abstenus :", &abstaining),
         ),
-        (Adoption::RecordedVote, Language::En) => format!(
+        (Adoption::RecordedVote, _) => format!(
             "[Adopted by a recorded vote of {yes} to {no}, with {abstain} abstention{plural}. \
              The voting was as follows: {} {} {}]",
             list("In favour:", &in_favour),
             list("Against:", &against),
             list("Abstaining:", &abstaining),
         ),
-        (Adoption::WithoutVote, Language::Fr) => "[Adoptée sans vote.]".to_string(),
-        (Adoption::WithoutVote, Language::En) => "[Adopted without a vote.]".to_string(),
+        (Adoption::WithoutVote, Language::FR) => "[Adoptée sans vote.]".to_string(),
+        (Adoption::WithoutVote, _) => "[Adopted without a vote.]".to_string(),
         (Adoption::Unknown, _) => panic!("the samples have no vote of unknown outcome"),
     }
 }

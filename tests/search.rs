@@ -153,3 +153,20 @@ fn malformed_queries_search_as_text_and_hint() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("hint"));
 }
+
+#[test]
+fn symbol_scope_reads_symbols_in_any_spelling() {
+    let answers = json_lines(
+        resolu()
+            .args(["search", "--stdin", "--limit", "3"])
+            .write_stdin("sym:A/RES/80/17 zone\nsym:a/res/80/17. zone\nsym:80/17 zone\nb:ga sym:A/HRC/RES/44/18 zone\n"),
+    );
+    assert_eq!(answers.len(), 4);
+    let total = &answers[0]["total"];
+    assert!(total.as_u64().unwrap() > 0);
+    for answer in &answers[..3] {
+        assert_eq!(&answer["total"], total, "{answer}");
+        assert_eq!(answer["hits"][0]["symbol"], "A/RES/80/17", "{answer}");
+    }
+    assert_eq!(answers[3]["total"], 0);
+}

@@ -5,6 +5,7 @@
 use super::model::Resolution;
 use super::warning::Warning;
 use super::parse::parse_document;
+use super::symbol::Symbol;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -39,14 +40,25 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Find a resolution by symbol (`A/HRC/RES/44/18`) or number (`44/18`), case-insensitively.
+    /// Find a resolution by symbol (`A/HRC/RES/44/18`, `a/res/2453(xxiii)`) or number (`44/18`,
+    /// `2453 (XXIII)`), in any spelling [`Symbol`] reads. An id that reads as a full symbol is
+    /// compared as a symbol; then symbols and numbers as text, case-insensitively (for what does
+    /// not read as a symbol); then the id as a number in each document's own series.
     pub fn find(&self, id: &str) -> Option<&Resolution> {
         let id = id.trim();
+        let documents = || self.resolutions.iter();
+        let wanted = Symbol::parse(id);
+        let same_symbol = |r: &&Resolution| wanted.is_some() && r.parsed_symbol() == wanted;
         let eq = |a: &Option<String>| a.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(id));
-        self.resolutions
-            .iter()
-            .find(|r| eq(&r.symbol))
-            .or_else(|| self.resolutions.iter().find(|r| eq(&r.number)))
+        let same_number = |r: &&Resolution| {
+            let own = r.parsed_symbol();
+            own.is_some_and(|own| Symbol::parse_short(id, own.series()) == Some(own))
+        };
+        documents()
+            .find(same_symbol)
+            .or_else(|| documents().find(|r| eq(&r.symbol)))
+            .or_else(|| documents().find(|r| eq(&r.number)))
+            .or_else(|| documents().find(same_number))
     }
 }
 
@@ -219,6 +231,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::model::Body;
 
     #[test]
     fn the_embedded_corpus_loads_whole() {
@@ -227,6 +240,57 @@ mod tests {
         assert!(corpus.problems.is_empty());
         assert!(corpus.find("44/18").is_some());
         assert!(corpus.find("a/hrc/res/44/18").is_some());
+    }
+
+    fn resolution(symbol: Option<&str>, number: &str, body: Body) -> Resolution {
+        let mut r = load_embedded().resolutions.swap_remove(0);
+        r.symbol = symbol.map(str::to_string);
+        r.number = Some(number.to_string());
+        r.body = Some(body);
+        r
+    }
+
+    #[test]
+    fn find_reads_any_spelling_of_a_symbol_or_number() {
+        let corpus = Corpus {
+            resolutions: vec![
+                resolution(Some("A/RES/2453(XXIII)"), "2453 (XXIII)", Body::Ga),
+                resolution(None, "217 A (III)", Body::Ga),
+                resolution(Some("S/RES/2334 (2016)"), "2334 (2016)", Body::Sc),
+                resolution(Some("A/HRC/RES/S-30/1"), "S-30/1", Body::Hrc),
+                resolution(Some("A/HRC/RES/44/18"), "44/18", Body::Hrc),
+                resolution(Some("A/RES/44/18"), "44/18", Body::Ga),
+                resolution(Some("A/RES/80/1/Rev.1"), "80/1", Body::Ga),
+            ],
+            problems: vec![],
+        };
+        let found = |id: &str| corpus.find(id).and_then(|r| r.symbol.as_deref());
+        let rows = [
+            ("A/RES/2453 (XXIII)", Some("A/RES/2453(XXIII)")),
+            ("a/res/2453(xxiii)", Some("A/RES/2453(XXIII)")),
+            ("2453 (XXIII)", Some("A/RES/2453(XXIII)")),
+            ("2453(xxiii).", Some("A/RES/2453(XXIII)")),
+            ("s/res/2334(2016)", Some("S/RES/2334 (2016)")),
+            ("2334(2016)", Some("S/RES/2334 (2016)")),
+            ("a/hrc/res/s-30/1", Some("A/HRC/RES/S-30/1")),
+            ("S‑30/1", Some("A/HRC/RES/S-30/1")),
+            ("A / HRC / RES / 44 / 18", Some("A/HRC/RES/44/18")),
+            ("a/res/44/18", Some("A/RES/44/18")),
+            ("44/18", Some("A/HRC/RES/44/18")),
+            ("a/res/80/1/rev.1", Some("A/RES/80/1/Rev.1")),
+            ("80/1", Some("A/RES/80/1/Rev.1")),
+            ("A/RES/2454 (XXIII)", None),
+            ("2453", None),
+            ("", None),
+        ];
+        for (id, expected) in rows {
+            assert_eq!(found(id), expected, "{id:?}");
+        }
+        let symbolless = corpus
+            .find("a/res/217 a (iii)")
+            .map(|r| r.number.as_deref());
+        assert_eq!(symbolless, Some(Some("217 A (III)")));
+        assert!(corpus.find("217(III)A").is_some());
     }
 
     #[test]

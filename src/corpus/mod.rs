@@ -16,6 +16,7 @@ pub mod numbering;
 pub mod parse;
 pub mod segment;
 pub mod source;
+pub mod symbol;
 pub mod text;
 pub mod vote;
 pub mod warning;

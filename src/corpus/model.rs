@@ -1,5 +1,6 @@
 //! The resolution model: plain serde data that serialises exactly to CONTRACT.md's JSON.
 
+use super::symbol::{Series, Symbol};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +13,15 @@ pub enum Body {
     /// General Assembly (`A/RES/…`).
     #[serde(rename = "GA")]
     Ga,
+    /// Security Council (`S/RES/…`).
+    #[serde(rename = "SC")]
+    Sc,
+    /// Commission on Human Rights, the Council's predecessor until 2006 (`E/CN.4/RES/…`).
+    #[serde(rename = "CHR")]
+    Chr,
+    /// Economic and Social Council (`E/RES/…`).
+    #[serde(rename = "ECOSOC")]
+    Ecosoc,
 }
 
 impl Body {
@@ -20,24 +30,28 @@ impl Body {
         match self {
             Body::Hrc => "HRC",
             Body::Ga => "GA",
+            Body::Sc => "SC",
+            Body::Chr => "CHR",
+            Body::Ecosoc => "ECOSOC",
         }
     }
 
-    /// The body a code names (`GA`, `HRC`), as lexicons and the query language write it.
+    /// The body a code names (`GA`, `HRC`, `SC`, `CHR`, `ECOSOC`), as lexicons and the query
+    /// language write it.
     pub fn from_code(code: &str) -> Option<Body> {
         match code.to_ascii_uppercase().as_str() {
             "GA" => Some(Body::Ga),
             "HRC" => Some(Body::Hrc),
+            "SC" => Some(Body::Sc),
+            "CHR" => Some(Body::Chr),
+            "ECOSOC" => Some(Body::Ecosoc),
             _ => None,
         }
     }
 
-    /// The symbol of resolution `number` (`44/18`) adopted by this body.
+    /// The symbol of resolution `number` (`44/18`) adopted by this body, the number as given.
     pub fn symbol_for(self, number: &str) -> String {
-        match self {
-            Body::Hrc => format!("A/HRC/RES/{number}"),
-            Body::Ga => format!("A/RES/{number}"),
-        }
+        format!("{}{number}", Series::for_body(self, false).prefix())
     }
 }
 
@@ -290,6 +304,16 @@ impl Resolution {
             .as_deref()
             .or(self.number.as_deref())
             .unwrap_or(&self.source.path)
+    }
+
+    /// The symbol read as a [`Symbol`]: the printed symbol when it parses, else the number as a
+    /// resolution of the body. `None` when neither reads.
+    pub fn parsed_symbol(&self) -> Option<Symbol> {
+        let printed = self.symbol.as_deref().and_then(Symbol::parse);
+        printed.or_else(|| {
+            let series = Series::for_body(self.body?, false);
+            Symbol::parse_short(self.number.as_deref()?, series)
+        })
     }
 
     pub fn preambular_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {

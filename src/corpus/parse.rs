@@ -61,7 +61,7 @@ pub fn parse_traced(text: &str, path: &str) -> (Resolution, Trace) {
 }
 
 /// The lexicon of the language `text` is written in: function words of its first words.
-fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<&'l Lexicon> {
+fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, bool)> {
     let head: String = text
         .char_indices()
         .take_while(|(i, _)| *i < 24_000)
@@ -77,13 +77,14 @@ fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<&'l Lexicon> {
 pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, Trace) {
     let detected = detect(text, lexicons);
     let mut warnings = Vec::new();
-    let lexicon = match detected.or_else(|| lexicons.fallback()) {
+    let lexicon = match detected.map(|d| d.0).or_else(|| lexicons.fallback()) {
         Some(l) => l,
         None => return (empty(path, Layout::Plain), Trace::default()),
     };
     if detected.is_none() {
         warnings.push(Warning::LanguageUnknown);
     }
+    let detected = detected.filter(|d| d.1).map(|d| d.0);
     let read = source::read(text, Some(lexicon));
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;

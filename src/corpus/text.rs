@@ -101,7 +101,7 @@ pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
     for text in texts {
         for token in text.split(' ') {
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
-            if word.len() >= 4 && word.chars().all(char::is_lowercase) {
+            if word.len() >= 2 && word.chars().all(char::is_lowercase) {
                 words.insert(word.to_string());
             }
         }
@@ -152,7 +152,7 @@ pub fn repair_splits(text: &str, vocabulary: &HashSet<String>) -> Option<String>
 fn is_word(half: &str, vocabulary: &HashSet<String>) -> bool {
     let lower = half.to_lowercase();
     vocabulary.contains(&lower) || (half.chars().count() <= 3 && !half.is_empty() && {
-        matches!(lower.as_str(), "a" | "an" | "as" | "at" | "be" | "by" | "de" | "du" | "en" | "et" | "in" | "is" | "it" | "la" | "le" | "of" | "on" | "or" | "to" | "un" | "and" | "the" | "for" | "des" | "les" | "une" | "par" | "sur" | "its" | "all" | "are" | "has" | "not")
+        matches!(lower.as_str(), "a" | "an" | "as" | "at" | "be" | "by" | "de" | "du" | "en" | "et" | "in" | "is" | "it" | "la" | "le" | "of" | "on" | "or" | "to" | "un" | "and" | "the" | "for" | "des" | "les" | "une" | "par" | "sur" | "its" | "all" | "are" | "has" | "not" | "one" | "two" | "six" | "ten" | "new" | "law" | "war" | "age" | "use" | "end" | "any" | "own" | "may" | "can" | "who" | "few")
     })
 }
 

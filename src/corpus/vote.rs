@@ -109,26 +109,42 @@ fn split_names(list: &str, lexicon: &Lexicon) -> Vec<String> {
     names
 }
 
+/// Split a piece at its conjunctions, then put back together the runs that make a known
+/// country (at most three conjunctions inside one name). Linear in the piece's length.
 fn split_conjunction(piece: &str, conjunctions: &[String]) -> Vec<String> {
     if countries::lookup(piece).is_some() {
         return vec![piece.to_string()];
     }
-    let positions: Vec<(usize, usize)> = conjunctions
+    let mut cuts: Vec<(usize, usize)> = conjunctions
         .iter()
         .flat_map(|sep| piece.match_indices(sep.as_str()).map(|(i, s)| (i, i + s.len())))
         .collect();
-    // Prefer a split where both sides are known countries; else the last conjunction.
-    let known = positions.iter().find(|(start, end)| {
-        countries::lookup(&piece[..*start]).is_some() && countries::lookup(&piece[*end..]).is_some()
-    });
-    match known.or_else(|| positions.iter().max()) {
-        Some(&(start, end)) => {
-            let mut left = split_conjunction(piece[..start].trim(), conjunctions);
-            left.push(piece[end..].trim().to_string());
-            left
+    cuts.sort_unstable();
+    // Segments between conjunctions, as byte ranges of `piece`.
+    let mut segments = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0usize;
+    for &(at, end) in &cuts {
+        if at >= start {
+            segments.push(start..at);
+            start = end;
         }
-        None => vec![piece.to_string()],
     }
+    segments.push(start..piece.len());
+    let mut names = Vec::new();
+    let mut i = 0usize;
+    while i < segments.len() {
+        let longest = (i + 3).min(segments.len() - 1);
+        let known = (i + 1..=longest).rev().find(|&j| {
+            countries::lookup(&piece[segments[i].start..segments[j].end]).is_some()
+        });
+        let j = known.unwrap_or(i);
+        let name = piece[segments[i].start..segments[j].end].trim();
+        if !name.is_empty() {
+            names.push(name.to_string());
+        }
+        i = j + 1;
+    }
+    names
 }
 
 fn collapse(text: &str) -> String {

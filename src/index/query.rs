@@ -13,6 +13,7 @@ use chrono::Datelike;
 
 use crate::corpus::countries::{candidates, lookup};
 use crate::corpus::model::{Ballot, Body, Language, ParagraphKind, Resolution, Vote};
+use crate::corpus::symbol::{Series, Symbol};
 use crate::index::fold::fold;
 
 /// How a term meets a paragraph's folded text.
@@ -50,7 +51,8 @@ pub struct Filters {
     /// Every one must hold (`c:fra c:deu` = both voted).
     pub countries: Vec<CountryFilter>,
     pub paragraph_kind: Option<ParagraphKind>,
-    /// Folded; a substring of the symbol or the number.
+    /// Folded, in the canonical spelling when it reads as a symbol or a number
+    /// (`a/res/2453 (xxiii)`); a substring of the symbol or the number, as printed or canonical.
     pub symbol: Option<String>,
     pub language: Option<Language>,
 }
@@ -143,10 +145,14 @@ impl Filters {
     /// document missing the field a filter asks about (no session, no vote…) does not pass.
     pub fn accepts_document(&self, r: &Resolution) -> bool {
         let symbol_ok = |wanted: &String| {
-            [&r.symbol, &r.number]
+            let as_printed = [&r.symbol, &r.number]
                 .into_iter()
                 .flatten()
-                .any(|s| fold(s).contains(wanted.as_str()))
+                .any(|s| fold(s).contains(wanted.as_str()));
+            // A symbol printed another way (`A/RES/2453(XXIII)`) meets its canonical spelling.
+            as_printed
+                || r.parsed_symbol()
+                    .is_some_and(|s| s.to_string().to_ascii_lowercase().contains(wanted.as_str()))
         };
         within(&self.sessions, r.session)
             && within(&self.years, r.adopted_on.map(|d| d.year()))
@@ -381,6 +387,46 @@ fn extend_country(first: &str, tail: &[String]) -> (String, usize) {
     (first.to_string(), 0)
 }
 
+/// Symbols are typed with spaces (`sym:A/RES/2453 (XXIII)`, `sym:217 A (III)`): an unquoted
+/// value takes the next word when it opens a parenthesis (and a part letter before it) and
+/// together they read as a symbol or a number. Returns the value and how many words it used.
+fn extend_symbol(first: &str, tail: &[String]) -> (String, usize) {
+    let opens = |w: &String| w.starts_with('(');
+    let letter = |w: &String| w.len() == 1 && w.bytes().all(|b| b.is_ascii_alphabetic());
+    let extra = match tail {
+        _ if first.contains('"') => 0,
+        [next, ..] if opens(next) => 1,
+        [part, next, ..] if letter(part) && opens(next) => 2,
+        _ => 0,
+    };
+    let mut joined = first.to_string();
+    for word in &tail[..extra] {
+        joined.push(' ');
+        joined.push_str(word);
+    }
+    match extra > 0 && canonical_symbol(&joined).is_some() {
+        true => (joined, extra),
+        false => (first.to_string(), 0),
+    }
+}
+
+/// A symbol in its canonical spelling (`A/RES/2453 (XXIII)`), or a number read in any series
+/// (`2453 (XXIII)`, `2334 (2016)`, `44/18`).
+fn canonical_symbol(value: &str) -> Option<String> {
+    if let Some(symbol) = Symbol::parse(value) {
+        return Some(symbol.to_string());
+    }
+    let short = Series::ALL
+        .into_iter()
+        .find_map(|s| Symbol::parse_short(value, s));
+    short.map(|symbol| symbol.number())
+}
+
+/// The `sym:` value as matched: canonical and folded when it reads as a symbol or number.
+fn symbol_text(value: &str) -> String {
+    canonical_symbol(value).map_or_else(|| value.to_string(), |c| c.to_ascii_lowercase())
+}
+
 /// Parse `44`, `40..46`, `..46`, `40..` (or `40-46`); `50..40` gives an empty range.
 fn parse_range<T: FromStr + PartialOrd>(value: &str, min: T, max: T) -> Option<RangeInclusive<T>> {
     let bound = |text: &str, open: T| match text {
@@ -438,6 +484,7 @@ impl Parser {
         if let Some((key, value)) = split_scope(token) {
             match Scope::from_key(key) {
                 Some(Scope::Country) => return self.country(value, tail),
+                Some(Scope::Symbol) => return self.symbol(value, tail),
                 Some(scope) => {
                     self.scope(scope, value);
                     return tail;
@@ -498,6 +545,9 @@ impl Parser {
                 match value.as_str() {
                     "hrc" | "cdh" => Some(Body::Hrc),
                     "ga" | "ag" => Some(Body::Ga),
+                    "sc" | "cs" => Some(Body::Sc),
+                    "chr" => Some(Body::Chr),
+                    "ecosoc" => Some(Body::Ecosoc),
                     _ => None,
                 },
             ),
@@ -506,11 +556,15 @@ impl Parser {
                 match value.as_str() {
                     "fr" | "francais" | "french" => Some(Language::FR),
                     "en" | "anglais" | "english" => Some(Language::EN),
-                    // Any other two-letter code names a language a lexicon may add.
-                    code => Language::from_code(code),
+                    // Any other language a lexicon is built in for.
+                    code => crate::corpus::lexicon::Lexicons::builtin()
+                        .iter()
+                        .map(|l| l.language)
+                        .find(|l| l.code() == code),
                 },
             ),
-            _ => put(&mut filters.symbol, Some(value.clone())),
+            // `Scope::Symbol`; countries and paragraph kinds do not come here.
+            _ => put(&mut filters.symbol, Some(symbol_text(&value))),
         };
         match understood {
             true => self.set(scope),
@@ -531,9 +585,18 @@ impl Parser {
             Scope::Year => {
                 format!("bad value \"{value}\" for y: (try y:2020 or y:2018..2021); ignored")
             }
-            Scope::Body => format!("unknown body \"{value}\" (try b:hrc or b:ga); ignored"),
+            Scope::Body => format!(
+                "unknown body \"{value}\" (try b:hrc, b:ga, b:sc, b:chr or b:ecosoc); ignored"
+            ),
             _ => format!("unknown language \"{value}\" (try lang:fr or lang:en); ignored"),
         });
+    }
+
+    /// `sym:` with the words a spaced symbol takes (`sym:A/RES/2453 (XXIII)`).
+    fn symbol<'a>(&mut self, value: &str, tail: &'a [String]) -> &'a [String] {
+        let (value, used) = extend_symbol(value, tail);
+        self.scope(Scope::Symbol, &value);
+        &tail[used..]
     }
 
     fn country<'a>(&mut self, value: &str, tail: &'a [String]) -> &'a [String] {

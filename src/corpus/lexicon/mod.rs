@@ -451,16 +451,21 @@ impl Lexicons {
         self.all.iter()
     }
 
-    /// The lexicon whose function words are most frequent in `text` (its first few thousand
-    /// words); `None` when no lexicon is loaded or too few words tell.
-    pub fn detect<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> Option<&Lexicon> {
-        let scores: Vec<(usize, &Lexicon)> = self
+    /// The lexicon whose function words are most frequent in `words`, and whether enough words
+    /// told (three or more); `None` when no lexicon is loaded or no function word is seen.
+    pub fn detect<'a>(
+        &self,
+        words: impl Iterator<Item = &'a str> + Clone,
+    ) -> Option<(&Lexicon, bool)> {
+        let mut scores: Vec<(usize, &Lexicon)> = self
             .all
             .iter()
             .map(|l| (l.function_word_score(words.clone()), l))
             .collect();
-        let best = scores.iter().max_by_key(|(s, _)| *s)?;
-        (best.0 >= 3).then_some(best.1)
+        scores.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        let (best, lexicon) = *scores.first()?;
+        let second = scores.get(1).map_or(0, |s| s.0);
+        (best > second).then_some((lexicon, best >= 3))
     }
 
     /// The month any lexicon reads in a folded word.

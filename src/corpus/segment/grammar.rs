@@ -62,6 +62,8 @@ struct Machine<'a> {
     blank_separates: bool,
     state: State,
     expected: u32,
+    /// The title's first printed line, which running heads repeat.
+    title_first: Option<String>,
     out: Segments,
 }
 
@@ -72,6 +74,7 @@ pub fn segment(lines: &[Line], lexicon: &Lexicon, blank_separates: bool) -> Segm
         blank_separates,
         state: State::Header,
         expected: 1,
+        title_first: None,
         out: Segments::default(),
     };
     let views: Vec<View<'_>> = lines.iter().map(View::new).collect();
@@ -144,6 +147,9 @@ impl Machine<'_> {
                     end
                 }
             };
+            self.title_first = Some(title.clone())
+                .filter(|t| !t.is_empty())
+                .or_else(|| views.get(i + 1).map(|v| v.text.to_string()));
             for j in i + 1..end.min(views.len()) {
                 join_into(&mut title, views[j].text);
                 title_lines.push(j);
@@ -164,9 +170,19 @@ impl Machine<'_> {
         body_start
     }
 
+    /// The title, or its first printed line, repeated as a running head at a page's top.
+    fn is_running_title(&self, text: &str) -> bool {
+        self.out.title.as_ref().is_some_and(|(title, _)| text == title)
+            || self.title_first.as_deref() == Some(text)
+    }
+
     /// Weigh one line's offers in the current state; returns the next line to read.
     fn step(&mut self, views: &[View<'_>], i: usize) -> usize {
         let view = &views[i];
+        if self.is_running_title(view.text) {
+            self.record(i, "running-title", "running head");
+            return i + 1;
+        }
         let offered = offers(view, self.lexicon);
         let find = |wanted: fn(&Label) -> bool| {
             offered

@@ -27,10 +27,11 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
             if !piece.is_empty() {
                 lines.push(Line {
                     text: piece.to_string(),
+                    page: line.page,
                     blank_before: start == 0 && line.blank_before,
                     inferred: start > 0,
                     bytes: line.bytes.start + start..line.bytes.start + end,
-                    ..line.clone()
+                    ..Line::default()
                 });
             }
             start = end;

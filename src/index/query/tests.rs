@@ -154,11 +154,44 @@ fn well_formed() -> Vec<(&'static str, Query)> {
         ("B:CDH", only(body(Body::Hrc))),
         ("b:ga", only(body(Body::Ga))),
         ("b:ag", only(body(Body::Ga))),
+        ("b:sc", only(body(Body::Sc))),
+        ("b:CS", only(body(Body::Sc))),
+        ("b:chr", only(body(Body::Chr))),
+        ("b:ecosoc", only(body(Body::Ecosoc))),
         ("lang:fr", only(lang(Language::FR))),
         ("lang:EN", only(lang(Language::EN))),
         ("langue:anglais", only(lang(Language::EN))),
         ("sym:44/18", only(sym("44/18"))),
         ("sym:A/HRC/RES/44/18", only(sym("a/hrc/res/44/18"))),
+        ("sym:a/res/2453(xxiii)", only(sym("a/res/2453 (xxiii)"))),
+        ("sym:A/RES/2453 (XXIII)", only(sym("a/res/2453 (xxiii)"))),
+        (
+            "sym:\"A/RES/2453  (XXIII)\"",
+            only(sym("a/res/2453 (xxiii)")),
+        ),
+        (
+            "sym:A/RES/2453\u{a0}(XXIII).",
+            only(sym("a/res/2453 (xxiii)")),
+        ),
+        ("sym:A/RES/217 A (III)", only(sym("a/res/217 a (iii)"))),
+        ("sym:a/res/217(iii)a", only(sym("a/res/217 a (iii)"))),
+        ("sym:2453 (XXIII)", only(sym("2453 (xxiii)"))),
+        ("sym:2334(2016)", only(sym("2334 (2016)"))),
+        ("sym:S/RES/2334 (2016)", only(sym("s/res/2334 (2016)"))),
+        ("sym:a/hrc/res/s‑30/1", only(sym("a/hrc/res/s-30/1"))),
+        ("sym:es-10/", only(sym("es-10/"))),
+        (
+            "sym:a/res/2453 coop",
+            filtered(all(&[fz("coop")]), sym("a/res/2453")),
+        ),
+        (
+            "sym:a/res/2453 (coop)",
+            filtered(all(&[fz("(coop)")]), sym("a/res/2453")),
+        ),
+        (
+            "sym:80/1 a (iii)",
+            filtered(all(&[fz("a"), fz("(iii)")]), sym("80/1")),
+        ),
         ("op:", only(kind(OP))),
         ("pp:", only(kind(PP))),
         ("op:decide", filtered(all(&[fz("decide")]), kind(OP))),
@@ -346,7 +379,7 @@ fn malformed() -> Vec<(&'static str, Query)> {
             "b:xyz",
             hinted(
                 q([]),
-                &["unknown body \"xyz\" (try b:hrc or b:ga); ignored"],
+                &["unknown body \"xyz\" (try b:hrc, b:ga, b:sc, b:chr or b:ecosoc); ignored"],
             ),
         ),
         (
@@ -547,6 +580,41 @@ fn filters_accept_documents() {
     assert!(!parse("s:44").filters.accepts_document(&without));
     assert!(!parse("c:fra").filters.accepts_document(&without));
     assert!(parse("b:hrc").filters.accepts_document(&without));
+}
+
+#[test]
+fn symbol_filter_meets_any_spelling() {
+    let printed = |symbol: Option<&str>, number: &str, body: Body| Resolution {
+        symbol: symbol.map(str::to_string),
+        number: Some(number.to_string()),
+        body: Some(body),
+        ..resolution()
+    };
+    let roman = printed(Some("A/RES/2453(XXIII)"), "2453(XXIII)", Body::Ga);
+    let lettered = printed(None, "217 A (III)", Body::Ga);
+    let council = printed(Some("S/RES/2334 (2016)"), "2334 (2016)", Body::Sc);
+    let hrc = resolution();
+    let rows: [(&str, [bool; 4]); 14] = [
+        ("sym:a/res/2453(xxiii)", [true, false, false, false]),
+        ("sym:A/RES/2453 (XXIII)", [true, false, false, false]),
+        ("sym:2453 (xxiii)", [true, false, false, false]),
+        ("sym:2453", [true, false, false, false]),
+        ("sym:(xxiii)", [true, false, false, false]),
+        ("sym:a/res/", [true, true, false, false]),
+        ("sym:a/res/217(iii)a", [false, true, false, false]),
+        ("sym:A/RES/217 A (III)", [false, true, false, false]),
+        ("sym:217 a (iii)", [false, true, false, false]),
+        ("sym:s/res/2334(2016)", [false, false, true, false]),
+        ("sym:2334(2016)", [false, false, true, false]),
+        ("sym:44/18", [false, false, false, true]),
+        ("sym:a/res/2454 (xxiii)", [false, false, false, false]),
+        ("sym:a/res/2453 (xxiv)", [false, false, false, false]),
+    ];
+    for (input, expected) in rows {
+        let filters = parse(input).filters;
+        let got = [&roman, &lettered, &council, &hrc].map(|r| filters.accepts_document(r));
+        assert_eq!(got, expected, "{input:?}");
+    }
 }
 
 #[test]
