@@ -251,8 +251,9 @@ struct Sorter<'a> {
     recent_text: String,
 }
 
-/// How far back a footnote's call may be from its text (a page or two of running text).
-const CALL_WINDOW: usize = 16 * 1024;
+/// How far back a footnote's call may be from its text (a page of running text); bounded so a
+/// document of many numbered lines stays linear.
+const CALL_WINDOW: usize = 6 * 1024;
 
 impl Sorter<'_> {
     fn next_mark(&self) -> u32 {

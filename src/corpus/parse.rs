@@ -294,14 +294,35 @@ fn strip_calls(
     explicit: &HashSet<String>,
     lexicons: &Lexicons,
 ) {
+    // A call is looked for within a few pages after the previous one, so that many footnotes
+    // whose calls are missing cost no more than a bounded scan each.
+    const REACH: usize = 32 * 1024;
+    // And the whole search is bounded by a few passes over the text: a mutated document with a
+    // hundred thousand footnotes stays linear.
+    let total: usize = paragraphs.iter().map(|(p, ..)| p.text.len()).sum();
+    let mut budget = total.saturating_mul(4).saturating_add(REACH);
     let (mut at_paragraph, mut at_byte) = (0usize, 0usize);
     for footnote in footnotes {
         if explicit.contains(&footnote.mark) {
             continue;
         }
+        if budget == 0 {
+            break;
+        }
+        let mut scanned = 0usize;
         let found = (at_paragraph..paragraphs.len()).find_map(|p| {
+            if scanned > REACH {
+                return None;
+            }
             let from = if p == at_paragraph { at_byte } else { 0 };
-            find_call(&paragraphs[p].0.text, &footnote.mark, from, lexicons).map(|r| (p, r))
+            let text = &paragraphs[p].0.text;
+            let mut end = (from + REACH - scanned).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            scanned += end.saturating_sub(from);
+            budget = budget.saturating_sub(end.saturating_sub(from) + 1);
+            find_call(&text[..end], &footnote.mark, from.min(end), lexicons).map(|r| (p, r))
         });
         if let Some((p, range)) = found {
             paragraphs[p].0.text.replace_range(range.clone(), "");
