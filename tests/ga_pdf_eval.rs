@@ -47,7 +47,7 @@ const LIMITS: [Limits; 4] = [
     Limits { layout: Layout::Physical, symbol: 98.7, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0,
              furniture: 1461, job_number: 1227, barcode: 0, footnote_text: 862, glued_call: 116, spaced_call: 1769, split_word: 523 },
     Limits { layout: Layout::Raw, symbol: 99.5, date: 100.0, agenda: 99.5, title: 98.7, numbering: 96.2,
-             furniture: 1056, job_number: 2, barcode: 0, footnote_text: 1137, glued_call: 1730, spaced_call: 271, split_word: 1 },
+             furniture: 1056, job_number: 0, barcode: 0, footnote_text: 1137, glued_call: 1730, spaced_call: 271, split_word: 1 },
     Limits { layout: Layout::PyMuPdf, symbol: 100.0, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0,
              furniture: 1, job_number: 0, barcode: 0, footnote_text: 20, glued_call: 161, spaced_call: 100, split_word: 1 },
 ];

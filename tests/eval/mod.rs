@@ -711,13 +711,42 @@ static UN_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"_{5,}").unwrap());
 static PAGE_COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})/(\d{1,3})$").unwrap());
-static JOB: LazyLock<Regex> = LazyLock::new(|| {
-    // `25-16680 (E)`; a `241018` date stamp (a plausible YYMMDD) standing alone.
-    Regex::new(
-        r"\b\d{2}-\d{5}\b(?:\s*\(E\))?|(?:^|\s)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\s|$)",
-    )
-    .unwrap()
-});
+/// `25-16680`, `25-16680 (E)`.
+static JOB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{2}-\d{5}\b(?:\s*\(E\))?").unwrap());
+/// A `241018` date stamp: a plausible YYMMDD standing alone.
+static STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$").unwrap());
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A job number, or a date stamp (not a year with a call glued after a month: `June 200714`).
+fn job_number(text: &str) -> Option<String> {
+    if let Some(hit) = first_match(&JOB, text) {
+        return Some(hit);
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let after_month = i > 0 && MONTHS.contains(&tokens[i - 1]);
+        if STAMP.is_match(t) && !after_month {
+            let at = t.as_ptr() as usize - text.as_ptr() as usize;
+            return Some(around(text, at, t.len()));
+        }
+    }
+    None
+}
 static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*\d{5,}\*").unwrap());
 
 /// A short excerpt of `text` around byte `at`.
@@ -987,7 +1016,8 @@ pub fn check(row: &IndexRow, parsed: Result<Resolution, String>, oracle: &Oracle
 
     let numbers: Vec<Option<u32>> = r.operative_paragraphs().map(|p| p.number).collect();
     let expected: Vec<Option<u32>> = (1..=numbers.len() as u32).map(Some).collect();
-    result.numbering_ok = !numbers.is_empty() && numbers == expected;
+    // A lone operative paragraph is printed without a number.
+    result.numbering_ok = !numbers.is_empty() && (numbers == expected || numbers == [None]);
     if !result.numbering_ok {
         result.numbering = Some(if numbers.is_empty() {
             "no operative paragraph".to_string()
@@ -1006,7 +1036,7 @@ pub fn check(row: &IndexRow, parsed: Result<Resolution, String>, oracle: &Oracle
     for (at, text) in texts {
         let findings = [
             (Defect::Furniture, furniture(text, &row.symbol, row.pages)),
-            (Defect::JobNumber, first_match(&JOB, text)),
+            (Defect::JobNumber, job_number(text)),
             (Defect::Barcode, first_match(&BARCODE, text)),
             (Defect::FootnoteText, footnote_text(text, oracle)),
             (Defect::GluedCall, glued_call(text, oracle)),
