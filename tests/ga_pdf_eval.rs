@@ -18,8 +18,8 @@ use eval::{Defect, Figures, Layout};
 // operative numbering 1..N) and maximum counts of paragraphs, title included, that carry a
 // defect. Set to what the parser achieved when the evaluation was written, so the test is a
 // ratchet: raise the minimums and lower the maximums as the parser improves. The targets are
-// 100 % titles, 100 % numbering, and 0 furniture, job numbers, barcodes, footnote text,
-// footnote calls and split words, in every layout.
+// 100 % titles, 100 % numbering, and 0 furniture, job numbers, barcodes, footnote text, footnote
+// calls and split words (and 0 documents losing text), in every layout.
 // =============================================================================================
 
 struct Limits {
@@ -30,6 +30,9 @@ struct Limits {
     agenda: f64,
     title: f64,
     numbering: f64,
+    /// Maximum documents whose paragraphs miss more running text of the PDF than the front
+    /// matter and joined hyphenations account for.
+    lost_text: usize,
     /// Maximum paragraphs (title included).
     furniture: usize,
     job_number: usize,
@@ -42,13 +45,13 @@ struct Limits {
 
 #[rustfmt::skip]
 const LIMITS: [Limits; 4] = [
-    Limits { layout: Layout::Default, symbol: 100.0, date: 99.1, agenda: 97.4, title: 0.0, numbering: 97.0,
+    Limits { layout: Layout::Default, symbol: 100.0, date: 99.1, agenda: 97.4, title: 0.0, numbering: 97.0, lost_text: 1,
              furniture: 12, job_number: 0, barcode: 0, footnote_text: 929, glued_call: 116, spaced_call: 1775, split_word: 524 },
-    Limits { layout: Layout::Physical, symbol: 98.7, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0,
+    Limits { layout: Layout::Physical, symbol: 98.7, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0, lost_text: 1,
              furniture: 1461, job_number: 1227, barcode: 0, footnote_text: 862, glued_call: 116, spaced_call: 1769, split_word: 523 },
-    Limits { layout: Layout::Raw, symbol: 99.5, date: 100.0, agenda: 99.5, title: 98.7, numbering: 96.2,
+    Limits { layout: Layout::Raw, symbol: 99.5, date: 100.0, agenda: 99.5, title: 98.7, numbering: 96.2, lost_text: 5,
              furniture: 1056, job_number: 0, barcode: 0, footnote_text: 1137, glued_call: 1730, spaced_call: 271, split_word: 1 },
-    Limits { layout: Layout::PyMuPdf, symbol: 100.0, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0,
+    Limits { layout: Layout::PyMuPdf, symbol: 100.0, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0, lost_text: 1,
              furniture: 1, job_number: 0, barcode: 0, footnote_text: 20, glued_call: 161, spaced_call: 100, split_word: 1 },
 ];
 
@@ -73,6 +76,13 @@ fn violations(f: &Figures, limits: &Limits) -> Vec<String> {
         if got + 1e-9 < min {
             out.push(format!("{layout}: {what} {got:.1}% < minimum {min:.1}%"));
         }
+    }
+    if f.lost_text() > limits.lost_text {
+        out.push(format!(
+            "{layout}: {} documents losing running text > maximum {}",
+            f.lost_text(),
+            limits.lost_text
+        ));
     }
     let maximums = [
         (Defect::Furniture, limits.furniture),

@@ -460,6 +460,8 @@ pub struct Oracle {
     /// text outside footnotes (so that they tell footnote text apart).
     pub footnote_grams: HashSet<String>,
     pub calls: Vec<Call>,
+    /// Words of running text (body-sized, not furniture, not calls), as vocabulary keys.
+    pub running_words: Vec<String>,
     /// Footnote marks seen at the foot of pages (the numbers that start footnotes).
     pub marks: Vec<String>,
     /// Every word (normalised: lowercase, punctuation trimmed) with how often it occurs.
@@ -633,6 +635,10 @@ impl Oracle {
                         }
                     } else {
                         outside.push(normalise(&w.text));
+                        let key = vocab_key(&w.text);
+                        if !small(w) && !FURNITURE_WORD.is_match(&w.text) && !key.is_empty() {
+                            oracle.running_words.push(key);
+                        }
                         let running = !small(w) && !FURNITURE_WORD.is_match(&w.text);
                         if let Some(i) = awaiting_after.take_if(|_| running) {
                             oracle.calls[i].after = w.text.clone();
@@ -944,6 +950,13 @@ pub struct DocResult {
     pub numbering: Option<String>,
     /// Per defect: one entry per paragraph (or title) that carries it: `OP 3: …snippet…`.
     pub defects: HashMap<Defect, Vec<String>>,
+    /// Words of the PDF's running text found in no paragraph nor the title.
+    pub lost_words: usize,
+    pub running_words: usize,
+    /// The longest run of consecutive lost words, shown.
+    pub longest_lost: String,
+    /// More words lost than the front matter and joined hyphenations account for.
+    pub lost_text: bool,
 }
 
 impl DocResult {
@@ -959,6 +972,7 @@ impl DocResult {
                 && self.title_ok
                 && self.numbering_ok)
             || self.defects.values().any(|v| !v.is_empty())
+            || self.lost_text
     }
 }
 
@@ -979,6 +993,10 @@ pub fn check(row: &IndexRow, parsed: Result<Resolution, String>, oracle: &Oracle
         disagreements: Vec::new(),
         numbering: None,
         defects: HashMap::new(),
+        lost_words: 0,
+        running_words: oracle.running_words.len(),
+        longest_lost: String::new(),
+        lost_text: false,
     };
     let r = match parsed {
         Ok(r) => r,
@@ -1013,6 +1031,8 @@ pub fn check(row: &IndexRow, parsed: Result<Resolution, String>, oracle: &Oracle
             .push(("agenda_item", v, row.agenda_item.clone()));
     }
     result.title_ok = r.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+    (result.lost_words, result.longest_lost) = lost_words(&r, oracle);
+    result.lost_text = result.lost_words > LOST_WORDS + result.running_words / LOST_SHARE;
 
     let numbers: Vec<Option<u32>> = r.operative_paragraphs().map(|p| p.number).collect();
     let expected: Vec<Option<u32>> = (1..=numbers.len() as u32).map(Some).collect();
@@ -1054,6 +1074,49 @@ pub fn check(row: &IndexRow, parsed: Result<Resolution, String>, oracle: &Oracle
         }
     }
     result
+}
+
+/// Lost words allowed: the front matter (heading, adoption line, meeting: about 50 to 80 words)
+/// and a share of the text for hyphenations joined across lines (`develop-` `ment`).
+pub const LOST_WORDS: usize = 150;
+pub const LOST_SHARE: usize = 50;
+
+/// How many words of the PDF's running text are in no paragraph nor the title (as multisets),
+/// and the longest run of consecutive lost words.
+fn lost_words(r: &Resolution, oracle: &Oracle) -> (usize, String) {
+    let mut have: HashMap<String, usize> = HashMap::new();
+    let texts = r
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain(r.title.as_deref());
+    for word in texts.flat_map(str::split_whitespace) {
+        *have.entry(vocab_key(word)).or_default() += 1;
+    }
+    let mut lost = 0;
+    let (mut run, mut longest) = (0..0, 0..0);
+    for (i, w) in oracle.running_words.iter().enumerate() {
+        match have.get_mut(w) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => {
+                lost += 1;
+                run = if run.end == i {
+                    run.start..i + 1
+                } else {
+                    i..i + 1
+                };
+                if run.len() > longest.len() {
+                    longest = run.clone();
+                }
+            }
+        }
+    }
+    let words = &oracle.running_words[longest.clone()];
+    let mut shown = words[..words.len().min(16)].join(" ");
+    if words.len() > 16 {
+        shown.push_str(" …");
+    }
+    (lost, format!("{} words: «{shown}»", longest.len()))
 }
 
 /// `1 2 3 5 6` → `gap after 3 (next 5)`; repeats, missing numbers and a wrong start likewise.
@@ -1130,6 +1193,10 @@ impl Figures {
     }
     pub fn numbering_pct(&self) -> f64 {
         self.pct(|r| r.numbering_ok)
+    }
+    /// Documents that lost running text.
+    pub fn lost_text(&self) -> usize {
+        self.results.iter().filter(|r| r.lost_text).count()
     }
     pub fn count(&self, d: Defect) -> usize {
         self.results.iter().map(|r| r.count(d)).sum()
@@ -1255,6 +1322,9 @@ pub fn table(figures: &[Figures]) -> String {
     row(&mut out, "operative numbering 1..N", &|f| {
         pct(f.numbering_pct())
     });
+    row(&mut out, "documents losing running text", &|f| {
+        f.lost_text().to_string()
+    });
     out.push_str("paragraphs (+ title) containing:   (count / documents)\n");
     for d in Defect::ALL {
         row(&mut out, &format!("  {}", d.label()), &|f| {
@@ -1322,6 +1392,13 @@ pub fn failures(f: &Figures) -> String {
         }
         if let Some(n) = &r.numbering {
             let _ = writeln!(out, "    numbering: {n}");
+        }
+        if r.lost_text {
+            let _ = writeln!(
+                out,
+                "    lost text: {} of {} running words in no paragraph; longest run {}",
+                r.lost_words, r.running_words, r.longest_lost
+            );
         }
         for d in Defect::ALL {
             for hit in r.defects.get(&d).into_iter().flatten() {
