@@ -12,9 +12,7 @@ fn parse(c: &mut Criterion) {
         .filter(|(p, _)| p.contains("44_18") || p.contains("71_194"))
     {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(*path, |b| {
-            b.iter(|| parse_document(black_box(text), path))
-        });
+        group.bench_function(*path, |b| b.iter(|| parse_document(black_box(text), path)));
     }
     let total: usize = EMBEDDED.iter().map(|(_, t)| t.len()).sum();
     group.throughput(Throughput::Bytes(total as u64));

@@ -2154,10 +2154,16 @@ fn self_check(kept: &[(PathBuf, Expected)]) -> Result<ExitCode> {
     let mut problems = Vec::new();
     for n in 1..=99 {
         let words = capitalize(&ordinal_fr(n));
-        if resolu::corpus::lexicon::Lexicons::builtin().iter().find_map(|l| l.number(&words)) != Some(n) {
+        if resolu::corpus::lexicon::Lexicons::builtin()
+            .iter()
+            .find_map(|l| l.number(&words))
+            != Some(n)
+        {
             problems.push(format!(
                 "ordinal {n}: “{words}” reads back as {:?}",
-                resolu::corpus::lexicon::Lexicons::builtin().iter().find_map(|l| l.number(&words))
+                resolu::corpus::lexicon::Lexicons::builtin()
+                    .iter()
+                    .find_map(|l| l.number(&words))
             ));
         }
     }

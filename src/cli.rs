@@ -73,6 +73,16 @@ pub enum Command {
     Check {
         #[command(flatten)]
         corpus: CorpusArgs,
+        /// Print the problems as JSON lines ({path, id, kind, message, field}).
+        #[arg(long)]
+        json: bool,
+        /// Say, per field and per paragraph of FILE, which rule and which line produced it, and
+        /// which lines were taken away as page furniture or footnotes.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["stats", "json"])]
+        explain: Option<std::path::PathBuf>,
+        /// Count, over the corpus, how often each rule fired and each warning kind occurred.
+        #[arg(long, conflicts_with = "json")]
+        stats: bool,
     },
     /// Matching paragraphs, best first (fuzzy, accent-insensitive; see the query language in
     /// the README).

@@ -41,7 +41,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Command::List { corpus, .. }
             | Command::Show { corpus, .. }
             | Command::Export { corpus, .. }
-            | Command::Check { corpus }
+            | Command::Check { corpus, .. }
             | Command::Votes { corpus, .. },
         ) => corpus,
         Some(Command::Search { corpus, .. }) => corpus,
@@ -70,6 +70,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         resolu::tui::run(move || commands::read(&source), config)?;
         return Ok(commands::EXIT_OK);
     }
+    match &cli.command {
+        Some(Command::Check {
+            explain: Some(file),
+            ..
+        }) => return Ok(commands::explain(file, &mut out, &mut err)?),
+        Some(Command::Check { stats: true, .. }) => return Ok(commands::stats(&source, &mut out)?),
+        _ => {}
+    }
     let corpus = commands::load(&source, &mut err)?;
     if let Some(Command::Search { stdin: true, .. }) = &cli.command {
         let paragraphs: usize = corpus.resolutions.iter().map(|r| r.paragraphs.len()).sum();
@@ -88,7 +96,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             commands::show(&corpus, id, *json, &mut out, &mut err)?
         }
         Some(Command::Export { format, .. }) => commands::export(&corpus, *format, &mut out)?,
-        Some(Command::Check { .. }) => commands::check(&corpus, &mut out, &mut err)?,
+        Some(Command::Check { json, .. }) => commands::check(&corpus, *json, &mut out, &mut err)?,
         Some(Command::Search {
             stdin: true, limit, ..
         }) => commands::search_stdin(&corpus, &mut io::stdin().lock(), *limit, &mut out, &mut err)?,

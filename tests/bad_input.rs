@@ -37,7 +37,11 @@ fn text_fields(r: &Resolution) -> Vec<&str> {
             .flat_map(|f| [f.mark.as_str(), f.text.as_str()]),
     );
     let warnings: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
-    fields.extend(warnings.iter().map(|w| Box::leak(w.clone().into_boxed_str()) as &str));
+    fields.extend(
+        warnings
+            .iter()
+            .map(|w| Box::leak(w.clone().into_boxed_str()) as &str),
+    );
     if let Some(v) = &r.vote {
         fields.extend(v.ballots().map(|(c, _)| c.name.as_str()));
     }
@@ -78,7 +82,11 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     let at = S44_11.find("Réaffirmant toutes").unwrap();
     bytes.splice(at..at, [0xff, 0xfe, b' ']);
     let r = parse_bytes("bad.txt", &bytes).unwrap();
-    assert!(r.warnings[0].to_string().contains("invalid UTF-8"), "{:?}", r.warnings);
+    assert!(
+        r.warnings[0].to_string().contains("invalid UTF-8"),
+        "{:?}",
+        r.warnings
+    );
     assert_eq!(r.symbol.as_deref(), Some("A/HRC/RES/44/11"));
     assert_eq!(r.operative_paragraphs().count(), 17);
     assert!(r.paragraphs[0].text.contains('\u{fffd}'));
@@ -97,12 +105,16 @@ fn file_cut_in_the_middle_of_the_vote_block() {
     assert_eq!(vote.in_favour.len(), 30);
     assert_eq!(vote.against.len(), 2);
     assert!(
-        r.warnings.iter().any(|w| w.to_string().contains("cut short")),
+        r.warnings
+            .iter()
+            .any(|w| w.to_string().contains("cut short")),
         "{:?}",
         r.warnings
     );
     assert!(
-        r.warnings.iter().any(|w| w.to_string().contains("disagree")),
+        r.warnings
+            .iter()
+            .any(|w| w.to_string().contains("disagree")),
         "{:?}",
         r.warnings
     );
@@ -115,7 +127,11 @@ fn file_cut_in_the_middle_of_a_paragraph_keeps_what_was_read() {
     let r = parse(&S44_18[..cut]);
     assert_eq!(r.operative_paragraphs().count(), 32);
     assert!(r.vote.is_none());
-    assert!(r.warnings.iter().any(|w| w.to_string().contains("no meeting")));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.to_string().contains("no meeting"))
+    );
 }
 
 #[test]
@@ -143,7 +159,9 @@ fn an_unknown_country_keeps_a_null_code_and_warns() {
         ("Atlantide", None)
     );
     assert!(
-        r.warnings.iter().any(|w| w.to_string().contains("Atlantide")),
+        r.warnings
+            .iter()
+            .any(|w| w.to_string().contains("Atlantide")),
         "{:?}",
         r.warnings
     );
@@ -163,7 +181,9 @@ fn a_document_with_no_symbol_is_kept_with_what_was_found() {
     assert_eq!(r.operative_paragraphs().count(), 17);
     assert_eq!(r.vote.as_ref().map(|v| v.yes), Some(Some(31)));
     assert!(
-        r.warnings.iter().any(|w| w.to_string().contains("no symbol")),
+        r.warnings
+            .iter()
+            .any(|w| w.to_string().contains("no symbol")),
         "{:?}",
         r.warnings
     );

@@ -219,7 +219,11 @@ fn join_names(list: &[CountryRef], language: Language, lists: Lists) -> String {
         (_, []) => String::new(),
         (Lists::AndJoined, [one]) => one.to_string(),
         (Lists::AndJoined, [init @ .., last]) => {
-            let and = if language == Language::FR { "et" } else { "and" };
+            let and = if language == Language::FR {
+                "et"
+            } else {
+                "and"
+            };
             format!("{} {and} {last}", init.join(", "))
         }
         (Lists::CommasWithFullStop, all) => format!("{}.", all.join(", ")),

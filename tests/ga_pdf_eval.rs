@@ -45,14 +45,14 @@ struct Limits {
 
 #[rustfmt::skip]
 const LIMITS: [Limits; 4] = [
-    Limits { layout: Layout::Default, symbol: 100.0, date: 99.1, agenda: 97.4, title: 0.0, numbering: 97.0, lost_text: 1,
-             furniture: 12, job_number: 0, barcode: 0, footnote_text: 929, glued_call: 116, spaced_call: 1775, split_word: 524 },
-    Limits { layout: Layout::Physical, symbol: 98.7, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0, lost_text: 1,
-             furniture: 1461, job_number: 1227, barcode: 0, footnote_text: 862, glued_call: 116, spaced_call: 1769, split_word: 523 },
-    Limits { layout: Layout::Raw, symbol: 99.5, date: 100.0, agenda: 99.5, title: 98.7, numbering: 96.2, lost_text: 5,
-             furniture: 1056, job_number: 0, barcode: 0, footnote_text: 1137, glued_call: 1730, spaced_call: 271, split_word: 1 },
+    Limits { layout: Layout::Default, symbol: 100.0, date: 100.0, agenda: 100.0, title: 100.0, numbering: 97.0, lost_text: 1,
+             furniture: 6, job_number: 0, barcode: 0, footnote_text: 4, glued_call: 19, spaced_call: 427, split_word: 93 },
+    Limits { layout: Layout::Physical, symbol: 100.0, date: 100.0, agenda: 100.0, title: 100.0, numbering: 97.0, lost_text: 1,
+             furniture: 0, job_number: 0, barcode: 0, footnote_text: 1, glued_call: 19, spaced_call: 415, split_word: 93 },
+    Limits { layout: Layout::Raw, symbol: 100.0, date: 100.0, agenda: 99.5, title: 98.7, numbering: 96.2, lost_text: 4,
+             furniture: 110, job_number: 0, barcode: 0, footnote_text: 1, glued_call: 139, spaced_call: 42, split_word: 0 },
     Limits { layout: Layout::PyMuPdf, symbol: 100.0, date: 100.0, agenda: 99.5, title: 98.7, numbering: 97.0, lost_text: 1,
-             furniture: 1, job_number: 0, barcode: 0, footnote_text: 20, glued_call: 161, spaced_call: 100, split_word: 1 },
+             furniture: 1, job_number: 0, barcode: 0, footnote_text: 21, glued_call: 146, spaced_call: 98, split_word: 0 },
 ];
 
 // =============================================================================================

@@ -1,7 +1,10 @@
 //! The subcommands of CONTRACT.md, writing data to `out` and diagnostics to `err`, returning
 //! the exit status. Kept apart from `main` so tests can run them on strings.
 
+mod check;
 mod search;
+
+pub use check::{check, explain, stats};
 
 pub use search::{search, search_stdin, votes};
 
@@ -254,31 +257,6 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writer.flush()
-}
-
-/// `resolu check`: one line per problem; status 1 when a file could not be parsed at all.
-pub fn check(corpus: &Corpus, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    for problem in &corpus.problems {
-        writeln!(out, "{}: file: {}", problem.path, problem.error)?;
-    }
-    let mut warnings = 0usize;
-    for r in &corpus.resolutions {
-        for w in &r.warnings {
-            warnings += 1;
-            writeln!(out, "{}: {}: {w}", r.source.path, r.id())?;
-        }
-    }
-    writeln!(
-        err,
-        "resolu: {} documents read, {} files unreadable, {warnings} warnings",
-        corpus.resolutions.len(),
-        corpus.problems.len()
-    )?;
-    Ok(if corpus.problems.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_INPUT
-    })
 }
 
 /// A country typed by a user, resolved to one State, or a usage message listing candidates.

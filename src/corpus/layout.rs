@@ -71,7 +71,15 @@ pub struct Cleaned {
 
 /// A UN document symbol standing at the start of `text`: its length.
 pub fn symbol_prefix(text: &str) -> Option<usize> {
-    let series = ["A/HRC/RES/", "A/HRC/DEC/", "A/RES/", "A/DEC/", "S/RES/", "E/CN.4/RES/", "E/RES/"];
+    let series = [
+        "A/HRC/RES/",
+        "A/HRC/DEC/",
+        "A/RES/",
+        "A/DEC/",
+        "S/RES/",
+        "E/CN.4/RES/",
+        "E/RES/",
+    ];
     let prefix = series.iter().find(|p| text.starts_with(**p))?;
     let rest = &text[prefix.len()..];
     let mut end = 0usize;
@@ -89,12 +97,13 @@ pub fn symbol_prefix(text: &str) -> Option<usize> {
     let mut len = prefix.len() + body.len();
     // `A/RES/2453 (XXIII)`, `S/RES/2334 (2016)`, `A/RES/80/59 A`.
     let tail = &text[len..];
-    if let Some(inner) = tail.strip_prefix(" (").or_else(|| tail.strip_prefix('(')) {
-        if let Some(close) = inner.find(')') {
-            let roman = &inner[..close];
-            if !roman.is_empty() && roman.len() <= 6 && roman.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                len += tail.len() - inner.len() + close + 1;
-            }
+    if let Some(inner) = tail.strip_prefix(" (").or_else(|| tail.strip_prefix('('))
+        && let Some(close) = inner.find(')')
+    {
+        let roman = &inner[..close];
+        if !roman.is_empty() && roman.len() <= 6 && roman.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            len += tail.len() - inner.len() + close + 1;
         }
     }
     Some(len)
@@ -117,7 +126,11 @@ fn furniture_shape(line: &str) -> Option<Furniture> {
     if bytes.len() >= 3 && bytes.iter().all(|&b| b == b'_') {
         return Some(Furniture::FootnoteRule);
     }
-    if bytes.len() >= 3 && bytes.iter().all(|&b| matches!(b, b'-' | b'*' | b'=' | b' ')) {
+    if bytes.len() >= 3
+        && bytes
+            .iter()
+            .all(|&b| matches!(b, b'-' | b'*' | b'=' | b' '))
+    {
         return Some(Furniture::Rule);
     }
     if is_barcode(line) {
@@ -149,7 +162,10 @@ fn is_job_number(line: &str) -> bool {
             Some((year, serial)) => {
                 year.len() == 2
                     && (4..=6).contains(&serial.len())
-                    && year.bytes().chain(serial.bytes()).all(|b| b.is_ascii_digit())
+                    && year
+                        .bytes()
+                        .chain(serial.bytes())
+                        .all(|b| b.is_ascii_digit())
             }
             None => false,
         }
@@ -197,7 +213,10 @@ fn running_heads(lines: &[Line]) -> HashSet<String> {
         }
         for page in &by_page {
             let n = page.len();
-            let edges = page.iter().take(4).chain(page.iter().skip(n.saturating_sub(4)));
+            let edges = page
+                .iter()
+                .take(4)
+                .chain(page.iter().skip(n.saturating_sub(4)));
             let mut seen = HashSet::new();
             for line in edges {
                 if line.text.len() <= 160 && seen.insert(line.text.as_str()) {
@@ -213,7 +232,17 @@ fn running_heads(lines: &[Line]) -> HashSet<String> {
             }
             let near = lines[i.saturating_sub(3)..(i + 4).min(lines.len())]
                 .iter()
-                .any(|l| matches!(furniture_shape(&l.text), Some(Furniture::JobNumber | Furniture::PageNumber | Furniture::Barcode | Furniture::Symbol)));
+                .any(|l| {
+                    matches!(
+                        furniture_shape(&l.text),
+                        Some(
+                            Furniture::JobNumber
+                                | Furniture::PageNumber
+                                | Furniture::Barcode
+                                | Furniture::Symbol
+                        )
+                    )
+                });
             if near {
                 *counts.entry(line.text.as_str()).or_default() += 1;
             }
@@ -221,7 +250,12 @@ fn running_heads(lines: &[Line]) -> HashSet<String> {
     }
     counts
         .into_iter()
-        .filter(|(text, n)| *n >= 2 && furniture_shape(text).is_none() && !text.ends_with([',', ';']) && text.chars().any(char::is_alphabetic))
+        .filter(|(text, n)| {
+            *n >= 2
+                && furniture_shape(text).is_none()
+                && !text.ends_with([',', ';'])
+                && text.chars().any(char::is_alphabetic)
+        })
         .map(|(text, _)| text.to_string())
         .collect()
 }
@@ -237,6 +271,8 @@ struct Sorter<'a> {
     out: Cleaned,
     lexicons: &'a Lexicons,
     running_heads: HashSet<String>,
+    /// Running-head texts already met once (documents without pages).
+    seen_heads: HashSet<String>,
     pending_blank: bool,
     /// Inside a footnote block: after a `____` rule or a footnote, until running text resumes
     /// (or, with pages, until the page ends).
@@ -309,11 +345,20 @@ impl Sorter<'_> {
         if let Some(mark) = &line.note {
             let mark = mark.clone();
             self.push_footnote(mark, &line.text);
-            return self.out.removed.push((line.bytes.clone(), Furniture::Footnote));
+            return self
+                .out
+                .removed
+                .push((line.bytes.clone(), Furniture::Footnote));
         }
         let text = line.text.trim();
+        // The first page carries no running head: there the line is the title itself. Without
+        // pages, the first occurrence is kept for the same reason.
         if self.running_heads.contains(text) {
-            return self.remove(&line, Furniture::RunningHead);
+            let first_page = line.page == Some(1)
+                || (line.page.is_none() && self.seen_heads.insert(text.to_string()));
+            if !first_page {
+                return self.remove(&line, Furniture::RunningHead);
+            }
         }
         match furniture_shape(text) {
             Some(Furniture::FootnoteRule) => {
@@ -340,7 +385,9 @@ impl Sorter<'_> {
             None => {}
         }
         if self.try_footnote(text) {
-            self.out.removed.push((line.bytes.clone(), Furniture::Footnote));
+            self.out
+                .removed
+                .push((line.bytes.clone(), Furniture::Footnote));
             return;
         }
         self.end_zone();
@@ -363,10 +410,7 @@ impl Sorter<'_> {
     /// A footnote starts here, or the open one continues: take the line and say so.
     fn try_footnote(&mut self, text: &str) -> bool {
         // A mark alone on its line (`pdftotext` puts marks and texts on separate lines).
-        if self.in_footnote_zone
-            && text.len() <= 3
-            && text.bytes().all(|b| b.is_ascii_digit())
-        {
+        if self.in_footnote_zone && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
             self.loose_marks.push(text.to_string());
             self.open = None;
             return true;
@@ -378,7 +422,8 @@ impl Sorter<'_> {
                 .is_some_and(|w| self.lexicons.any_month(&crate::index::fold::fold(w)));
             let expected = mark.parse::<u32>().ok() == Some(self.next_mark()) && !month;
             if expected
-                && (self.in_footnote_zone || find_call(&self.recent_text, mark, 0, self.lexicons).is_some())
+                && (self.in_footnote_zone
+                    || find_call(&self.recent_text, mark, 0, self.lexicons).is_some())
             {
                 let (mark, body) = (mark.to_string(), body.to_string());
                 self.push_footnote(mark, &body);
@@ -451,6 +496,7 @@ pub fn clean(lines: Vec<Line>, explicit_calls: HashSet<String>, lexicons: &Lexic
         out: Cleaned::default(),
         lexicons,
         running_heads,
+        seen_heads: HashSet::new(),
         pending_blank: false,
         in_footnote_zone: false,
         zone_to_page_end: false,

@@ -3,9 +3,9 @@
 //! of the corpus still loads. The sample corpus is compiled in and is the default.
 
 use super::model::Resolution;
-use super::warning::Warning;
 use super::parse::parse_document;
 use super::symbol::Symbol;
+use super::warning::Warning;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -120,18 +120,21 @@ fn looks_binary(bytes: &[u8]) -> Option<String> {
         .then(|| format!("{control} control bytes in its first {} bytes", head.len()))
 }
 
-/// Parse one file's bytes. Invalid UTF-8 is decoded lossily, with a warning.
-pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
+/// A file's bytes as text: empty and binary files refused, invalid UTF-8 decoded lossily.
+pub fn decode(_path: &str, bytes: &[u8]) -> Result<String, FileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
     if let Some(why) = looks_binary(bytes) {
         return Err(FileError::Binary(why));
     }
-    let (text, lossy) = match std::str::from_utf8(bytes) {
-        Ok(text) => (std::borrow::Cow::Borrowed(text), false),
-        Err(_) => (String::from_utf8_lossy(bytes), true),
-    };
+    Ok(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Parse one file's bytes. Invalid UTF-8 is decoded lossily, with a warning.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
+    let text = decode(path, bytes)?;
+    let lossy = std::str::from_utf8(bytes).is_err();
     let mut resolution = parse_document(&text, path);
     if lossy {
         resolution.warnings.insert(0, Warning::InvalidUtf8);

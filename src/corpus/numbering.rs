@@ -78,7 +78,10 @@ mod tests {
         let table = [
             ("44/18. Titre", Some(("44/18", "Titre"))),
             ("80/3.", Some(("80/3", ""))),
-            ("2453 (XXIII). International co-operation", Some(("2453 (XXIII)", "International co-operation"))),
+            (
+                "2453 (XXIII). International co-operation",
+                Some(("2453 (XXIII)", "International co-operation")),
+            ),
             ("2453(XXIII). X", Some(("2453 (XXIII)", "X"))),
             ("ES-10/21. Protection", Some(("ES-10/21", "Protection"))),
             ("S-30/1. Situation", Some(("S-30/1", "Situation"))),

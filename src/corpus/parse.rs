@@ -119,12 +119,21 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
         field("agenda_item", "agenda-phrase", segs.header.first().copied());
     }
     if header.adopted_on.is_some() {
-        field("adopted_on", "date-after-adoption-phrase", segs.header.first().copied());
+        field(
+            "adopted_on",
+            "date-after-adoption-phrase",
+            segs.header.first().copied(),
+        );
     }
 
     // Paragraphs: calls out, one line, broken words joined.
     let mut paragraphs: Vec<(Paragraph, usize, &'static str)> = segs.paragraphs;
-    strip_calls(&mut paragraphs, &cleaned.footnotes, &cleaned.explicit_calls, lexicons);
+    strip_calls(
+        &mut paragraphs,
+        &cleaned.footnotes,
+        &cleaned.explicit_calls,
+        lexicons,
+    );
     for (paragraph, ..) in &mut paragraphs {
         paragraph.text = finish_text(&paragraph.text);
     }
@@ -155,7 +164,11 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     let title_line = title.as_ref().and_then(|t| t.1);
     let title = complete_title(title.map(|t| t.0), &front_matter);
     if title.is_some() {
-        field("title", "text-after-number", title_line.or(segs.number.as_ref().map(|n| n.1)));
+        field(
+            "title",
+            "text-after-number",
+            title_line.or(segs.number.as_ref().map(|n| n.1)),
+        );
     }
 
     // Number, body, symbol.
@@ -202,7 +215,9 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
         let (parsed, vote_warnings) = parse_vote(block, *closed, lexicon);
         warnings.extend(vote_warnings);
         vote = Some(parsed);
-        vote_text_rest = block.split_once(']').map(|(_, rest)| rest.trim().to_string());
+        vote_text_rest = block
+            .split_once(']')
+            .map(|(_, rest)| rest.trim().to_string());
     }
     let adopted_on = header.adopted_on.or(tail_date.map(|d| d.0));
     if let (Some(a), Some((b, _))) = (header.adopted_on, tail_date)
@@ -410,7 +425,9 @@ fn resolve_symbol(
     warnings: &mut Vec<Warning>,
 ) -> (Option<(String, &'static str)>, Option<String>, Option<Body>) {
     let printed = printed.into_iter().find(|(s, _)| match &number {
-        Some(n) => s.ends_with(&format!("/{n}")) || s.ends_with(&format!("/{}", n.replace(' ', ""))),
+        Some(n) => {
+            s.ends_with(&format!("/{n}")) || s.ends_with(&format!("/{}", n.replace(' ', "")))
+        }
         None => true,
     });
     let body = body.or_else(|| printed.as_ref().and_then(|(s, _)| body_of_symbol(s)));

@@ -85,7 +85,10 @@ pub fn finish_text(text: &str) -> String {
             let broken_before = word.len() > 1
                 && word.starts_with('-')
                 && word[1..].chars().next().is_some_and(char::is_lowercase)
-                && previous.chars().next_back().is_some_and(char::is_alphabetic);
+                && previous
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
             if !(broken_after || broken_before) {
                 out.push(' ');
             }
@@ -124,7 +127,9 @@ pub fn repair_splits(text: &str, vocabulary: &HashSet<String>) -> Option<String>
             && left.chars().all(char::is_alphabetic)
             && !right_word.is_empty()
             && right_word.chars().all(char::is_lowercase)
-            && right[right_word.len()..].chars().all(|c| !c.is_alphanumeric());
+            && right[right_word.len()..]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
         if splittable {
             let joined = format!("{}{}", left.to_lowercase(), right_word);
             let whole = vocabulary.contains(&joined);
@@ -151,9 +156,60 @@ pub fn repair_splits(text: &str, vocabulary: &HashSet<String>) -> Option<String>
 /// function word (`of`, `la`).
 fn is_word(half: &str, vocabulary: &HashSet<String>) -> bool {
     let lower = half.to_lowercase();
-    vocabulary.contains(&lower) || (half.chars().count() <= 3 && !half.is_empty() && {
-        matches!(lower.as_str(), "a" | "an" | "as" | "at" | "be" | "by" | "de" | "du" | "en" | "et" | "in" | "is" | "it" | "la" | "le" | "of" | "on" | "or" | "to" | "un" | "and" | "the" | "for" | "des" | "les" | "une" | "par" | "sur" | "its" | "all" | "are" | "has" | "not" | "one" | "two" | "six" | "ten" | "new" | "law" | "war" | "age" | "use" | "end" | "any" | "own" | "may" | "can" | "who" | "few")
-    })
+    vocabulary.contains(&lower)
+        || (half.chars().count() <= 3 && !half.is_empty() && {
+            matches!(
+                lower.as_str(),
+                "a" | "an"
+                    | "as"
+                    | "at"
+                    | "be"
+                    | "by"
+                    | "de"
+                    | "du"
+                    | "en"
+                    | "et"
+                    | "in"
+                    | "is"
+                    | "it"
+                    | "la"
+                    | "le"
+                    | "of"
+                    | "on"
+                    | "or"
+                    | "to"
+                    | "un"
+                    | "and"
+                    | "the"
+                    | "for"
+                    | "des"
+                    | "les"
+                    | "une"
+                    | "par"
+                    | "sur"
+                    | "its"
+                    | "all"
+                    | "are"
+                    | "has"
+                    | "not"
+                    | "one"
+                    | "two"
+                    | "six"
+                    | "ten"
+                    | "new"
+                    | "law"
+                    | "war"
+                    | "age"
+                    | "use"
+                    | "end"
+                    | "any"
+                    | "own"
+                    | "may"
+                    | "can"
+                    | "who"
+                    | "few"
+            )
+        })
 }
 
 #[cfg(test)]

@@ -117,7 +117,11 @@ fn split_conjunction(piece: &str, conjunctions: &[String]) -> Vec<String> {
     }
     let mut cuts: Vec<(usize, usize)> = conjunctions
         .iter()
-        .flat_map(|sep| piece.match_indices(sep.as_str()).map(|(i, s)| (i, i + s.len())))
+        .flat_map(|sep| {
+            piece
+                .match_indices(sep.as_str())
+                .map(|(i, s)| (i, i + s.len()))
+        })
         .collect();
     cuts.sort_unstable();
     // Segments between conjunctions, as byte ranges of `piece`.
@@ -134,9 +138,9 @@ fn split_conjunction(piece: &str, conjunctions: &[String]) -> Vec<String> {
     let mut i = 0usize;
     while i < segments.len() {
         let longest = (i + 3).min(segments.len() - 1);
-        let known = (i + 1..=longest).rev().find(|&j| {
-            countries::lookup(&piece[segments[i].start..segments[j].end]).is_some()
-        });
+        let known = (i + 1..=longest)
+            .rev()
+            .find(|&j| countries::lookup(&piece[segments[i].start..segments[j].end]).is_some());
         let j = known.unwrap_or(i);
         let name = piece[segments[i].start..segments[j].end].trim();
         if !name.is_empty() {
@@ -164,7 +168,11 @@ mod tests {
     use super::*;
 
     fn lexicon(block: &str) -> &'static Lexicon {
-        let code = if block.contains("Adoptée") { "fr" } else { "en" };
+        let code = if block.contains("Adoptée") {
+            "fr"
+        } else {
+            "en"
+        };
         crate::corpus::lexicon::Lexicons::builtin()
             .iter()
             .find(|l| l.code() == code)

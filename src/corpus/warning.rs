@@ -114,9 +114,9 @@ impl fmt::Display for Warning {
             Warning::UnknownCountry { name, list } => {
                 write!(f, "unknown country name “{name}” in the {list} list")
             }
-            Warning::VoteCutShort => f.write_str(
-                "vote block is cut short (no closing bracket): lists may be incomplete",
-            ),
+            Warning::VoteCutShort => {
+                f.write_str("vote block is cut short (no closing bracket): lists may be incomplete")
+            }
             Warning::VoteNotUnderstood(head) => write!(f, "vote block not understood: “{head}”"),
             Warning::CountsUnreadable(head) => {
                 write!(f, "vote counts could not all be read in “{head}”")
@@ -126,7 +126,10 @@ impl fmt::Display for Warning {
                 "{lines} line(s) after the operative part were not read, from “{first}”"
             ),
             Warning::NumberingSkips { found, after } => {
-                write!(f, "operative paragraph {found} follows {after}: numbering skips")
+                write!(
+                    f,
+                    "operative paragraph {found} follows {after}: numbering skips"
+                )
             }
             Warning::SymbolDisagrees { printed, built } => write!(
                 f,

@@ -13,7 +13,9 @@ fn texts(c: &Cleaned) -> Vec<&str> {
 
 #[test]
 fn furniture_is_dropped_and_symbols_kept() {
-    let c = cleaned("Texte 1\nA/HRC/RES/44/18 \nGE.20-09930 7\n2/3\n25-16680 (E)\n*2516680*\n241018\n---\nTexte 2");
+    let c = cleaned(
+        "Texte 1\nA/HRC/RES/44/18 \nGE.20-09930 7\n2/3\n25-16680 (E)\n*2516680*\n241018\n---\nTexte 2",
+    );
     assert_eq!(texts(&c), ["Texte 1", "Texte 2"]);
     assert_eq!(c.furniture_symbols, ["A/HRC/RES/44/18"]);
     assert!(c.lines[1].blank_before);
@@ -46,7 +48,11 @@ fn footnotes_are_lifted_out_of_running_text() {
     assert_eq!(marks, [("1", "A/HRC/43/68."), ("2", "A/HRC/44/28.")]);
     assert_eq!(
         texts(&c),
-        ["des droits de l’homme1 ;", "rester sensibles au fait", "20 décembre 1993, intitulée"]
+        [
+            "des droits de l’homme1 ;",
+            "rester sensibles au fait",
+            "20 décembre 1993, intitulée"
+        ]
     );
 }
 
@@ -55,7 +61,8 @@ fn a_number_at_line_start_without_a_call_is_text() {
     let c = cleaned("adoptée le\n1 décembre 2016, à\n");
     assert!(c.footnotes.is_empty());
     assert_eq!(c.lines.len(), 2);
-    let c = cleaned("des droits de l’homme1, et la résolution du\n1 avril 2020, sur la solidarité\n");
+    let c =
+        cleaned("des droits de l’homme1, et la résolution du\n1 avril 2020, sur la solidarité\n");
     assert!(c.footnotes.is_empty());
     assert_eq!(c.lines.len(), 2);
 }
@@ -69,7 +76,12 @@ fn a_footnote_block_with_marks_on_their_own_lines_runs_to_the_page_end() {
     let c = cleaned(page);
     assert_eq!(
         texts(&c),
-        ["Agenda 2030,1 and the Almaty Programme 2 and more", "of the text", "continued text", "last text"]
+        [
+            "Agenda 2030,1 and the Almaty Programme 2 and more",
+            "of the text",
+            "continued text",
+            "last text"
+        ]
     );
     let notes: Vec<_> = c
         .footnotes
@@ -80,7 +92,10 @@ fn a_footnote_block_with_marks_on_their_own_lines_runs_to_the_page_end() {
         notes,
         [
             ("1", "Resolution 79/233, annex."),
-            ("2", "Report of the Conference (United Nations publication).")
+            (
+                "2",
+                "Report of the Conference (United Nations publication)."
+            )
         ]
     );
     assert!(c.removed.iter().any(|(_, k)| *k == Furniture::RunningHead));

@@ -100,7 +100,9 @@ fn date_format(format: &str) -> Result<String, String> {
             "{month}" => out.push_str(r"(?P<month>\p{L}{3,10})"),
             "{year}" => out.push_str(r"(?P<year>\d{4})\b"),
             word if word.contains('{') => {
-                return Err(format!("unknown placeholder {word} in date format “{format}”"));
+                return Err(format!(
+                    "unknown placeholder {word} in date format “{format}”"
+                ));
             }
             word => out.push_str(&format!("(?i:{})", regex::escape(word))),
         }
@@ -216,7 +218,12 @@ pub(super) fn read_counts(lexicon: &Lexicon, folded: &str) -> Option<Counts> {
             .map(|m| m.as_str().trim_matches(|c: char| !c.is_alphanumeric()))
             .and_then(|t| lexicon.number(t))
     };
-    let template = lexicon.file.tail.counts.get(index).map_or("", String::as_str);
+    let template = lexicon
+        .file
+        .tail
+        .counts
+        .get(index)
+        .map_or("", String::as_str);
     let states_no_abstention =
         !template.contains("{abstain}") && !template.trim_end().ends_with("{no}");
     Some(Counts {

@@ -273,12 +273,18 @@ impl Lexicon {
         let rest: Vec<&str> = words.collect();
         self.file.tail.annex.iter().any(|a| a == first)
             && rest.len() <= 1
-            && rest.iter().all(|w| is_roman(w) || w.bytes().all(|b| b.is_ascii_digit()))
+            && rest
+                .iter()
+                .all(|w| is_roman(w) || w.bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// After this folded word a number is part of the text (`paragraph 3`), not a call.
     pub fn takes_number(&self, folded_word: &str) -> bool {
-        self.file.calls.number_taking.iter().any(|w| w == folded_word)
+        self.file
+            .calls
+            .number_taking
+            .iter()
+            .any(|w| w == folded_word)
     }
 
     /// The month a folded word names, 1–12.
@@ -348,10 +354,10 @@ impl Lexicon {
         }
         let word = word.trim_end_matches([',', ':', ';']);
         let folded = fold(word);
-        if words.leads.iter().any(|l| *l == folded) {
+        if words.leads.contains(&folded) {
             return true;
         }
-        if words.lookalikes.iter().any(|l| *l == folded) {
+        if words.lookalikes.contains(&folded) {
             return false;
         }
         let ends_with = |endings: &[String], w: &str| {
@@ -372,17 +378,21 @@ impl Lexicon {
     /// The first date written `23 mars 2021`, `1er décembre 2025`, `1 December 2025` in
     /// `text`, with the byte offset in `text` just past it.
     pub fn find_date(&self, text: &str) -> Option<(NaiveDate, usize)> {
-        let found = self.dates.iter().flat_map(|re| re.captures_iter(text)).find_map(|caps| {
-            let day = caps.name("day")?.as_str().parse::<u32>().ok()?;
-            if !self.is_day_suffix(&fold(caps.name("suffix")?.as_str())) {
-                return None;
-            }
-            let month = self.month(&fold(caps.name("month")?.as_str()))?;
-            let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
-            let date = NaiveDate::from_ymd_opt(year, month, day)?;
-            let whole = caps.get(0)?;
-            Some((whole.start(), date, whole.end()))
-        });
+        let found = self
+            .dates
+            .iter()
+            .flat_map(|re| re.captures_iter(text))
+            .find_map(|caps| {
+                let day = caps.name("day")?.as_str().parse::<u32>().ok()?;
+                if !self.is_day_suffix(&fold(caps.name("suffix")?.as_str())) {
+                    return None;
+                }
+                let month = self.month(&fold(caps.name("month")?.as_str()))?;
+                let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
+                let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                let whole = caps.get(0)?;
+                Some((whole.start(), date, whole.end()))
+            });
         found.map(|(_, date, end)| (date, end))
     }
 }

@@ -48,8 +48,14 @@ fn dates_in_both_languages() {
     let fr = lexicon("fr");
     let en = lexicon("en");
     assert_eq!(fr.find_date("le 23 mars 2021").map(|x| x.0), d(2021, 3, 23));
-    assert_eq!(fr.find_date("le 1er décembre 2025").map(|x| x.0), d(2025, 12, 1));
-    assert_eq!(en.find_date("on 1 December 2025").map(|x| x.0), d(2025, 12, 1));
+    assert_eq!(
+        fr.find_date("le 1er décembre 2025").map(|x| x.0),
+        d(2025, 12, 1)
+    );
+    assert_eq!(
+        en.find_date("on 1 December 2025").map(|x| x.0),
+        d(2025, 12, 1)
+    );
     assert_eq!(fr.find_date("17 août 2000").map(|x| x.0), d(2000, 8, 17));
     assert_eq!(fr.find_date("le 31 février 2020"), None);
     assert_eq!(en.find_date("le 23 mars 2021"), None);
@@ -57,24 +63,54 @@ fn dates_in_both_languages() {
 
 #[test]
 fn preambular_leads() {
-    let fr = ["Rappelant sa résolution", "Réaffirmant", "Profondément préoccupé par", "Guidé par la Charte",
-        "Déterminé à franchir", "Conscient du rôle", "Se félicitant de", "S’étant réuni",
-        "Ayant examiné le rapport", "Étant donné que"];
+    let fr = [
+        "Rappelant sa résolution",
+        "Réaffirmant",
+        "Profondément préoccupé par",
+        "Guidé par la Charte",
+        "Déterminé à franchir",
+        "Conscient du rôle",
+        "Se félicitant de",
+        "S’étant réuni",
+        "Ayant examiné le rapport",
+        "Étant donné que",
+    ];
     for line in fr {
         assert!(lexicon("fr").is_preambular_lead(line), "{line}");
     }
-    let en = ["Recalling its resolutions", "Deeply concerned", "Convinced that", "Bearing in mind",
-        "Desirous of", "Alarmed by"];
+    let en = [
+        "Recalling its resolutions",
+        "Deeply concerned",
+        "Convinced that",
+        "Bearing in mind",
+        "Desirous of",
+        "Alarmed by",
+    ];
     for line in en {
         assert!(lexicon("en").is_preambular_lead(line), "{line}");
     }
-    let not_fr = ["Programme de développement", "rappelant que", "Nations Unies", "Gouvernement du Soudan",
-        "Assemblée générale", "Comité des droits de l’homme", "Représentant spécial", "Se", "Rappelle que"];
+    let not_fr = [
+        "Programme de développement",
+        "rappelant que",
+        "Nations Unies",
+        "Gouvernement du Soudan",
+        "Assemblée générale",
+        "Comité des droits de l’homme",
+        "Représentant spécial",
+        "Se",
+        "Rappelle que",
+    ];
     for line in not_fr {
         assert!(!lexicon("fr").is_preambular_lead(line), "{line}");
     }
-    let not_en = ["United Nations Legal Counsel,", "Assembly at its session", "Family",
-        "Committee on Contributions", "Meeting of States", "Building on"];
+    let not_en = [
+        "United Nations Legal Counsel,",
+        "Assembly at its session",
+        "Family",
+        "Committee on Contributions",
+        "Meeting of States",
+        "Building on",
+    ];
     for line in not_en {
         assert!(!lexicon("en").is_preambular_lead(line), "{line}");
     }
@@ -87,7 +123,9 @@ fn vote_phrases() {
         .counts("adopted by a recorded vote of 38 to 2, with 7 abstentions.")
         .expect("counts");
     assert_eq!((c.yes, c.no, c.abstain), (Some(38), Some(2), Some(7)));
-    let c = en.counts("recorded vote of 2 to 1, with no abstentions").expect("counts");
+    let c = en
+        .counts("recorded vote of 2 to 1, with no abstentions")
+        .expect("counts");
     assert_eq!(c.abstain, Some(0));
     let fr = lexicon("fr");
     let c = fr
@@ -99,7 +137,10 @@ fn vote_phrases() {
         .into_iter()
         .map(|(l, _)| l)
         .collect();
-    assert_eq!(lists, [VoteList::InFavour, VoteList::Against, VoteList::Abstaining]);
+    assert_eq!(
+        lists,
+        [VoteList::InFavour, VoteList::Against, VoteList::Abstaining]
+    );
 }
 
 #[test]
@@ -112,7 +153,10 @@ fn a_third_language_is_a_lexicon_file() {
                 1. Decide seguir ocupándose de la cuestión;\n2. Pide al Secretario General que informe.\n\
                 55ª sesión plenaria\n3 de abril de 2023\n[Aprobada sin votación.]";
     let (r, _) = crate::corpus::parse::parse_with(text, "es.txt", &lexicons);
-    assert_eq!(r.language.map(|l| l.code().to_string()).as_deref(), Some("es"));
+    assert_eq!(
+        r.language.map(|l| l.code().to_string()).as_deref(),
+        Some("es")
+    );
     assert_eq!(r.body, Some(Body::Ga));
     assert_eq!(r.number.as_deref(), Some("77/300"));
     assert_eq!(r.title.as_deref(), Some("Cooperación internacional"));

@@ -31,12 +31,18 @@ fn an_annex_is_kept_as_annex_paragraphs() {
     assert_eq!(
         annex,
         [
-            (None, "Declaration on the Right to Peace The General Assembly,"),
+            (
+                None,
+                "Declaration on the Right to Peace The General Assembly,"
+            ),
             (Some(1), "Everyone has the right to enjoy peace;"),
             (Some(2), "States should respect it."),
         ]
     );
-    assert_eq!(r.citation(r.paragraphs.len() - 1).as_deref(), Some("Annex 2"));
+    assert_eq!(
+        r.citation(r.paragraphs.len() - 1).as_deref(),
+        Some("Annex 2")
+    );
     assert!(
         !r.warnings.iter().any(|w| w.kind() == "text-left-unread"),
         "{:?}",
@@ -55,7 +61,11 @@ fn a_number_alone_then_its_title_is_a_legal_path() {
     assert_eq!(r.title.as_deref(), Some("Awaza Political Declaration"));
     assert_eq!(r.symbol.as_deref(), Some("A/RES/73/3"));
     assert_eq!(r.adopted_on, chrono::NaiveDate::from_ymd_opt(2025, 10, 14));
-    let title = trace.fields.iter().find(|f| f.field == "title").expect("traced");
+    let title = trace
+        .fields
+        .iter()
+        .find(|f| f.field == "title")
+        .expect("traced");
     assert_eq!(title.rule, "text-after-number");
     let bytes = title.bytes.clone().expect("a line");
     assert_eq!(&text[bytes], "73/3.");

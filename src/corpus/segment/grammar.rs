@@ -150,8 +150,8 @@ impl Machine<'_> {
             self.title_first = Some(title.clone())
                 .filter(|t| !t.is_empty())
                 .or_else(|| views.get(i + 1).map(|v| v.text.to_string()));
-            for j in i + 1..end.min(views.len()) {
-                join_into(&mut title, views[j].text);
+            for (j, view) in views.iter().enumerate().take(end).skip(i + 1) {
+                join_into(&mut title, view.text);
                 title_lines.push(j);
                 self.record(j, "title-continuation", "title");
             }
@@ -172,7 +172,10 @@ impl Machine<'_> {
 
     /// The title, or its first printed line, repeated as a running head at a page's top.
     fn is_running_title(&self, text: &str) -> bool {
-        self.out.title.as_ref().is_some_and(|(title, _)| text == title)
+        self.out
+            .title
+            .as_ref()
+            .is_some_and(|(title, _)| text == title)
             || self.title_first.as_deref() == Some(text)
     }
 
@@ -192,7 +195,8 @@ impl Machine<'_> {
         };
         match self.state {
             State::Preamble | State::Operative => {
-                if let Some((Label::Meeting(len), rule)) = find(|l| matches!(l, Label::Meeting(_))) {
+                if let Some((Label::Meeting(len), rule)) = find(|l| matches!(l, Label::Meeting(_)))
+                {
                     return self.meeting(views, i, len, rule);
                 }
                 if let Some((_, rule)) = find(|l| matches!(l, Label::VoteStart)) {
@@ -300,7 +304,14 @@ impl Machine<'_> {
         ended && upper && (offered || (self.blank_separates && view.line.blank_before))
     }
 
-    fn push(&mut self, kind: ParagraphKind, number: Option<u32>, text: &str, line: usize, rule: &'static str) {
+    fn push(
+        &mut self,
+        kind: ParagraphKind,
+        number: Option<u32>,
+        text: &str,
+        line: usize,
+        rule: &'static str,
+    ) {
         self.record(line, rule, kind_name(kind));
         self.out.paragraphs.push((
             Paragraph {
@@ -359,7 +370,10 @@ impl Machine<'_> {
                 break;
             }
             // An annex heading ends an unclosed block.
-            if views.get(j).is_some_and(|v| self.lexicon.is_annex_heading(v.folded()) && v.text.len() <= 16) {
+            if views
+                .get(j)
+                .is_some_and(|v| self.lexicon.is_annex_heading(v.folded()) && v.text.len() <= 16)
+            {
                 break;
             }
         }
@@ -393,7 +407,11 @@ impl Machine<'_> {
                 Some((n, rest)) => (Some(n), rest),
                 None => (None, text),
             };
-            let rule = if number.is_some() { "annex-number" } else { "annex-block" };
+            let rule = if number.is_some() {
+                "annex-number"
+            } else {
+                "annex-block"
+            };
             self.push(ParagraphKind::Annex, number, body, i, rule);
         } else {
             self.continue_paragraph(text, i, ParagraphKind::Annex);

@@ -21,7 +21,12 @@ pub struct HeaderFields {
 }
 
 /// Read the header fields from `lines[indices]` (and text glued before the number).
-pub fn read(lines: &[Line], indices: &[usize], tail: Option<&str>, lexicon: &Lexicon) -> HeaderFields {
+pub fn read(
+    lines: &[Line],
+    indices: &[usize],
+    tail: Option<&str>,
+    lexicon: &Lexicon,
+) -> HeaderFields {
     let mut text = String::new();
     for &i in indices {
         if let Some(line) = lines.get(i) {
@@ -35,7 +40,11 @@ pub fn read(lines: &[Line], indices: &[usize], tail: Option<&str>, lexicon: &Lex
     let body = lexicon
         .adoption_body(&folded)
         .map(|b| (b, "adoption-phrase"))
-        .or_else(|| lexicon.body_named_in(&folded).map(|b| (b, "body-name-in-header")));
+        .or_else(|| {
+            lexicon
+                .body_named_in(&folded)
+                .map(|b| (b, "body-name-in-header"))
+        });
     let session = indices.iter().find_map(|&i| {
         let line = lines.get(i)?;
         lexicon.session(&fold(&line.text)).map(|s| (s, i))
@@ -70,7 +79,10 @@ mod tests {
     }
 
     fn lexicon(code: &str) -> &'static Lexicon {
-        Lexicons::builtin().iter().find(|l| l.code() == code).expect("built in")
+        Lexicons::builtin()
+            .iter()
+            .find(|l| l.code() == code)
+            .expect("built in")
     }
 
     #[test]
@@ -107,8 +119,14 @@ mod tests {
     #[test]
     fn agenda_items_with_letters_and_lists() {
         let fr = lexicon("fr");
-        assert_eq!(fr.agenda_item("point 68, b, de l'ordre du jour").as_deref(), Some("68 b"));
+        assert_eq!(
+            fr.agenda_item("point 68, b, de l'ordre du jour").as_deref(),
+            Some("68 b")
+        );
         let en = lexicon("en");
-        assert_eq!(en.agenda_item("agenda items 12 and 13").as_deref(), Some("12 and 13"));
+        assert_eq!(
+            en.agenda_item("agenda items 12 and 13").as_deref(),
+            Some("12 and 13")
+        );
     }
 }

@@ -117,12 +117,17 @@ fn opener_phrase(view: &View<'_>, lexicon: &Lexicon) -> Option<Label> {
 }
 
 fn number_line(view: &View<'_>, _: &Lexicon) -> Option<Label> {
-    if !view.first().is_some_and(|c| c.is_ascii_digit() || c == 'S' || c == 'E') {
+    if !view
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || c == 'S' || c == 'E')
+    {
         return None;
     }
     let (number, title) = resolution_number(view.text)?;
     // What follows the number is a title (or nothing: the title is on the next line).
-    if !(title.is_empty() || title.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '“' || c == '"')) {
+    if !(title.is_empty()
+        || title.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '“' || c == '"'))
+    {
         return None;
     }
     let offset = view.text.len() - title.len();
@@ -215,7 +220,11 @@ mod tests {
             ("Le Conseil des droits de l’homme,", "fr", vec!["opener"]),
             ("L’Assemblée générale,", "fr", vec!["opener"]),
             ("80/3.", "en", vec!["resolution number"]),
-            ("2453 (XXIII). International co-operation", "en", vec!["resolution number"]),
+            (
+                "2453 (XXIII). International co-operation",
+                "en",
+                vec!["resolution number"],
+            ),
             ("18th plenary meeting", "en", vec!["meeting line"]),
             ("28e séance", "fr", vec!["meeting line"]),
             ("[Adopted without a vote.]", "en", vec!["vote block"]),

@@ -62,8 +62,11 @@ mod tests {
     #[test]
     fn wide_gaps_split_columns_and_indents_are_kept() {
         let r = read("   United Nations          A/RES/80/3\n     1.   Endorses the text\n");
-        let got: Vec<(&str, Option<u16>)> =
-            r.lines.iter().map(|l| (l.text.as_str(), l.indent)).collect();
+        let got: Vec<(&str, Option<u16>)> = r
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.indent))
+            .collect();
         assert_eq!(
             got,
             [

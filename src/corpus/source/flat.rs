@@ -104,9 +104,9 @@ fn lexicon_cuts(text: &str, lexicon: &Lexicon, cuts: &mut Vec<usize>) {
         };
         let before = folded[..at].trim_end().chars().next_back();
         let after_clause = matches!(before, Some('.' | ';' | ':'));
-        if b.is_ascii_digit() && after_clause && lexicon.meeting(&folded[next..]).is_some() {
-            cuts.push(original(next));
-        } else if b == b'[' && lexicon.starts_vote_block(&folded[next..]) {
+        let meeting =
+            b.is_ascii_digit() && after_clause && lexicon.meeting(&folded[next..]).is_some();
+        if meeting || (b == b'[' && lexicon.starts_vote_block(&folded[next..])) {
             cuts.push(original(next));
         }
     }

@@ -7,7 +7,7 @@ use crate::corpus::markup::{clean_line, sanitize, split_front_matter};
 
 /// Front matter, headings, emphasis, footnote markup or HTML superscripts in the first lines.
 pub fn looks_like_markdown(text: &str) -> bool {
-    if split_front_matter(text).0.len() > 0 {
+    if !split_front_matter(text).0.is_empty() {
         return true;
     }
     let mut signals = 0;
@@ -75,8 +75,13 @@ mod tests {
 
     #[test]
     fn markup_goes_and_what_it_said_stays() {
-        let r = read("---\nsymbol: A/RES/80/2\n---\n*Rappelant* sa résolution<sup>1</sup>,\n\n[^1]: A/HRC/43/68.\n");
-        assert_eq!(r.front_matter.get("symbol").map(String::as_str), Some("A/RES/80/2"));
+        let r = read(
+            "---\nsymbol: A/RES/80/2\n---\n*Rappelant* sa résolution<sup>1</sup>,\n\n[^1]: A/HRC/43/68.\n",
+        );
+        assert_eq!(
+            r.front_matter.get("symbol").map(String::as_str),
+            Some("A/RES/80/2")
+        );
         assert_eq!(r.lines[0].text, "Rappelant sa résolution,");
         assert_eq!(r.lines[0].italic, Some(true));
         assert_eq!(r.lines[1].note.as_deref(), Some("1"));

@@ -194,13 +194,19 @@ mod tests {
 
     #[test]
     fn layouts_are_sniffed_from_content() {
-        assert_eq!(sniff("---\ntitle: x\n---\n# Titre\n*Rappelant*"), Layout::Markdown);
+        assert_eq!(
+            sniff("---\ntitle: x\n---\n# Titre\n*Rappelant*"),
+            Layout::Markdown
+        );
         let long = format!("{}\n", "Recalling its resolution, ".repeat(40));
         assert_eq!(sniff(&long), Layout::Flattened);
         let columns: String = (0..12)
             .map(|i| format!("          {i}.     Decides that the text goes on here\n"))
             .collect();
         assert_eq!(sniff(&columns), Layout::Columns);
-        assert_eq!(sniff("The General Assembly,\nRecalling\n1. Decides"), Layout::Plain);
+        assert_eq!(
+            sniff("The General Assembly,\nRecalling\n1. Decides"),
+            Layout::Plain
+        );
     }
 }

@@ -1,0 +1,249 @@
+//! `resolu check`: problems per document, `--json` as data, `--explain FILE` (which rule and
+//! which line produced each field and paragraph, what the layout pass took away), and `--stats`
+//! (how often each rule fired and each warning kind occurred over a corpus).
+
+use super::{CorpusSource, EXIT_INPUT, EXIT_OK};
+use crate::corpus::Resolution;
+use crate::corpus::load::{Corpus, EMBEDDED, decode, discover};
+use crate::corpus::parse::{Trace, parse_traced};
+use crate::corpus::warning::WarningRecord;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// One line per problem; status 1 when a file could not be parsed at all.
+pub fn check(
+    corpus: &Corpus,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    for problem in &corpus.problems {
+        if json {
+            let record = serde_json::json!({
+                "path": problem.path, "id": null, "kind": "file", "message": problem.error.to_string()
+            });
+            writeln!(out, "{record}")?;
+        } else {
+            writeln!(out, "{}: file: {}", problem.path, problem.error)?;
+        }
+    }
+    let mut warnings = 0usize;
+    for r in &corpus.resolutions {
+        for w in &r.warnings {
+            warnings += 1;
+            if json {
+                let record = WarningRecord::from(w);
+                let line = serde_json::json!({
+                    "path": r.source.path, "id": r.id(), "kind": record.kind,
+                    "message": record.message, "field": record.field,
+                });
+                writeln!(out, "{line}")?;
+            } else {
+                writeln!(out, "{}: {}: {w}", r.source.path, r.id())?;
+            }
+        }
+    }
+    writeln!(
+        err,
+        "resolu: {} documents read, {} files unreadable, {warnings} warnings",
+        corpus.resolutions.len(),
+        corpus.problems.len()
+    )?;
+    Ok(if corpus.problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_INPUT
+    })
+}
+
+/// The 1-based line of byte `at` in `text`, and that line's text (shortened).
+fn line_at(text: &str, at: usize) -> (usize, String) {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let number = text[..at].matches('\n').count() + 1;
+    let shown: String = text
+        .get(start..end)
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take(70)
+        .collect();
+    (number, crate::corpus::markup::sanitize(&shown))
+}
+
+/// `--explain FILE`: per field and per paragraph, the rule and the source line.
+pub fn explain(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(err, "resolu: {shown}: cannot read: {e}")?;
+            return Ok(EXIT_INPUT);
+        }
+    };
+    let text = match decode(&shown, &bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            writeln!(err, "resolu: {shown}: {e}")?;
+            return Ok(EXIT_INPUT);
+        }
+    };
+    let (r, trace) = parse_traced(&text, &shown);
+    write_explanation(&text, &r, &trace, out)?;
+    Ok(EXIT_OK)
+}
+
+fn write_explanation(
+    text: &str,
+    r: &Resolution,
+    trace: &Trace,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let layout = trace.layout.map_or("unknown", |l| l.name());
+    writeln!(
+        out,
+        "{}: read as {layout}, language {}",
+        r.source.path,
+        r.language.map_or("unknown", |l| l.code())
+    )?;
+    writeln!(out, "\nFields")?;
+    let value = |field: &str| -> String {
+        let v = match field {
+            "symbol" => r.symbol.clone(),
+            "number" => r.number.clone(),
+            "title" => r.title.clone(),
+            "body" => r.body.map(|b| b.code().to_string()),
+            "session" => r.session.map(|s| s.to_string()),
+            "agenda_item" => r.agenda_item.clone(),
+            "adopted_on" | "adopted_on (tail)" => r.adopted_on.map(|d| d.to_string()),
+            "meeting" => r.meeting.clone(),
+            "vote" => r.vote.as_ref().map(|v| v.tally()),
+            _ => None,
+        };
+        let v = v.unwrap_or_else(|| "—".to_string());
+        let short: String = v.chars().take(60).collect();
+        if v.chars().count() > 60 {
+            format!("{short}…")
+        } else {
+            short
+        }
+    };
+    for f in &trace.fields {
+        let place = match &f.bytes {
+            Some(b) => {
+                let (n, line) = line_at(text, b.start);
+                format!("line {n}: {line}")
+            }
+            None => "(page furniture, front matter or built)".to_string(),
+        };
+        writeln!(
+            out,
+            "  {:<18} {:<40} [{}] {place}",
+            f.field,
+            value(&f.field),
+            f.rule
+        )?;
+    }
+    writeln!(out, "\nParagraphs")?;
+    for (i, (rule, bytes)) in trace.paragraphs.iter().enumerate() {
+        let label = r.citation(i).unwrap_or_default();
+        let (n, line) = line_at(text, bytes.start);
+        writeln!(out, "  {label:<10} [{rule}] line {n}: {line}")?;
+    }
+    writeln!(out, "\nTaken out of the running text")?;
+    for (bytes, kind) in &trace.removed {
+        let (n, line) = line_at(text, bytes.start);
+        writeln!(out, "  line {n:<5} {:<18} {line}", kind.name())?;
+    }
+    writeln!(out, "\nWarnings")?;
+    for w in &r.warnings {
+        writeln!(out, "  [{}] {w}", w.kind())?;
+    }
+    Ok(())
+}
+
+/// `--stats`: rules fired, warning kinds and layouts over every document of the corpus.
+pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
+    let documents: Vec<(String, Option<String>)> = match source {
+        CorpusSource::Embedded => EMBEDDED
+            .iter()
+            .map(|(p, t)| (p.to_string(), Some(t.to_string())))
+            .collect(),
+        CorpusSource::Paths(paths) => {
+            let (files, _) = discover(paths);
+            files
+                .into_iter()
+                .map(|f| {
+                    let shown = f.display().to_string();
+                    let text = std::fs::read(&f).ok().and_then(|b| decode(&shown, &b).ok());
+                    (shown, text)
+                })
+                .collect()
+        }
+    };
+    let tallies: Vec<Tally> = documents
+        .par_iter()
+        .map(|(path, text)| {
+            let mut tally = Tally::default();
+            match text {
+                None => *tally.layouts.entry("unreadable").or_default() += 1,
+                Some(text) => {
+                    let (r, trace) = parse_traced(text, path);
+                    *tally
+                        .layouts
+                        .entry(trace.layout.map_or("unknown", |l| l.name()))
+                        .or_default() += 1;
+                    for rule in trace.rules_fired() {
+                        *tally.rules.entry(rule).or_default() += 1;
+                    }
+                    for w in &r.warnings {
+                        *tally.warnings.entry(w.kind()).or_default() += 1;
+                    }
+                }
+            }
+            tally
+        })
+        .collect();
+    let mut total = Tally::default();
+    for t in tallies {
+        total.merge(t);
+    }
+    writeln!(out, "{} documents", documents.len())?;
+    for (title, table) in [
+        ("layouts", &total.layouts),
+        ("rules fired", &total.rules),
+        ("warnings", &total.warnings),
+    ] {
+        writeln!(out, "\n{title}")?;
+        let mut rows: Vec<(&&str, &usize)> = table.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (name, n) in rows {
+            writeln!(out, "  {n:>8}  {name}")?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+#[derive(Default)]
+struct Tally {
+    layouts: BTreeMap<&'static str, usize>,
+    rules: BTreeMap<&'static str, usize>,
+    warnings: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn merge(&mut self, other: Tally) {
+        for (mine, theirs) in [
+            (&mut self.layouts, other.layouts),
+            (&mut self.rules, other.rules),
+            (&mut self.warnings, other.warnings),
+        ] {
+            for (k, v) in theirs {
+                *mine.entry(k).or_default() += v;
+            }
+        }
+    }
+}
