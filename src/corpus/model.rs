@@ -97,9 +97,14 @@ impl Language {
     }
 }
 
+/// `Fr`, `En`: the code with a capital, as the variants of a language enum would print.
 impl std::fmt::Debug for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
+        let mut chars = self.code().chars();
+        if let Some(first) = chars.next() {
+            write!(f, "{}", first.to_ascii_uppercase())?;
+        }
+        f.write_str(chars.as_str())
     }
 }
 

@@ -11,16 +11,24 @@ use crate::corpus::numbering::{paragraph_number, resolution_number};
 use crate::index::fold::fold_with_offsets;
 
 /// Lines at least this long are looked into for clause boundaries.
-const LONG_LINE: usize = 160;
+const LONG_LINE: usize = 60;
 
 pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
     let mut lines = Vec::new();
+    // The opening words are cut out once, before the first paragraph; later they are text
+    // (`… invites the Human Rights Council, at its …`).
+    let mut opener_seen = false;
     for line in plain::lines(text) {
+        if let Some(l) = lexicon
+            && l.opener(&crate::index::fold::fold(&line.text)).is_some()
+        {
+            opener_seen = true;
+        }
         if line.text.len() < LONG_LINE {
             lines.push(line);
             continue;
         }
-        let cuts = cut_points(&line.text, lexicon);
+        let cuts = cut_points(&line.text, lexicon, &mut opener_seen);
         let mut start = 0usize;
         for end in cuts.into_iter().chain([line.text.len()]) {
             let piece = line.text[start..end].trim();
@@ -44,7 +52,11 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
 }
 
 /// Byte offsets in `text` where a new clause starts, ascending.
-pub(crate) fn cut_points(text: &str, lexicon: Option<&Lexicon>) -> Vec<usize> {
+pub(crate) fn cut_points(
+    text: &str,
+    lexicon: Option<&Lexicon>,
+    opener_seen: &mut bool,
+) -> Vec<usize> {
     let mut cuts = Vec::new();
     // Word starts after a space, with the last non-space character before it.
     let mut previous_char = ' ';
@@ -79,7 +91,7 @@ pub(crate) fn cut_points(text: &str, lexicon: Option<&Lexicon>) -> Vec<usize> {
         }
     }
     if let Some(lexicon) = lexicon {
-        lexicon_cuts(text, lexicon, &mut cuts);
+        lexicon_cuts(text, lexicon, &mut cuts, opener_seen);
     }
     cuts.retain(|&at| at > 0);
     cuts.sort_unstable();
@@ -89,10 +101,11 @@ pub(crate) fn cut_points(text: &str, lexicon: Option<&Lexicon>) -> Vec<usize> {
 
 /// Cuts only the lexicon can tell: the opening words (before and after them), the meeting line
 /// after a clause's end, a vote block.
-fn lexicon_cuts(text: &str, lexicon: &Lexicon, cuts: &mut Vec<usize>) {
+fn lexicon_cuts(text: &str, lexicon: &Lexicon, cuts: &mut Vec<usize>, opener_seen: &mut bool) {
     let (folded, offsets) = fold_with_offsets(text);
     let original = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
-    if let Some(opener) = lexicon.find_openers(&folded).next() {
+    if !*opener_seen && let Some(opener) = lexicon.find_openers(&folded).next() {
+        *opener_seen = true;
         cuts.push(original(opener.start));
         cuts.push(original(opener.end));
     }

@@ -87,6 +87,9 @@ pub fn sniff(text: &str) -> Layout {
         return Layout::Markdown;
     }
     let (mut total, mut long, mut indented, mut gapped, mut lines) = (0usize, 0, 0, 0, 0);
+    // Lines that end a clause, and lines that hold a clause's end then more text (a meeting or
+    // a vote block flattened onto the last paragraph).
+    let (mut clause_ends, mut inline_tail) = (0usize, 0usize);
     for line in text.lines().take(2000) {
         let trimmed = line.trim_end();
         if trimmed.trim_start().is_empty() {
@@ -103,14 +106,41 @@ pub fn sniff(text: &str) -> Layout {
         if trimmed.trim_start().contains("     ") {
             gapped += 1;
         }
+        if trimmed.ends_with([',', ';', ':', '.', ']']) {
+            clause_ends += 1;
+        }
+        if trimmed.len() > 120
+            && (trimmed.contains(". [")
+                || trimmed.contains("[Adopt")
+                || ordinal_after_stop(trimmed))
+        {
+            inline_tail += 1;
+        }
     }
-    if total > 0 && long * 10 >= total * 4 {
+    let clause_per_line = lines >= 5 && clause_ends * 2 >= lines && inline_tail > 0;
+    if total > 0 && (long * 10 >= total * 4 || clause_per_line) {
         Layout::Flattened
     } else if lines >= 10 && indented * 10 >= lines * 3 && gapped >= 2 {
         Layout::Columns
     } else {
         Layout::Plain
     }
+}
+
+/// `… session. 18th plenary meeting`: a clause's end, then an ordinal number (a meeting line
+/// flattened onto the last paragraph).
+fn ordinal_after_stop(line: &str) -> bool {
+    line.match_indices(". ").any(|(at, _)| {
+        let rest = &line[at + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let letters = rest[digits..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        (1..=4).contains(&digits)
+            && (1..=3).contains(&letters)
+            && rest[digits..].chars().nth(letters) == Some(' ')
+    })
 }
 
 /// Read `text` in the layout its content shows. `lexicon` (the document's language, when
