@@ -736,3 +736,32 @@ fn repro_parse_slow_1() {
         assert_as_fast_as_ordinary_text("parse-slow-1.txt", SLOW_1, 10.0);
     });
 }
+
+/// One page of `n` bytes of running text where every line carries a call, then its footnotes
+/// under a rule: calls are looked for on the page, and the page is one long search space.
+fn one_page_of_calls(bytes: usize) -> String {
+    let lines = bytes / 60 + 1;
+    let mut text = String::from("Resolution adopted by the General Assembly\n");
+    for n in 1..=lines {
+        text.push_str(&format!(
+            "Recalling the report of the Secretary-General {n} and\n"
+        ));
+    }
+    text.push_str("_______________\n");
+    for n in 1..=lines {
+        text.push_str(&format!("{n} A/80/{n}.\n"));
+    }
+    text.push('\u{c}');
+    text
+}
+
+#[test]
+fn one_page_with_thousands_of_footnotes() {
+    in_child_process("one_page_with_thousands_of_footnotes", || {
+        let text = one_page_of_calls(300_000);
+        let r = parse_guarded("one page of calls", &text).expect("a resolution");
+        assert_terminal_safe(&r);
+        assert!(r.footnotes.len() > 1000, "{} footnotes", r.footnotes.len());
+        assert_linear("one page of calls, doubled", 300_000, one_page_of_calls);
+    });
+}

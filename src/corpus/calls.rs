@@ -5,7 +5,20 @@
 //! number belongs to the text, and the months, come from the lexicons.
 
 use super::lexicon::Lexicons;
+use super::source::Line;
 use crate::index::fold::fold;
+use std::collections::HashMap;
+
+/// How much evidence backs a search: a call looked for on the very page that prints the
+/// footnote may take shapes that would be too loose over a whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in running text: only the unambiguous shapes.
+    Document,
+    /// On the footnote's own page: also after a year or a symbol (`2014–2024 3 and`,
+    /// `VII/11 15 and`), after a full stop (`Principles. 13 We`), and before a capital.
+    Page,
+}
 
 /// Byte range of the first call of footnote `mark` in `text` at or after byte `from`.
 pub fn find_call(
@@ -13,6 +26,17 @@ pub fn find_call(
     mark: &str,
     from: usize,
     lexicons: &Lexicons,
+) -> Option<std::ops::Range<usize>> {
+    find_call_in(text, mark, from, lexicons, Scope::Document)
+}
+
+/// `find_call` with the evidence the caller has.
+pub fn find_call_in(
+    text: &str,
+    mark: &str,
+    from: usize,
+    lexicons: &Lexicons,
+    scope: Scope,
 ) -> Option<std::ops::Range<usize>> {
     if mark.is_empty() || !mark.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -31,7 +55,7 @@ pub fn find_call(
         {
             continue;
         }
-        if let Some(range) = call_shape(text, start, end, lexicons) {
+        if let Some(range) = call_shape(text, start, end, lexicons, scope) {
             return Some(range);
         }
     }
@@ -44,6 +68,7 @@ fn call_shape(
     start: usize,
     end: usize,
     lexicons: &Lexicons,
+    scope: Scope,
 ) -> Option<std::ops::Range<usize>> {
     let before = text[..start].chars().next_back()?;
     let after = text[end..].chars().next();
@@ -64,6 +89,13 @@ fn call_shape(
     if ",;:)»”’\"".contains(before) {
         return Some(start..end);
     }
+    // On the footnote's page, glued to a sentence's full stop: `Development.2` — not
+    // `No.2` or `E.86.IX.7`.
+    if before == '.' && scope == Scope::Page {
+        let word = last_word(&text[..start - 1]);
+        let plain_word = word.chars().count() >= 3 && word.chars().all(char::is_alphabetic);
+        return (plain_word && !lexicons.any_abbreviation(&fold(word))).then_some(start..end);
+    }
     // A year with the call glued to it: `19904` is 1990 + call 4.
     if before.is_ascii_digit() {
         let digits_start = text[..start]
@@ -81,33 +113,200 @@ fn call_shape(
     }
     // Detached: `Rights, 1 the`, `States 4 that`, `2014, 3` — but `du 2 avril` is a day.
     if before.is_whitespace() {
-        let next_word = text[end..]
-            .trim_start()
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        if lexicons.any_month(&fold(next_word)) {
+        // `3. Decides` opening a line is a paragraph's number.
+        let line_start = text[..start].trim_end_matches([' ', '\t']).ends_with('\n')
+            || text[..start].trim().is_empty();
+        if line_start && text[end..].starts_with(['.', ')']) {
+            return None;
+        }
+        let rest = text[end..].trim_start();
+        let token = head_token(&text[..start]);
+        if starts_with_date(rest, token, lexicons) {
             return None;
         }
         let head = text[..start].trim_end();
         let previous = head.chars().next_back()?;
-        let word = fold(last_word(head));
-        let word = word.trim_end_matches('.');
-        if lexicons.any_takes_number(word) || previous.is_ascii_digit() {
+        let word = last_word(head);
+        let folded = fold(word);
+        let folded = folded.trim_end_matches('.');
+        // `Secretary-General 1` is not `general 1`.
+        let compound = head[..head.len() - word.len()].ends_with(['-', '‑']);
+        if !compound && lexicons.any_takes_number(folded) {
             return None;
         }
-        if !(previous.is_alphabetic() || ",;)»”’".contains(previous)) {
+        let on_page = scope == Scope::Page;
+        let after_number = previous.is_ascii_digit();
+        if after_number && !(on_page && (is_year_or_range(token) || is_symbol_like(token))) {
             return None;
         }
-        // What follows must read on: a lower-case word, punctuation, or the end.
-        let rest = text[end..].trim_start();
-        let next = rest.chars().next();
-        if next.is_none_or(|c| c.is_lowercase() || ",;.:".contains(c)) {
+        let after_stop = previous == '.' && on_page && !after_number;
+        if !(after_number || after_stop || previous.is_alphabetic() || ",;)»”’".contains(previous))
+        {
+            return None;
+        }
+        // What follows must read on: a lower-case word, punctuation, or the end; on the
+        // footnote's page also a capital or a sub-paragraph letter.
+        // The last thing on its line before a paragraph number (`3.` on the next line) ends
+        // its paragraph.
+        let line_end = text[end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with('\n');
+        let next = rest
+            .chars()
+            .next()
+            .filter(|c| !(line_end && c.is_ascii_digit()));
+        let reads_on = next.is_none_or(|c| c.is_lowercase() || ",;.:".contains(c));
+        let next_token = rest.split(char::is_whitespace).next().unwrap_or("");
+        let page_reads_on = on_page
+            && (next.is_some_and(|c| c.is_uppercase() || c == '(' || c == '“')
+                || (",;".contains(previous)
+                    && is_year_or_range(next_token.trim_end_matches([',', ';']))));
+        let ok = if after_stop {
+            next.is_none_or(|c| c.is_uppercase() || c == '(')
+        } else {
+            reads_on || page_reads_on
+        };
+        if ok {
             let delete_from = head.len();
             return Some(delete_from..end);
         }
     }
     None
+}
+
+/// The last whitespace-separated token of `text`.
+fn head_token(text: &str) -> &str {
+    text.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+/// `avril`, `to 6 December`, `and 8 October` after the number: it was a day. After a year
+/// (`24 August 2016 7 and 21 October`) a number is not a day.
+pub fn starts_with_date(rest: &str, before: &str, lexicons: &Lexicons) -> bool {
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if lexicons.any_month(&fold(first)) {
+        return true;
+    }
+    // A day range: `3 to 6 December`, `7 and 8 October`, `du 3 au 6 mai`.
+    if lexicons.any_day_range(&fold(first))
+        && !is_year_or_range(before.trim_end_matches([',', ';']))
+        && let (Some(day), Some(month)) = (words.next(), words.next())
+    {
+        return day.len() <= 2
+            && day.bytes().all(|b| b.is_ascii_digit())
+            && lexicons.any_month(&fold(month));
+    }
+    false
+}
+
+/// `2024`, `2014–2024`, `2017-2030`: a year or a range of years.
+fn is_year_or_range(word: &str) -> bool {
+    word.split(['–', '-']).all(|y| {
+        y.len() == 4
+            && (y.starts_with("19") || y.starts_with("20"))
+            && y.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// `VII/11`, `57/25`, `2005/5`: a document or decision number.
+fn is_symbol_like(word: &str) -> bool {
+    word.contains('/') && word.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Remove the calls of footnotes whose page is known from the running text of that page,
+/// footnote by footnote in order. `notes` gives each footnote's mark and page, `None` to leave
+/// it to a document-wide search. Returns, per footnote, whether its call was looked for here
+/// (its page has running text), found or not.
+pub fn strip_on_pages(
+    lines: &mut [Line],
+    notes: &[(&str, Option<u32>)],
+    lexicons: &Lexicons,
+) -> Vec<bool> {
+    let mut looked = vec![false; notes.len()];
+    // Each page's running text, its lines joined by `\n` (never removed, so the lines can be
+    // cut apart again), built on first use.
+    let mut first_line: HashMap<u32, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(page) = line.page {
+            first_line.entry(page).or_insert(i);
+        }
+    }
+    let mut pages: HashMap<u32, (std::ops::Range<usize>, String, usize)> = HashMap::new();
+    // The search is bounded by a few passes over the text, however many footnotes there are.
+    let total: usize = lines.iter().map(|l| l.text.len() + 1).sum();
+    let mut budget = total.saturating_mul(4).saturating_add(64 * 1024);
+    for (n, (mark, page)) in notes.iter().enumerate() {
+        let Some(page) = page else { continue };
+        let Some(&first) = first_line.get(page) else {
+            continue;
+        };
+        looked[n] = true;
+        if budget == 0 {
+            continue;
+        }
+        let (_, text, cursor) = pages.entry(*page).or_insert_with(|| {
+            let end = first
+                + lines[first..]
+                    .iter()
+                    .take_while(|l| l.page == Some(*page))
+                    .count();
+            let joined = lines[first..end]
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            (first..end, joined, 0)
+        });
+        budget = budget.saturating_sub(text.len() + 1);
+        let range = best_on_page(text, mark, *cursor, lexicons)
+            .or_else(|| best_on_page(&text[..*cursor], mark, 0, lexicons));
+        if let Some(range) = range {
+            // Never across a line break: the lines are cut apart again at the `\n`s.
+            let line_start = text[..range.end].rfind('\n').map_or(0, |i| i + 1);
+            let start = range.start.max(line_start);
+            text.replace_range(start..range.end, "");
+            *cursor = start;
+        }
+    }
+    for (range, text, _) in pages.into_values() {
+        for (line, piece) in lines[range].iter_mut().zip(text.split('\n')) {
+            if line.text.len() != piece.len() {
+                line.text = piece.to_string();
+            }
+        }
+    }
+    looked
+}
+
+/// The call of `mark` on a page from byte `from`: the first glued one (`gap,4`) when there is
+/// one, for a converter that glues calls glues them all; else the first detached one, which may
+/// be a number of the text (`annual 4 trillion`).
+fn best_on_page(
+    text: &str,
+    mark: &str,
+    from: usize,
+    lexicons: &Lexicons,
+) -> Option<std::ops::Range<usize>> {
+    let detached = |r: &std::ops::Range<usize>| text[r.clone()].starts_with(char::is_whitespace);
+    let first = find_call_in(text, mark, from, lexicons, Scope::Page)?;
+    if !detached(&first) {
+        return Some(first);
+    }
+    let mut at = first.end;
+    while let Some(next) = find_call_in(text, mark, at, lexicons, Scope::Page) {
+        if !detached(&next) {
+            return Some(next);
+        }
+        at = next.end;
+    }
+    Some(first)
 }
 
 fn last_word(text: &str) -> &str {
@@ -123,11 +322,19 @@ fn last_word(text: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn strip(text: &str, mark: &str) -> String {
-        match find_call(text, mark, 0, Lexicons::builtin()) {
+    fn strip_in(text: &str, mark: &str, scope: Scope) -> String {
+        match find_call_in(text, mark, 0, Lexicons::builtin(), scope) {
             Some(r) => format!("{}{}", &text[..r.start], &text[r.end..]),
             None => text.to_string(),
         }
+    }
+
+    fn strip(text: &str, mark: &str) -> String {
+        strip_in(text, mark, Scope::Document)
+    }
+
+    fn strip_on_page(text: &str, mark: &str) -> String {
+        strip_in(text, mark, Scope::Page)
     }
 
     #[test]
@@ -171,6 +378,52 @@ mod tests {
         ];
         for (text, mark, expected) in table {
             assert_eq!(strip(text, mark), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn on_the_footnotes_page_looser_shapes_are_calls() {
+        #[rustfmt::skip]
+        let table = [
+            ("the Decade 2014–2024 3 and provides", "3", "the Decade 2014–2024 and provides"),
+            ("as well as decision VII/11 15 and other", "15", "as well as decision VII/11 and other"),
+            ("the Paris Principles. 13 We will", "13", "the Paris Principles. We will"),
+            ("against Trafficking in Persons. 12", "12", "against Trafficking in Persons."),
+            ("for Sustainable Development.2", "2", "for Sustainable Development."),
+            ("the treaties of Tlatelolco, 5 Rarotonga", "5", "the treaties of Tlatelolco, Rarotonga"),
+            ("returns for 2021, 1 2022, 2", "1", "returns for 2021, 2022, 2"),
+            ("of 24 August 2016 7 and 21 October", "7", "of 24 August 2016 and 21 October"),
+            ("the Secretary-General 1 submitted", "1", "the Secretary-General submitted"),
+            ("Secretary-General; 14\n2.\nRecognizes", "14", "Secretary-General;\n2.\nRecognizes"),
+        ];
+        for (text, mark, expected) in table {
+            assert_eq!(strip_on_page(text, mark), expected, "{text:?}");
+        }
+        // Without the page's evidence the looser shapes stay text.
+        assert_eq!(
+            strip("the Paris Principles. 13 We will", "13"),
+            "the Paris Principles. 13 We will"
+        );
+        assert_eq!(
+            strip("the Decade 2014–2024 3 and", "3"),
+            "the Decade 2014–2024 3 and"
+        );
+    }
+
+    #[test]
+    fn on_the_page_numbers_of_the_text_stay() {
+        let table = [
+            ("held online from 3 to 6 December 2024", "3"),
+            ("held in Beirut on 7 and 8 October 2025", "7"),
+            ("text;\n3. Decides to", "3"),
+            ("see paragraph 3 of the report", "3"),
+            ("adopted on 1 December 2025", "1"),
+            ("at least 565 14 humanitarian workers", "14"),
+            ("Sales No.7 and", "7"),
+            ("Sales No. E.86.IX.7), appendix", "7"),
+        ];
+        for (text, mark) in table {
+            assert_eq!(strip_on_page(text, mark), text, "{text:?} mark {mark}");
         }
     }
 

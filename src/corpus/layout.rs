@@ -7,7 +7,7 @@
 //! its rule to the end of its page, and a running head is a line repeated at the edges of
 //! pages. Without pages, the same is told from the text alone.
 
-use super::calls::find_call;
+use super::calls::{find_call, starts_with_date, strip_on_pages};
 use super::lexicon::Lexicons;
 use super::model::Footnote;
 use super::numbering::leading_number;
@@ -58,6 +58,8 @@ impl Furniture {
 pub struct Cleaned {
     pub lines: Vec<Line>,
     pub footnotes: Vec<Footnote>,
+    /// Per footnote: its call was looked for (and removed when found) on its own page.
+    pub calls_on_page: Vec<bool>,
     /// Marks whose calls were explicit markup (already removed from the text).
     pub explicit_calls: HashSet<String>,
     /// Symbols printed as furniture (`A/HRC/RES/44/18`), in order.
@@ -266,6 +268,14 @@ struct OpenFootnote {
     contiguous: bool,
 }
 
+/// A page's footnote block: the first footnote read in it and every mark printed in it.
+/// `pdftotext` prints some marks after the texts they belong to; when the marks of the block
+/// are a run as long as its texts, they are given to the texts in order.
+struct PageZone {
+    first: usize,
+    marks: Vec<u32>,
+}
+
 /// Reads lines one by one, sorting them into running text, furniture and footnotes.
 struct Sorter<'a> {
     out: Cleaned,
@@ -280,9 +290,13 @@ struct Sorter<'a> {
     /// The footnote rule was seen on this page: everything to the page's end is footnotes.
     zone_to_page_end: bool,
     page: Option<u32>,
+    /// The page each footnote's text was printed on.
+    footnote_pages: Vec<Option<u32>>,
     open: Option<OpenFootnote>,
     /// Marks standing alone on their lines, waiting for their text.
     loose_marks: Vec<String>,
+    /// The footnote block of the current page, when it runs to the page's end.
+    page_zone: Option<PageZone>,
     /// Running text since the last footnote, where the next footnote's call must be.
     recent_text: String,
 }
@@ -302,6 +316,7 @@ impl Sorter<'_> {
     }
 
     fn push_footnote(&mut self, mark: String, text: &str) {
+        self.footnote_pages.push(self.page);
         self.out.footnotes.push(Footnote {
             mark,
             text: text.trim().to_string(),
@@ -322,6 +337,30 @@ impl Sorter<'_> {
         }
     }
 
+    /// A page ends: give the block's marks to its texts in order when they are as many.
+    fn settle_page_zone(&mut self) {
+        let Some(zone) = self.page_zone.take() else {
+            return;
+        };
+        let mut marks = zone.marks;
+        marks.sort_unstable();
+        marks.dedup();
+        let first = zone.first.min(self.out.footnotes.len());
+        let texts = &mut self.out.footnotes[first..];
+        let run = marks.windows(2).all(|w| w[1] == w[0] + 1);
+        if texts.len() >= 2 && marks.len() == texts.len() && run {
+            for (footnote, mark) in texts.iter_mut().zip(marks) {
+                footnote.mark = mark.to_string();
+            }
+        }
+    }
+
+    fn note_mark(&mut self, mark: &str) {
+        if let (Some(zone), Ok(n)) = (&mut self.page_zone, mark.parse::<u32>()) {
+            zone.marks.push(n);
+        }
+    }
+
     fn end_zone(&mut self) {
         self.in_footnote_zone = false;
         self.zone_to_page_end = false;
@@ -331,6 +370,7 @@ impl Sorter<'_> {
 
     fn read(&mut self, line: Line) {
         if line.page != self.page {
+            self.settle_page_zone();
             self.page = line.page;
             if self.zone_to_page_end {
                 self.end_zone();
@@ -350,10 +390,29 @@ impl Sorter<'_> {
                 .removed
                 .push((line.bytes.clone(), Furniture::Footnote));
         }
+        // A footnote rule printed on the end of the last line of running text
+        // (`of the Non-Self_______________`): the text, then the rule.
+        let trimmed = line.text.trim_end();
+        let underscores = trimmed.len() - trimmed.trim_end_matches('_').len();
+        if underscores >= 5 && trimmed.len() > underscores {
+            let text = trimmed[..trimmed.len() - underscores].to_string();
+            let rule = "_".repeat(underscores);
+            self.read(Line {
+                text,
+                ..line.clone()
+            });
+            return self.read(Line {
+                text: rule,
+                blank_before: false,
+                ..line
+            });
+        }
         let text = line.text.trim();
         // The first page carries no running head: there the line is the title itself. Without
         // pages, the first occurrence is kept for the same reason.
-        if self.running_heads.contains(text) {
+        // Below a footnote rule a repeated line is a footnote cited on several pages
+        // (`Adopted under the UNFCCC in …`), not a running head.
+        if self.running_heads.contains(text) && !self.zone_to_page_end {
             let first_page = line.page == Some(1)
                 || (line.page.is_none() && self.seen_heads.insert(text.to_string()));
             if !first_page {
@@ -365,6 +424,12 @@ impl Sorter<'_> {
                 self.remove(&line, Furniture::FootnoteRule);
                 self.in_footnote_zone = true;
                 self.zone_to_page_end = line.page.is_some();
+                if self.zone_to_page_end && self.page_zone.is_none() {
+                    self.page_zone = Some(PageZone {
+                        first: self.out.footnotes.len(),
+                        marks: Vec::new(),
+                    });
+                }
                 self.open = None;
                 return;
             }
@@ -411,21 +476,21 @@ impl Sorter<'_> {
     fn try_footnote(&mut self, text: &str) -> bool {
         // A mark alone on its line (`pdftotext` puts marks and texts on separate lines).
         if self.in_footnote_zone && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
+            self.note_mark(text);
             self.loose_marks.push(text.to_string());
             self.open = None;
             return true;
         }
         if let Some((mark, body)) = footnote_line(text) {
-            let month = body
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(|w| self.lexicons.any_month(&crate::index::fold::fold(w)));
-            let expected = mark.parse::<u32>().ok() == Some(self.next_mark()) && !month;
+            // `17 to 20 October 2016,` or `1 December` opening a line is a date.
+            let date = starts_with_date(body, "", self.lexicons);
+            let expected = mark.parse::<u32>().ok() == Some(self.next_mark()) && !date;
             if expected
                 && (self.in_footnote_zone
                     || find_call(&self.recent_text, mark, 0, self.lexicons).is_some())
             {
                 let (mark, body) = (mark.to_string(), body.to_string());
+                self.note_mark(&mark);
                 self.push_footnote(mark, &body);
                 return true;
             }
@@ -437,7 +502,8 @@ impl Sorter<'_> {
             return false;
         };
         let footnote = &mut self.out.footnotes[open.index];
-        let ended = footnote.text.ends_with('.');
+        let ended =
+            footnote.text.ends_with('.') && !ends_with_abbreviation(&footnote.text, self.lexicons);
         if open.contiguous && !ended && !starts_paragraph_marker(text) {
             super::text::join_into(&mut footnote.text, text);
             return true;
@@ -450,7 +516,9 @@ impl Sorter<'_> {
     fn zone_text(&mut self, text: &str) -> bool {
         let continues = self.open.as_ref().is_some_and(|open| {
             let previous = &self.out.footnotes[open.index].text;
-            !(previous.ends_with('.') && text.starts_with(char::is_uppercase))
+            !(previous.ends_with('.')
+                && !ends_with_abbreviation(previous, self.lexicons)
+                && starts_new_note(previous, text))
         });
         match &self.open {
             Some(open) if continues => {
@@ -468,6 +536,27 @@ impl Sorter<'_> {
         }
         true
     }
+}
+
+/// `… Sales No.`: the footnote breaks its line after an abbreviation and goes on.
+fn ends_with_abbreviation(text: &str, lexicons: &Lexicons) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = last.trim_end_matches('.').trim_start_matches(['(', '[']);
+    !word.is_empty()
+        && word.chars().all(char::is_alphabetic)
+        && lexicons.any_abbreviation(&crate::index::fold::fold(word))
+}
+
+/// After a footnote ending in a full stop, `text` opens the next one: a capital, or a number
+/// when the stop ends a symbol or a word rather than an abbreviation (`vol.`, `No.`).
+fn starts_new_note(previous: &str, text: &str) -> bool {
+    if text.starts_with(char::is_uppercase) {
+        return true;
+    }
+    let last = previous.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.trim_end_matches('.');
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && (last.chars().any(|c| c.is_ascii_digit() || c == '/') || last.chars().count() > 4)
 }
 
 /// `12 A/HRC/43/68.`: a footnote's mark and text.
@@ -501,14 +590,29 @@ pub fn clean(lines: Vec<Line>, explicit_calls: HashSet<String>, lexicons: &Lexic
         in_footnote_zone: false,
         zone_to_page_end: false,
         page: None,
+        footnote_pages: Vec::new(),
         open: None,
         loose_marks: Vec::new(),
+        page_zone: None,
         recent_text: String::new(),
     };
     for line in lines {
         sorter.read(line);
     }
+    sorter.settle_page_zone();
     let mut out = sorter.out;
+    // Calls are looked for on the page that prints their footnote, where the evidence is
+    // strongest; explicit markup calls are gone already.
+    let notes: Vec<(&str, Option<u32>)> = out
+        .footnotes
+        .iter()
+        .zip(&sorter.footnote_pages)
+        .map(|(f, page)| {
+            let page = page.filter(|_| !explicit_calls.contains(&f.mark));
+            (f.mark.as_str(), page)
+        })
+        .collect();
+    out.calls_on_page = strip_on_pages(&mut out.lines, &notes, lexicons);
     out.explicit_calls = explicit_calls;
     for footnote in &mut out.footnotes {
         footnote.text = super::text::finish_text(&footnote.text);

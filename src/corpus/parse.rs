@@ -132,6 +132,7 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
         &mut paragraphs,
         &cleaned.footnotes,
         &cleaned.explicit_calls,
+        &cleaned.calls_on_page,
         lexicons,
     );
     for (paragraph, ..) in &mut paragraphs {
@@ -307,6 +308,7 @@ fn strip_calls(
     paragraphs: &mut [(Paragraph, usize, &'static str)],
     footnotes: &[Footnote],
     explicit: &HashSet<String>,
+    on_page: &[bool],
     lexicons: &Lexicons,
 ) {
     // A call is looked for within a few pages after the previous one, so that many footnotes
@@ -317,8 +319,8 @@ fn strip_calls(
     let total: usize = paragraphs.iter().map(|(p, ..)| p.text.len()).sum();
     let mut budget = total.saturating_mul(4).saturating_add(REACH);
     let (mut at_paragraph, mut at_byte) = (0usize, 0usize);
-    for footnote in footnotes {
-        if explicit.contains(&footnote.mark) {
+    for (n, footnote) in footnotes.iter().enumerate() {
+        if explicit.contains(&footnote.mark) || on_page.get(n).copied().unwrap_or(false) {
             continue;
         }
         if budget == 0 {

@@ -11,6 +11,13 @@ fn texts(c: &Cleaned) -> Vec<&str> {
     c.lines.iter().map(|l| l.text.as_str()).collect()
 }
 
+fn notes(c: &Cleaned) -> Vec<(&str, &str)> {
+    c.footnotes
+        .iter()
+        .map(|f| (f.mark.as_str(), f.text.as_str()))
+        .collect()
+}
+
 #[test]
 fn furniture_is_dropped_and_symbols_kept() {
     let c = cleaned(
@@ -70,6 +77,7 @@ fn a_number_at_line_start_without_a_call_is_text() {
 #[test]
 fn a_footnote_block_with_marks_on_their_own_lines_runs_to_the_page_end() {
     // `pdftotext`'s default layout: marks alone, one mark after its text, the page's foot.
+    // The calls are taken out on the page that prints their footnotes.
     let page = "Agenda 2030,1 and the Almaty Programme 2 and more\nof the text\n\n_______________\n1\n\n\
                 Resolution 79/233, annex.\nReport of the Conference (United\nNations publication).\n2\n\n2/5\n\n25-16680\n\
                 \u{c}Awaza Political Declaration\n\nA/RES/80/3\n\ncontinued text\n\u{c}Awaza Political Declaration\n\nA/RES/80/3\n\nlast text";
@@ -77,19 +85,14 @@ fn a_footnote_block_with_marks_on_their_own_lines_runs_to_the_page_end() {
     assert_eq!(
         texts(&c),
         [
-            "Agenda 2030,1 and the Almaty Programme 2 and more",
+            "Agenda 2030, and the Almaty Programme and more",
             "of the text",
             "continued text",
             "last text"
         ]
     );
-    let notes: Vec<_> = c
-        .footnotes
-        .iter()
-        .map(|f| (f.mark.as_str(), f.text.as_str()))
-        .collect();
     assert_eq!(
-        notes,
+        notes(&c),
         [
             ("1", "Resolution 79/233, annex."),
             (
@@ -114,4 +117,51 @@ fn symbols_of_every_series_are_recognised_at_line_start() {
     }
     assert_eq!(symbol_prefix("A/RES/"), None);
     assert_eq!(symbol_prefix("Annex"), None);
+}
+
+#[test]
+fn marks_printed_after_their_texts_are_given_back_in_order() {
+    // `pdftotext` prints mark 2 after the block; a text that starts with a year after a
+    // footnote ending in a symbol is the next footnote, not a continuation.
+    let page = "the Treaty,1 the Final Document 2 and the Treaty, 3 inter alia\n\
+                _______________\n1\n\nA/CONF.229/2017/8.\n2010 Review Conference, Final Document.\n3\n\
+                United Nations, Treaty Series, vol.\n402, No. 5778.\n2\n\n2/4\n\u{c}next page";
+    let c = cleaned(page);
+    assert_eq!(
+        notes(&c),
+        [
+            ("1", "A/CONF.229/2017/8."),
+            ("2", "2010 Review Conference, Final Document."),
+            ("3", "United Nations, Treaty Series, vol. 402, No. 5778.")
+        ]
+    );
+    assert_eq!(
+        texts(&c),
+        [
+            "the Treaty, the Final Document and the Treaty, inter alia",
+            "next page"
+        ]
+    );
+}
+
+#[test]
+fn a_rule_glued_to_running_text_and_a_footnote_repeated_on_pages() {
+    let doc = "text of the Non-Self_______________\n1\nAdopted under the UNFCCC.\n\u{c}\
+               Governing Territories, 2 and more\n_______________\n2\nAdopted under the UNFCCC.\n\u{c}\
+               end of it, 3 and\n_______________\n3\nAdopted under the UNFCCC.\n";
+    let c = cleaned(doc);
+    assert_eq!(c.footnotes.len(), 3, "{:?}", c.footnotes);
+    assert!(
+        c.footnotes
+            .iter()
+            .all(|f| f.text == "Adopted under the UNFCCC.")
+    );
+    assert_eq!(
+        texts(&c),
+        [
+            "text of the Non-Self",
+            "Governing Territories, and more",
+            "end of it, and"
+        ]
+    );
 }

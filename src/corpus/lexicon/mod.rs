@@ -75,6 +75,12 @@ struct TailWords {
 #[serde(deny_unknown_fields)]
 struct CallWords {
     number_taking: Vec<String>,
+    /// Words joining two days before a month (`3 to 6 December`): the first number is a day.
+    #[serde(default)]
+    day_range: Vec<String>,
+    /// Abbreviations a reference may break a line after (`Sales No.` / `E.86.IX.7`).
+    #[serde(default)]
+    abbreviations: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -481,6 +487,20 @@ impl Lexicons {
     /// The month any lexicon reads in a folded word.
     pub fn any_month(&self, folded_word: &str) -> bool {
         self.all.iter().any(|l| l.month(folded_word).is_some())
+    }
+
+    /// This folded word (without its full stop) is an abbreviation in some language.
+    pub fn any_abbreviation(&self, folded_word: &str) -> bool {
+        self.all
+            .iter()
+            .any(|l| l.file.calls.abbreviations.iter().any(|w| w == folded_word))
+    }
+
+    /// This folded word joins two days before a month in some language (`to`, `au`).
+    pub fn any_day_range(&self, folded_word: &str) -> bool {
+        self.all
+            .iter()
+            .any(|l| l.file.calls.day_range.iter().any(|w| w == folded_word))
     }
 
     /// After this folded word, in any language, a number is part of the text.
