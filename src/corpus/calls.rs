@@ -113,10 +113,11 @@ fn call_shape(
     }
     // Detached: `Rights, 1 the`, `States 4 that`, `2014, 3` — but `du 2 avril` is a day.
     if before.is_whitespace() {
-        // `3. Decides` opening a line is a paragraph's number.
+        // `3. Decides`, `6 Also reaffirms` opening a line is a paragraph's number.
         let line_start = text[..start].trim_end_matches([' ', '\t']).ends_with('\n')
             || text[..start].trim().is_empty();
-        if line_start && text[end..].starts_with(['.', ')']) {
+        let after = text[end..].trim_start_matches([' ', '\t']);
+        if line_start && (after.starts_with(['.', ')']) || after.starts_with(char::is_uppercase)) {
             return None;
         }
         let rest = text[end..].trim_start();
@@ -416,6 +417,7 @@ mod tests {
             ("held online from 3 to 6 December 2024", "3"),
             ("held in Beirut on 7 and 8 October 2025", "7"),
             ("text;\n3. Decides to", "3"),
+            ("law;\n6    Also reaffirms", "6"),
             ("see paragraph 3 of the report", "3"),
             ("adopted on 1 December 2025", "1"),
             ("at least 565 14 humanitarian workers", "14"),

@@ -111,6 +111,31 @@ pub fn symbol_prefix(text: &str) -> Option<usize> {
     Some(len)
 }
 
+/// A resolution's symbol opening or closing a line of title words (`A/RES/80/25 Relationship
+/// between disarmament and development`): the symbol. When the document printed its symbol
+/// already, only that symbol counts.
+fn symbol_in_head(text: &str, known: &[String]) -> Option<String> {
+    let (first, rest) = text.split_once(' ')?;
+    let (rest_start, last) = text.rsplit_once(' ')?;
+    let resolution = |t: &str| {
+        symbol_prefix(t) == Some(t.len())
+            && (t.contains("/RES/") || t.contains("/DEC/"))
+            && (known.is_empty() || known.iter().any(|k| k == t))
+    };
+    let (symbol, words) = if resolution(first) {
+        (first, rest)
+    } else if resolution(last) {
+        (last, rest_start)
+    } else {
+        return None;
+    };
+    let words = words.trim();
+    let title_like = words.chars().any(char::is_alphabetic)
+        && !words.ends_with([',', ';', '.', ':'])
+        && furniture_shape(words).is_none();
+    title_like.then(|| symbol.to_string())
+}
+
 /// What kind of furniture a line is by its shape alone.
 fn furniture_shape(line: &str) -> Option<Furniture> {
     if line.len() > 64 && !line.starts_with(['-', '_', '*', '=']) {
@@ -292,6 +317,11 @@ struct Sorter<'a> {
     page: Option<u32>,
     /// The page each footnote's text was printed on.
     footnote_pages: Vec<Option<u32>>,
+    /// A bare number just taken out as a page number.
+    bare_number: Option<u32>,
+    /// Lines read on this page so far, and how many running-text lines came before it.
+    page_lines: usize,
+    page_first_out: usize,
     open: Option<OpenFootnote>,
     /// Marks standing alone on their lines, waiting for their text.
     loose_marks: Vec<String>,
@@ -372,6 +402,8 @@ impl Sorter<'_> {
         if line.page != self.page {
             self.settle_page_zone();
             self.page = line.page;
+            self.page_lines = 0;
+            self.page_first_out = self.out.lines.len();
             if self.zone_to_page_end {
                 self.end_zone();
             }
@@ -407,7 +439,23 @@ impl Sorter<'_> {
                 ..line
             });
         }
+        self.page_lines += 1;
+        let bare_number = self.bare_number.take();
         let text = line.text.trim();
+        // `A/RES/80/25 Relationship between …` or `… (Treaty of Tlatelolco) A/RES/80/15` at the
+        // top of a page (`pdftotext -raw`): the symbol and the running head on one line, the
+        // head's first part on the line before.
+        if line.page.is_some_and(|p| p > 1)
+            && self.page_lines <= 3
+            && let Some(symbol) = symbol_in_head(text, &self.out.furniture_symbols)
+        {
+            let before: Vec<Line> = self.out.lines.drain(self.page_first_out..).collect();
+            for head in before {
+                self.out.removed.push((head.bytes, Furniture::RunningHead));
+            }
+            self.out.furniture_symbols.push(symbol);
+            return self.remove(&line, Furniture::RunningHead);
+        }
         // The first page carries no running head: there the line is the title itself. Without
         // pages, the first occurrence is kept for the same reason.
         // Below a footnote rule a repeated line is a footnote cited on several pages
@@ -445,7 +493,11 @@ impl Sorter<'_> {
                 if !self.zone_to_page_end {
                     self.end_zone();
                 }
-                return self.remove(&line, kind);
+                self.remove(&line, kind);
+                if kind == Furniture::PageNumber && !self.in_footnote_zone {
+                    self.bare_number = text.parse().ok();
+                }
+                return;
             }
             None => {}
         }
@@ -468,6 +520,7 @@ impl Sorter<'_> {
         self.out.lines.push(Line {
             text: text.to_string(),
             blank_before: std::mem::take(&mut self.pending_blank),
+            bare_number_before: bare_number,
             ..line
         });
     }
@@ -591,6 +644,9 @@ pub fn clean(lines: Vec<Line>, explicit_calls: HashSet<String>, lexicons: &Lexic
         zone_to_page_end: false,
         page: None,
         footnote_pages: Vec::new(),
+        bare_number: None,
+        page_lines: 0,
+        page_first_out: 0,
         open: None,
         loose_marks: Vec::new(),
         page_zone: None,

@@ -97,3 +97,65 @@ fn truncated_title_is_completed_from_front_matter() {
         Some("Scale of the United Nations: requests under Article 19")
     );
 }
+
+fn numbered_operatives(r: &Resolution) -> Vec<(Option<u32>, &str)> {
+    r.operative_paragraphs()
+        .map(|p| (p.number, p.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_lone_operative_paragraph_is_printed_without_a_number() {
+    // A/RES/80/114: one preambular and one operative paragraph, neither numbered.
+    let text = "80/114. Credentials of representatives\nThe General Assembly,\n\
+                Having considered the report of the Credentials Committee and the\n\
+                recommendation contained therein,\nApproves the report of the Credentials \
+                Committee.\n61st plenary meeting\n9 December 2025";
+    let r = parse_document(text, "x.txt");
+    assert_eq!(r.preambular_paragraphs().count(), 1);
+    let ops = numbered_operatives(&r);
+    assert_eq!(
+        ops,
+        [(None, "Approves the report of the Credentials Committee.")]
+    );
+    // With numbered paragraphs after it, the same line continues the preamble.
+    let text = "The General Assembly,\nRecalling its resolutions of 2006,\nHuman Rights Council \
+                texts,\n1. Decides to act;\n2. Decides also.\n61st plenary meeting";
+    let r = parse_document(text, "x.txt");
+    let numbers: Vec<_> = r.operative_paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, [Some(1), Some(2)]);
+    assert_eq!(r.preambular_paragraphs().count(), 1);
+}
+
+#[test]
+fn a_paragraph_number_printed_without_its_stop() {
+    // A/RES/80/167 prints `6 Also reaffirms` (no full stop); `pdftotext` may put the `6` on a
+    // line of its own, where it looks like a page number.
+    for two in ["2 Also reaffirms the role;", "2\nAlso reaffirms the role;"] {
+        let text = format!(
+            "The General Assembly,\nRecalling its resolution,\n1. Reaffirms the law;\n{two}\n\
+             3. Further reaffirms it.\n61st plenary meeting"
+        );
+        let r = parse_document(&text, "x.txt");
+        let ops = numbered_operatives(&r);
+        assert_eq!(
+            ops,
+            [
+                (Some(1), "Reaffirms the law;"),
+                (Some(2), "Also reaffirms the role;"),
+                (Some(3), "Further reaffirms it.")
+            ],
+            "{two:?}"
+        );
+    }
+}
+
+#[test]
+fn adopted_without_a_vote_inside_a_paragraph_is_not_the_vote() {
+    let text = "The General Assembly,\nRecalling its previous resolutions, all\n\
+                adopted without a vote,\n1. Decides to act.\n55th plenary meeting\n5 December 2025";
+    let r = parse_document(text, "x.txt");
+    assert_eq!(r.operative_paragraphs().count(), 1);
+    assert_eq!(r.meeting.as_deref(), Some("55th plenary meeting"));
+    assert!(r.vote.is_none(), "{:?}", r.vote);
+}

@@ -64,6 +64,9 @@ struct Machine<'a> {
     expected: u32,
     /// The title's first printed line, which running heads repeat.
     title_first: Option<String>,
+    /// Lines `from..to` all look ahead to the same next structural line: whether it ends the
+    /// body (a meeting line, a vote block, an annex) rather than numbering it.
+    lone_ahead: Option<(usize, usize, bool)>,
     out: Segments,
 }
 
@@ -75,6 +78,7 @@ pub fn segment(lines: &[Line], lexicon: &Lexicon, blank_separates: bool) -> Segm
         state: State::Header,
         expected: 1,
         title_first: None,
+        lone_ahead: None,
         out: Segments::default(),
     };
     let views: Vec<View<'_>> = lines.iter().map(View::new).collect();
@@ -215,6 +219,17 @@ impl Machine<'_> {
                     self.push(ParagraphKind::Operative, Some(n), &view.text[at..], i, rule);
                     return i + 1;
                 }
+                // `6 Also reaffirms …`: the next number printed without its full stop.
+                if self.state == State::Operative
+                    && let Some((n, at)) = number_without_stop(view)
+                    && n == self.expected
+                    && self.clause_may_start(&view.text[at..])
+                {
+                    self.expected = n + 1;
+                    let rule = "operative-number-without-stop";
+                    self.push(ParagraphKind::Operative, Some(n), &view.text[at..], i, rule);
+                    return i + 1;
+                }
                 // A second part (`B`) repeats the opening words and numbers from 1 again.
                 if let Some((_, rule)) = find(|l| matches!(l, Label::Opener(_)))
                     && self.state == State::Operative
@@ -222,6 +237,25 @@ impl Machine<'_> {
                     self.record(i, rule, "opener (new part)");
                     self.state = State::Preamble;
                     self.expected = 1;
+                    return i + 1;
+                }
+                // A resolution with one operative paragraph prints it without a number
+                // (`Takes note of the report …`): a clause that is no preambular start, after
+                // which the body ends without a numbered paragraph.
+                if self.state == State::Preamble
+                    && self.expected == 1
+                    && find(|l| matches!(l, Label::PreambularStart)).is_none()
+                    && self.clause_may_start(view.text)
+                    && self.body_ends_unnumbered(views, i)
+                {
+                    self.state = State::Operative;
+                    self.push(
+                        ParagraphKind::Operative,
+                        None,
+                        view.text,
+                        i,
+                        "lone-operative",
+                    );
                     return i + 1;
                 }
                 if self.state == State::Preamble && self.starts_preambular(view) {
@@ -283,6 +317,51 @@ impl Machine<'_> {
         true
     }
 
+    /// A capitalised `text` after a clause's end (or first in the body).
+    fn clause_may_start(&self, text: &str) -> bool {
+        let ended = self
+            .out
+            .paragraphs
+            .last()
+            .is_none_or(|(previous, ..)| clause_ended(&previous.text));
+        ended && text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// From line `i`, the next structural line ends the body (a meeting line, a vote block, an
+    /// annex heading) before any numbered paragraph. Linear: one answer serves every line up
+    /// to that structural line.
+    fn body_ends_unnumbered(&mut self, views: &[View<'_>], i: usize) -> bool {
+        if let Some((from, to, ends)) = self.lone_ahead
+            && (from..to).contains(&i)
+        {
+            return ends;
+        }
+        let mut j = i + 1;
+        let ends = loop {
+            let Some(view) = views.get(j) else {
+                break false;
+            };
+            let offered = offers(view, self.lexicon);
+            if offered
+                .iter()
+                .any(|(l, _)| matches!(l, Label::OperativeStart(..)))
+            {
+                break false;
+            }
+            if offered.iter().any(|(l, _)| {
+                matches!(
+                    l,
+                    Label::Meeting(_) | Label::VoteStart | Label::AnnexHeading
+                )
+            }) {
+                break true;
+            }
+            j += 1;
+        };
+        self.lone_ahead = Some((i, j, ends));
+        ends
+    }
+
     /// A preambular paragraph may start: the last one ended with a clause's punctuation and a
     /// rule offers the start (a lead word, italics) or, where blank lines separate paragraphs,
     /// a capitalised block follows a blank line.
@@ -290,13 +369,7 @@ impl Machine<'_> {
         let Some((previous, ..)) = self.out.paragraphs.last() else {
             return true;
         };
-        // A footnote call may still follow the punctuation (`session,1`).
-        let ended = previous
-            .text
-            .trim_end()
-            .trim_end_matches(|c: char| c.is_ascii_digit())
-            .trim_end()
-            .ends_with([',', ';', ':', '.']);
+        let ended = clause_ended(&previous.text);
         let upper = view.text.chars().next().is_some_and(char::is_uppercase);
         let offered = offers(view, self.lexicon)
             .iter()
@@ -437,4 +510,31 @@ fn original_prefix(text: &str, folded_len: usize) -> &str {
         folded += crate::index::fold::fold(c.encode_utf8(&mut [0; 4])).len();
     }
     text
+}
+
+/// A paragraph's text ends a clause; a footnote call may still follow the punctuation
+/// (`session,1`).
+fn clause_ended(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end()
+        .ends_with([',', ';', ':', '.'])
+}
+
+/// `6 Also reaffirms`, or `Also reaffirms` after a lone `6` taken out as a page number: the
+/// number and where the paragraph's text starts.
+fn number_without_stop(view: &View<'_>) -> Option<(u32, usize)> {
+    if let Some(n) = view.line.bare_number_before {
+        return Some((n, 0));
+    }
+    let digits = view.text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = &view.text[digits..];
+    let words = rest.trim_start();
+    let spaced = rest.len() > words.len();
+    let capital = words.chars().next().is_some_and(char::is_uppercase);
+    let n = view.text[..digits].parse().ok()?;
+    (spaced && capital).then_some((n, view.text.len() - words.len()))
 }

@@ -125,7 +125,12 @@ fn number_line(view: &View<'_>, _: &Lexicon) -> Option<Label> {
     }
     let (number, title) = resolution_number(view.text)?;
     // What follows the number is a title (or nothing: the title is on the next line).
+    // A title may open with a year: `80/11. 2025 review of the … architecture`.
+    let year = title.len() > 5
+        && title.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && title[4..].starts_with(' ');
     if !(title.is_empty()
+        || year
         || title.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '“' || c == '"'))
     {
         return None;
@@ -142,7 +147,9 @@ fn meeting_phrase(view: &View<'_>, lexicon: &Lexicon) -> Option<Label> {
 }
 
 fn vote_phrase(view: &View<'_>, lexicon: &Lexicon) -> Option<Label> {
-    if !view.first().is_some_and(|c| c == '[' || c.is_alphabetic()) {
+    // `[Adopted …` or `Adopted …` opens a block; `adopted without a vote,` in lower case
+    // continues a paragraph (`… all adopted without a vote,`).
+    if !view.first().is_some_and(|c| c == '[' || c.is_uppercase()) {
         return None;
     }
     lexicon
@@ -225,10 +232,18 @@ mod tests {
                 "en",
                 vec!["resolution number"],
             ),
+            (
+                "80/11. 2025 review of the peacebuilding architecture",
+                "en",
+                vec!["resolution number"],
+            ),
+            ("80/11. 12 States", "en", vec![]),
             ("18th plenary meeting", "en", vec!["meeting line"]),
             ("28e séance", "fr", vec!["meeting line"]),
             ("[Adopted without a vote.]", "en", vec!["vote block"]),
             ("[Adoptée par 30 voix contre 15]", "fr", vec!["vote block"]),
+            ("Adopted without a vote.", "en", vec!["vote block"]),
+            ("adopted without a vote,", "en", vec![]),
             ("Annex", "en", vec!["annex heading"]),
             ("Annexe II", "fr", vec!["annex heading"]),
             ("12. Decides", "en", vec!["operative start"]),

@@ -34,6 +34,9 @@ pub struct Line {
     pub inferred: bool,
     /// The markup made this line a footnote definition with this mark (`[^1]: …`).
     pub note: Option<String>,
+    /// A number standing alone on the line before, taken out as a page number: a paragraph
+    /// number printed without its full stop (`6` / `Also reaffirms …`) looks the same.
+    pub bare_number_before: Option<u32>,
 }
 
 /// The input layouts readers know.
