@@ -64,7 +64,7 @@ pub fn parse_traced(text: &str, path: &str) -> (Resolution, Trace) {
 fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, bool)> {
     let head: String = text
         .char_indices()
-        .take_while(|(i, _)| *i < 24_000)
+        .take_while(|(i, _)| *i < 8_000)
         .map(|(_, c)| c.to_ascii_lowercase())
         .collect();
     let words = head
@@ -138,6 +138,7 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     for (paragraph, ..) in &mut paragraphs {
         paragraph.text = finish_text(&paragraph.text);
     }
+    let words = super::lexicon::words::word_list(lexicon.code());
     let vocabulary = vocabulary(
         paragraphs
             .iter()
@@ -145,7 +146,7 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
             .chain(cleaned.footnotes.iter().map(|f| f.text.as_str())),
     );
     for (paragraph, ..) in &mut paragraphs {
-        if let Some(repaired) = repair_splits(&paragraph.text, &vocabulary) {
+        if let Some(repaired) = repair_splits(&paragraph.text, &vocabulary, words) {
             paragraph.text = repaired;
         }
     }
@@ -159,7 +160,7 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     // Title.
     let title = segs.title.as_ref().map(|(t, lines)| {
         let finished = finish_text(t);
-        let title = repair_splits(&finished, &vocabulary).unwrap_or(finished);
+        let title = repair_splits(&finished, &vocabulary, words).unwrap_or(finished);
         (title, lines.first().copied())
     });
     let title_line = title.as_ref().and_then(|t| t.1);

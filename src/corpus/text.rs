@@ -2,7 +2,8 @@
 //! with a spurious space (`includi ng`, `high -level`) joined again when the document itself
 //! spells the whole word.
 
-use std::collections::HashSet;
+use super::lexicon::words::WordList;
+use rustc_hash::FxHashSet;
 
 /// Append line `next` to paragraph text `acc`: a soft hyphen at the end of the line joins the
 /// word; a compound hyphen (`Royaume-` + `Uni`) is kept without a space; else one space.
@@ -98,23 +99,53 @@ pub fn finish_text(text: &str) -> String {
     out
 }
 
-/// The words a document spells whole: lower-case alphabetic tokens of its texts.
-pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    let mut words = HashSet::new();
+/// The words a document spells, folded to lower case: `all` holds every word, `lower` the
+/// ones it spells in lower case (a capitalised fragment may be a name: `Pale`).
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    all: FxHashSet<String>,
+    lower: FxHashSet<String>,
+}
+
+pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str>) -> Vocabulary {
+    let mut v = Vocabulary::default();
     for text in texts {
         for token in text.split(' ') {
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
-            if word.len() >= 2 && word.chars().all(char::is_lowercase) {
-                words.insert(word.to_string());
+            if word.len() < 2 {
+                continue;
+            }
+            if word.chars().all(char::is_lowercase) {
+                // A short token may be the fragment of a split word itself (`soci al`): short
+                // words stand on their own by the word list or as function words.
+                if word.len() >= 4 && !v.lower.contains(word) {
+                    v.lower.insert(word.to_string());
+                }
+                if !v.all.contains(word) {
+                    v.all.insert(word.to_string());
+                }
+            } else {
+                // `Sustainable` spells `sustainable`; all-capital tokens are acronyms.
+                let mut chars = word.chars();
+                if chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase) {
+                    let lower = word.to_lowercase();
+                    if !v.all.contains(&lower) {
+                        v.all.insert(lower);
+                    }
+                }
             }
         }
     }
-    words
+    v
 }
 
-/// Join `includi ng` into `including` when the document spells `including` elsewhere and does
-/// not spell both halves as words of their own.
-pub fn repair_splits(text: &str, vocabulary: &HashSet<String>) -> Option<String> {
+/// Join `includi ng` into `including` when the document, or the language's word list, spells
+/// `including`, and the two halves are not both words of their own (`is land`).
+pub fn repair_splits(
+    text: &str,
+    vocabulary: &Vocabulary,
+    words: Option<&WordList>,
+) -> Option<String> {
     let tokens: Vec<&str> = text.split(' ').collect();
     let mut out: Option<String> = None;
     let mut i = 0usize;
@@ -130,11 +161,14 @@ pub fn repair_splits(text: &str, vocabulary: &HashSet<String>) -> Option<String>
             && right[right_word.len()..]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        if splittable {
+        // Most pairs are two words: decided without building the joined form.
+        if splittable
+            && !(is_word(left, vocabulary, words) && is_word(right_word, vocabulary, words))
+        {
             let joined = format!("{}{}", left.to_lowercase(), right_word);
-            let whole = vocabulary.contains(&joined);
-            let halves = is_word(left, vocabulary) && is_word(right_word, vocabulary);
-            if whole && !halves {
+            let whole =
+                vocabulary.all.contains(&joined) || words.is_some_and(|w| w.contains(&joined));
+            if whole {
                 let built = out.get_or_insert_with(String::new);
                 let at = offset + left.len();
                 built.push_str(&text[copied..at]);
@@ -152,65 +186,32 @@ pub fn repair_splits(text: &str, vocabulary: &HashSet<String>) -> Option<String>
     Some(built)
 }
 
-/// A half is a word of its own when the document spells it, or it is short enough to be a
-/// function word (`of`, `la`).
-fn is_word(half: &str, vocabulary: &HashSet<String>) -> bool {
-    let lower = half.to_lowercase();
-    vocabulary.contains(&lower)
-        || (half.chars().count() <= 3 && !half.is_empty() && {
-            matches!(
-                lower.as_str(),
-                "a" | "an"
-                    | "as"
-                    | "at"
-                    | "be"
-                    | "by"
-                    | "de"
-                    | "du"
-                    | "en"
-                    | "et"
-                    | "in"
-                    | "is"
-                    | "it"
-                    | "la"
-                    | "le"
-                    | "of"
-                    | "on"
-                    | "or"
-                    | "to"
-                    | "un"
-                    | "and"
-                    | "the"
-                    | "for"
-                    | "des"
-                    | "les"
-                    | "une"
-                    | "par"
-                    | "sur"
-                    | "its"
-                    | "all"
-                    | "are"
-                    | "has"
-                    | "not"
-                    | "one"
-                    | "two"
-                    | "six"
-                    | "ten"
-                    | "new"
-                    | "law"
-                    | "war"
-                    | "age"
-                    | "use"
-                    | "end"
-                    | "any"
-                    | "own"
-                    | "may"
-                    | "can"
-                    | "who"
-                    | "few"
-            )
-        })
+/// A half is a word of its own when the language's list has it as a common word (or, for a
+/// language without a list, the document spells it in lower case), or it is short enough to be
+/// a function word (`of`, `la`).
+fn is_word(half: &str, vocabulary: &Vocabulary, words: Option<&WordList>) -> bool {
+    let lowered;
+    let lower = if half.chars().all(char::is_lowercase) {
+        half
+    } else {
+        lowered = half.to_lowercase();
+        lowered.as_str()
+    };
+    // With a word list, the list decides: the document's own tokens include the fragments.
+    let known = match words {
+        Some(w) => w.is_common(lower),
+        None => vocabulary.lower.contains(lower),
+    };
+    known || (half.chars().count() <= 3 && FUNCTION_WORDS.contains(&lower))
 }
+
+/// Short words of French and English that stand on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "as", "at", "be", "by", "de", "du", "en", "et", "in", "is", "it", "la", "le", "of",
+    "on", "or", "to", "un", "and", "the", "for", "des", "les", "une", "par", "sur", "its", "all",
+    "are", "has", "not", "one", "two", "six", "ten", "new", "law", "war", "age", "use", "end",
+    "any", "own", "may", "can", "who", "few",
+];
 
 #[cfg(test)]
 mod tests {
@@ -243,10 +244,49 @@ mod tests {
     fn split_words_are_joined_only_when_the_document_spells_them() {
         let vocabulary = vocabulary(["including the framework, often"].into_iter());
         assert_eq!(
-            repair_splits("includi ng the framew ork, of ten", &vocabulary).as_deref(),
+            repair_splits("includi ng the framew ork, of ten", &vocabulary, None).as_deref(),
             Some("including the framework, of ten")
         );
-        assert_eq!(repair_splits("nothing to join here", &vocabulary), None);
-        assert_eq!(repair_splits("inclu sion", &vocabulary), None);
+        assert_eq!(
+            repair_splits("nothing to join here", &vocabulary, None),
+            None
+        );
+        assert_eq!(repair_splits("inclu sion", &vocabulary, None), None);
+    }
+
+    #[test]
+    fn or_when_the_language_word_list_has_the_whole_word() {
+        let en = crate::corpus::lexicon::words::word_list("en");
+        let vocabulary = vocabulary(["the Palestinian people and the island"].into_iter());
+        let table = [
+            (
+                "participation in soci al and cultural life",
+                Some("participation in social and cultural life"),
+            ),
+            (
+                "chemical we apons production",
+                Some("chemical weapons production"),
+            ),
+            (
+                "the General Assem bly at its",
+                Some("the General Assembly at its"),
+            ),
+            (
+                "denial of Pale stinian development",
+                Some("denial of Palestinian development"),
+            ),
+            ("a n island", Some("an island")),
+            // Both halves are words: left alone.
+            ("the is land of", None),
+            ("a part of it", None),
+            ("in to the", None),
+        ];
+        for (text, expected) in table {
+            assert_eq!(
+                repair_splits(text, &vocabulary, en).as_deref(),
+                expected,
+                "{text}"
+            );
+        }
     }
 }

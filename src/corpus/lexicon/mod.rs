@@ -7,6 +7,7 @@
 //! count in digits or words); templates are compiled once into patterns over folded text.
 
 mod compile;
+pub mod words;
 
 use crate::corpus::model::{Body, Language};
 use crate::index::fold::fold;
