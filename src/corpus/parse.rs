@@ -11,7 +11,7 @@ use super::markup::FrontMatter;
 use super::model::{Body, Footnote, Paragraph, ParagraphKind, Resolution, Source};
 use super::segment::{self, Step, header};
 use super::source::{self, Layout};
-use super::text::{finish_text, repair_splits, vocabulary};
+use super::text::{Vocabulary, finish_text, joined_candidates, repair_splits};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
 use crate::index::fold::fold;
@@ -138,16 +138,28 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     for (paragraph, ..) in &mut paragraphs {
         paragraph.text = finish_text(&paragraph.text);
     }
+    // Words split by a spurious space (`soci al`): the joined forms of the suspect pairs are
+    // looked up in the document's text in one pass.
     let words = super::lexicon::words::word_list(lexicon.code());
-    let vocabulary = vocabulary(
+    let mut wanted = rustc_hash::FxHashSet::default();
+    for (paragraph, ..) in &paragraphs {
+        joined_candidates(&paragraph.text, words, &mut wanted);
+    }
+    if let Some((t, _)) = &segs.title {
+        joined_candidates(&finish_text(t), words, &mut wanted);
+    }
+    let vocabulary = Vocabulary::of(
+        wanted,
         paragraphs
             .iter()
             .map(|(p, ..)| p.text.as_str())
             .chain(cleaned.footnotes.iter().map(|f| f.text.as_str())),
     );
-    for (paragraph, ..) in &mut paragraphs {
-        if let Some(repaired) = repair_splits(&paragraph.text, &vocabulary, words) {
-            paragraph.text = repaired;
+    if !vocabulary.is_empty() || words.is_some() {
+        for (paragraph, ..) in &mut paragraphs {
+            if let Some(repaired) = repair_splits(&paragraph.text, &vocabulary, words) {
+                paragraph.text = repaired;
+            }
         }
     }
     paragraphs.retain(|(p, ..)| !p.text.is_empty() || p.kind == ParagraphKind::Operative);

@@ -99,44 +99,91 @@ pub fn finish_text(text: &str) -> String {
     out
 }
 
-/// The words a document spells, folded to lower case: `all` holds every word, `lower` the
-/// ones it spells in lower case (a capitalised fragment may be a name: `Pale`).
+/// The joined forms a document spells, folded to lower case (`Sustainable` spells
+/// `sustainable`; all-capital tokens are acronyms and left out). Only the forms asked for are
+/// looked up, in one pass over the text without copying words.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     all: FxHashSet<String>,
-    lower: FxHashSet<String>,
 }
 
-pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str>) -> Vocabulary {
-    let mut v = Vocabulary::default();
-    for text in texts {
-        for token in text.split(' ') {
-            let word = token.trim_matches(|c: char| !c.is_alphabetic());
-            if word.len() < 2 {
-                continue;
-            }
-            if word.chars().all(char::is_lowercase) {
-                // A short token may be the fragment of a split word itself (`soci al`): short
-                // words stand on their own by the word list or as function words.
-                if word.len() >= 4 && !v.lower.contains(word) {
-                    v.lower.insert(word.to_string());
+impl Vocabulary {
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    /// The subset of `wanted` (lower case) that `texts` spell.
+    pub fn of<'a>(wanted: FxHashSet<String>, texts: impl Iterator<Item = &'a str>) -> Vocabulary {
+        let mut found = FxHashSet::default();
+        if wanted.is_empty() {
+            return Vocabulary { all: found };
+        }
+        let longest = wanted.iter().map(String::len).max().unwrap_or(0);
+        for text in texts {
+            for token in text.split(' ') {
+                let word = token.trim_matches(|c: char| !c.is_alphabetic());
+                if word.len() < 2 || word.len() > longest {
+                    continue;
                 }
-                if !v.all.contains(word) {
-                    v.all.insert(word.to_string());
-                }
-            } else {
-                // `Sustainable` spells `sustainable`; all-capital tokens are acronyms.
-                let mut chars = word.chars();
-                if chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase) {
-                    let lower = word.to_lowercase();
-                    if !v.all.contains(&lower) {
-                        v.all.insert(lower);
+                if wanted.contains(word) {
+                    found.insert(word.to_string());
+                } else if word.starts_with(char::is_uppercase) {
+                    let mut chars = word.chars();
+                    chars.next();
+                    if chars.all(char::is_lowercase) {
+                        let lower = word.to_lowercase();
+                        if wanted.contains(&lower) {
+                            found.insert(lower);
+                        }
                     }
                 }
             }
         }
+        Vocabulary { all: found }
     }
-    v
+}
+
+/// Every word `texts` spell (tests).
+#[cfg(test)]
+pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabulary {
+    let mut all = FxHashSet::default();
+    for text in texts.clone() {
+        for token in text.split(' ') {
+            let word = token.trim_matches(|c: char| !c.is_alphabetic());
+            all.insert(word.to_lowercase());
+        }
+    }
+    Vocabulary::of(all, texts)
+}
+
+/// The joined forms of `text`'s split candidates (`soci al` → `social`).
+pub fn joined_candidates(text: &str, words: Option<&WordList>, into: &mut FxHashSet<String>) {
+    let tokens: Vec<&str> = text.split(' ').collect();
+    for i in split_candidates(&tokens, words) {
+        let right = tokens[i + 1].trim_end_matches(|c: char| !c.is_alphabetic());
+        into.insert(format!("{}{}", tokens[i].to_lowercase(), right));
+    }
+}
+
+/// The pairs of tokens that might be one word split in two (the index of the left one): a run
+/// of letters followed by a lower-case run (trailing punctuation allowed), whose halves are
+/// not both words.
+fn split_candidates<'a>(
+    tokens: &'a [&'a str],
+    words: Option<&'a WordList>,
+) -> impl Iterator<Item = usize> + 'a {
+    (0..tokens.len().saturating_sub(1)).filter(move |&i| {
+        let (left, right) = (tokens[i], tokens[i + 1]);
+        let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
+        let splittable = !left.is_empty()
+            && left.chars().all(char::is_alphabetic)
+            && !right_word.is_empty()
+            && right_word.chars().all(char::is_lowercase)
+            && right[right_word.len()..]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+        splittable && !(is_word(left, words) && is_word(right_word, words))
+    })
 }
 
 /// Join `includi ng` into `including` when the document, or the language's word list, spells
@@ -148,48 +195,40 @@ pub fn repair_splits(
 ) -> Option<String> {
     let tokens: Vec<&str> = text.split(' ').collect();
     let mut out: Option<String> = None;
-    let mut i = 0usize;
     let mut copied = 0usize;
-    let mut offset = 0usize;
-    while i + 1 < tokens.len() {
+    let mut next_free = 0usize;
+    // Byte offset of each token in `text`.
+    let mut offsets = Vec::with_capacity(tokens.len());
+    let mut at = 0usize;
+    for token in &tokens {
+        offsets.push(at);
+        at += token.len() + 1;
+    }
+    for i in split_candidates(&tokens, words) {
+        if i < next_free {
+            continue;
+        }
         let (left, right) = (tokens[i], tokens[i + 1]);
         let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
-        let splittable = !left.is_empty()
-            && left.chars().all(char::is_alphabetic)
-            && !right_word.is_empty()
-            && right_word.chars().all(char::is_lowercase)
-            && right[right_word.len()..]
-                .chars()
-                .all(|c| !c.is_alphanumeric());
-        // Most pairs are two words: decided without building the joined form.
-        if splittable
-            && !(is_word(left, vocabulary, words) && is_word(right_word, vocabulary, words))
-        {
-            let joined = format!("{}{}", left.to_lowercase(), right_word);
-            let whole =
-                vocabulary.all.contains(&joined) || words.is_some_and(|w| w.contains(&joined));
-            if whole {
-                let built = out.get_or_insert_with(String::new);
-                let at = offset + left.len();
-                built.push_str(&text[copied..at]);
-                copied = at + 1;
-                offset = at + 1 + right.len() + 1;
-                i += 2;
-                continue;
-            }
+        let joined = format!("{}{}", left.to_lowercase(), right_word);
+        let whole = vocabulary.all.contains(&joined) || words.is_some_and(|w| w.contains(&joined));
+        if whole {
+            let built = out.get_or_insert_with(String::new);
+            let space = offsets[i] + left.len();
+            built.push_str(&text[copied..space]);
+            copied = space + 1;
+            next_free = i + 2;
         }
-        offset += left.len() + 1;
-        i += 1;
     }
     let mut built = out?;
     built.push_str(&text[copied..]);
     Some(built)
 }
 
-/// A half is a word of its own when the language's list has it as a common word (or, for a
-/// language without a list, the document spells it in lower case), or it is short enough to be
-/// a function word (`of`, `la`).
-fn is_word(half: &str, vocabulary: &Vocabulary, words: Option<&WordList>) -> bool {
+/// A half is a word of its own when the language's list has it as a common word, or it is
+/// short enough to be a function word (`of`, `la`). A language without a list takes every half
+/// of four bytes or more for a word: only a short fragment (`soci al`, `Assem bly`) is joined.
+fn is_word(half: &str, words: Option<&WordList>) -> bool {
     let lowered;
     let lower = if half.chars().all(char::is_lowercase) {
         half
@@ -197,20 +236,24 @@ fn is_word(half: &str, vocabulary: &Vocabulary, words: Option<&WordList>) -> boo
         lowered = half.to_lowercase();
         lowered.as_str()
     };
-    // With a word list, the list decides: the document's own tokens include the fragments.
     let known = match words {
         Some(w) => w.is_common(lower),
-        None => vocabulary.lower.contains(lower),
+        None => half.len() >= 4,
     };
-    known || (half.chars().count() <= 3 && FUNCTION_WORDS.contains(&lower))
+    known || (half.chars().count() <= 4 && FUNCTION_SET.contains(lower))
 }
+
+static FUNCTION_SET: std::sync::LazyLock<FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
 
 /// Short words of French and English that stand on their own.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "as", "at", "be", "by", "de", "du", "en", "et", "in", "is", "it", "la", "le", "of",
-    "on", "or", "to", "un", "and", "the", "for", "des", "les", "une", "par", "sur", "its", "all",
-    "are", "has", "not", "one", "two", "six", "ten", "new", "law", "war", "age", "use", "end",
-    "any", "own", "may", "can", "who", "few",
+    "a", "à", "an", "as", "at", "be", "by", "de", "du", "en", "et", "in", "is", "it", "la", "le",
+    "of", "on", "or", "to", "un", "y", "ne", "se", "ce", "sa", "ses", "son", "aux", "qui", "que",
+    "est", "ont", "il", "ils", "au", "ou", "où", "nos", "leur", "and", "the", "for", "des", "les",
+    "une", "par", "sur", "its", "all", "are", "has", "not", "one", "two", "six", "ten", "new",
+    "law", "war", "age", "use", "end", "any", "own", "may", "can", "who", "few", "we", "our",
+    "was", "but", "no", "so", "if", "do", "up", "he", "his", "her",
 ];
 
 #[cfg(test)]
