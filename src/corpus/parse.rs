@@ -62,15 +62,22 @@ pub fn parse_traced(text: &str, path: &str) -> (Resolution, Trace) {
 
 /// The lexicon of the language `text` is written in: function words of its first words.
 fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, bool)> {
-    let head: String = text
-        .char_indices()
-        .take_while(|(i, _)| *i < 8_000)
-        .map(|(_, c)| c.to_ascii_lowercase())
-        .collect();
-    let words = head
-        .split(|c: char| !(c.is_alphabetic()))
-        .filter(|w| !w.is_empty() && w.len() <= 5);
-    lexicons.detect(words)
+    let mut end = text.len().min(8_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Function words are short: only words of up to five bytes are folded and counted.
+    let mut folded: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+    for word in text[..end].split(|c: char| !c.is_alphabetic()) {
+        if !word.is_empty() && word.len() <= 5 {
+            folded.push(if word.chars().all(char::is_lowercase) {
+                word.into()
+            } else {
+                word.to_lowercase().into()
+            });
+        }
+    }
+    lexicons.detect(folded.iter().map(|w| w.as_ref()))
 }
 
 /// Parse one document with the given lexicons.
@@ -139,12 +146,13 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
         paragraph.text = finish_text(&paragraph.text);
     }
     // Words split by a spurious space (`soci al`): the joined forms of the suspect pairs are
-    // looked up in the document's text in one pass.
+    // looked up in the document's text in one pass; only paragraphs with a suspect pair are
+    // mended.
     let words = super::lexicon::words::word_list(lexicon.code());
     let mut wanted = rustc_hash::FxHashSet::default();
-    for (paragraph, ..) in &paragraphs {
-        joined_candidates(&paragraph.text, words, &mut wanted);
-    }
+    let suspects: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| joined_candidates(&paragraphs[i].0.text, words, &mut wanted))
+        .collect();
     if let Some((t, _)) = &segs.title {
         joined_candidates(&finish_text(t), words, &mut wanted);
     }
@@ -155,11 +163,9 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
             .map(|(p, ..)| p.text.as_str())
             .chain(cleaned.footnotes.iter().map(|f| f.text.as_str())),
     );
-    if !vocabulary.is_empty() || words.is_some() {
-        for (paragraph, ..) in &mut paragraphs {
-            if let Some(repaired) = repair_splits(&paragraph.text, &vocabulary, words) {
-                paragraph.text = repaired;
-            }
+    for i in suspects {
+        if let Some(repaired) = repair_splits(&paragraphs[i].0.text, &vocabulary, words) {
+            paragraphs[i].0.text = repaired;
         }
     }
     paragraphs.retain(|(p, ..)| !p.text.is_empty() || p.kind == ParagraphKind::Operative);

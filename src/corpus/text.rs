@@ -156,34 +156,109 @@ pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabular
     Vocabulary::of(all, texts)
 }
 
-/// The joined forms of `text`'s split candidates (`soci al` → `social`).
-pub fn joined_candidates(text: &str, words: Option<&WordList>, into: &mut FxHashSet<String>) {
-    let tokens: Vec<&str> = text.split(' ').collect();
-    for i in split_candidates(&tokens, words) {
-        let right = tokens[i + 1].trim_end_matches(|c: char| !c.is_alphabetic());
-        into.insert(format!("{}{}", tokens[i].to_lowercase(), right));
+/// The joined forms of `text`'s split candidates (`soci al` → `social`); whether it has any.
+pub fn joined_candidates(
+    text: &str,
+    words: Option<&WordList>,
+    into: &mut FxHashSet<String>,
+) -> bool {
+    let candidates = split_candidates(text, words);
+    for c in &candidates {
+        into.insert(c.joined());
+    }
+    !candidates.is_empty()
+}
+
+/// Two adjacent tokens that might be one word split in two.
+struct Candidate<'t> {
+    /// Byte offset of the left token.
+    start: usize,
+    left: &'t str,
+    /// The right token's letters, without its trailing punctuation.
+    right_word: &'t str,
+    /// Byte offset just past the right token.
+    end: usize,
+}
+
+impl Candidate<'_> {
+    fn joined(&self) -> String {
+        let mut joined = self.left.to_lowercase();
+        joined.push_str(self.right_word);
+        joined
     }
 }
 
-/// The pairs of tokens that might be one word split in two (the index of the left one): a run
-/// of letters followed by a lower-case run (trailing punctuation allowed), whose halves are
-/// not both words.
-fn split_candidates<'a>(
-    tokens: &'a [&'a str],
-    words: Option<&'a WordList>,
-) -> impl Iterator<Item = usize> + 'a {
-    (0..tokens.len().saturating_sub(1)).filter(move |&i| {
-        let (left, right) = (tokens[i], tokens[i + 1]);
-        let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
-        let splittable = !left.is_empty()
-            && left.chars().all(char::is_alphabetic)
-            && !right_word.is_empty()
-            && right_word.chars().all(char::is_lowercase)
-            && right[right_word.len()..]
-                .chars()
-                .all(|c| !c.is_alphanumeric());
-        splittable && !(is_word(left, words) && is_word(right_word, words))
-    })
+/// The pairs of tokens (split at single spaces) that might be one word split in two: a run of
+/// letters followed by a lower-case run (trailing punctuation allowed), whose halves are not
+/// both words. One pass over the bytes; most pairs are decided by their lengths.
+fn split_candidates<'t>(text: &'t str, words: Option<&WordList>) -> Vec<Candidate<'t>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Whether the previous token is a word, carried from the step where it was the right half.
+    let mut left_is_word: Option<bool> = None;
+    let mut previous: Option<(usize, &str)> = None;
+    let mut start = 0usize;
+    loop {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |p| start + p);
+        let right = &text[start..end];
+        if let Some((left_start, left)) = previous {
+            let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
+            let mut next = None;
+            // Without a word list, halves of four bytes or more are words.
+            let decided = words.is_none() && left.len() >= 4 && right_word.len() >= 4;
+            let splittable = !decided
+                && !left.is_empty()
+                && !right_word.is_empty()
+                && all_lower(right_word)
+                && all_letters(left)
+                && right[right_word.len()..]
+                    .chars()
+                    .all(|c| !c.is_alphanumeric());
+            if splittable {
+                let left_word = left_is_word.unwrap_or_else(|| is_word(left, words));
+                let right_is_word = is_word(right_word, words);
+                if right_word.len() == right.len() {
+                    next = Some(right_is_word);
+                }
+                if !(left_word && right_is_word) {
+                    out.push(Candidate {
+                        start: left_start,
+                        left,
+                        right_word,
+                        end,
+                    });
+                }
+            }
+            left_is_word = next;
+        }
+        previous = Some((start, right));
+        if end >= bytes.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Every character is a letter (an ASCII fast path first).
+fn all_letters(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        s.chars().all(char::is_alphabetic)
+    }
+}
+
+/// Every character is a lower-case letter.
+fn all_lower(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().all(|b| b.is_ascii_lowercase())
+    } else {
+        s.chars().all(char::is_lowercase)
+    }
 }
 
 /// Join `includi ng` into `including` when the document, or the language's word list, spells
@@ -193,31 +268,22 @@ pub fn repair_splits(
     vocabulary: &Vocabulary,
     words: Option<&WordList>,
 ) -> Option<String> {
-    let tokens: Vec<&str> = text.split(' ').collect();
     let mut out: Option<String> = None;
     let mut copied = 0usize;
-    let mut next_free = 0usize;
-    // Byte offset of each token in `text`.
-    let mut offsets = Vec::with_capacity(tokens.len());
-    let mut at = 0usize;
-    for token in &tokens {
-        offsets.push(at);
-        at += token.len() + 1;
-    }
-    for i in split_candidates(&tokens, words) {
-        if i < next_free {
+    // A token joined to its left neighbour is not joined again to its right one.
+    let mut joined_to = 0usize;
+    for c in split_candidates(text, words) {
+        if c.start < joined_to {
             continue;
         }
-        let (left, right) = (tokens[i], tokens[i + 1]);
-        let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
-        let joined = format!("{}{}", left.to_lowercase(), right_word);
+        let joined = c.joined();
         let whole = vocabulary.all.contains(&joined) || words.is_some_and(|w| w.contains(&joined));
         if whole {
             let built = out.get_or_insert_with(String::new);
-            let space = offsets[i] + left.len();
+            let space = c.start + c.left.len();
             built.push_str(&text[copied..space]);
             copied = space + 1;
-            next_free = i + 2;
+            joined_to = c.end;
         }
     }
     let mut built = out?;
@@ -229,32 +295,106 @@ pub fn repair_splits(
 /// short enough to be a function word (`of`, `la`). A language without a list takes every half
 /// of four bytes or more for a word: only a short fragment (`soci al`, `Assem bly`) is joined.
 fn is_word(half: &str, words: Option<&WordList>) -> bool {
+    if words.is_none() && half.len() >= 4 {
+        return true;
+    }
+    let short = half.chars().count() <= 4;
     let lowered;
-    let lower = if half.chars().all(char::is_lowercase) {
+    let lower = if all_lower(half) {
         half
     } else {
         lowered = half.to_lowercase();
         lowered.as_str()
     };
-    let known = match words {
-        Some(w) => w.is_common(lower),
-        None => half.len() >= 4,
-    };
-    known || (half.chars().count() <= 4 && FUNCTION_SET.contains(lower))
+    words.is_some_and(|w| w.is_common(lower)) || (short && is_function_word(lower))
 }
 
-static FUNCTION_SET: std::sync::LazyLock<FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-
 /// Short words of French and English that stand on their own.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "à", "an", "as", "at", "be", "by", "de", "du", "en", "et", "in", "is", "it", "la", "le",
-    "of", "on", "or", "to", "un", "y", "ne", "se", "ce", "sa", "ses", "son", "aux", "qui", "que",
-    "est", "ont", "il", "ils", "au", "ou", "où", "nos", "leur", "and", "the", "for", "des", "les",
-    "une", "par", "sur", "its", "all", "are", "has", "not", "one", "two", "six", "ten", "new",
-    "law", "war", "age", "use", "end", "any", "own", "may", "can", "who", "few", "we", "our",
-    "was", "but", "no", "so", "if", "do", "up", "he", "his", "her",
-];
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "à"
+            | "an"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "de"
+            | "du"
+            | "en"
+            | "et"
+            | "in"
+            | "is"
+            | "it"
+            | "la"
+            | "le"
+            | "of"
+            | "on"
+            | "or"
+            | "to"
+            | "un"
+            | "y"
+            | "ne"
+            | "se"
+            | "ce"
+            | "sa"
+            | "ses"
+            | "son"
+            | "aux"
+            | "qui"
+            | "que"
+            | "est"
+            | "ont"
+            | "il"
+            | "ils"
+            | "au"
+            | "ou"
+            | "où"
+            | "nos"
+            | "leur"
+            | "and"
+            | "the"
+            | "for"
+            | "des"
+            | "les"
+            | "une"
+            | "par"
+            | "sur"
+            | "its"
+            | "all"
+            | "are"
+            | "has"
+            | "not"
+            | "one"
+            | "two"
+            | "six"
+            | "ten"
+            | "new"
+            | "law"
+            | "war"
+            | "age"
+            | "use"
+            | "end"
+            | "any"
+            | "own"
+            | "may"
+            | "can"
+            | "who"
+            | "few"
+            | "we"
+            | "our"
+            | "was"
+            | "but"
+            | "no"
+            | "so"
+            | "if"
+            | "do"
+            | "up"
+            | "he"
+            | "his"
+            | "her"
+    )
+}
 
 #[cfg(test)]
 mod tests {
