@@ -11,7 +11,7 @@ use super::markup::FrontMatter;
 use super::model::{Body, Footnote, Paragraph, ParagraphKind, Resolution, Source};
 use super::segment::{self, Step, header};
 use super::source::{self, Layout};
-use super::text::{Vocabulary, finish_text, joined_candidates, repair_splits};
+use super::text::{Suspects, Vocabulary, finish_text, repair_splits, repair_suspects, suspects};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
 use crate::index::fold::fold;
@@ -145,17 +145,20 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     for (paragraph, ..) in &mut paragraphs {
         paragraph.text = finish_text(&paragraph.text);
     }
-    // Words split by a spurious space (`soci al`): the joined forms of the suspect pairs are
-    // looked up in the document's text in one pass; only paragraphs with a suspect pair are
-    // mended.
+    // Words split by a spurious space (`soci al`): the pairs that might be one are found once;
+    // their joined forms are looked up in the document's text in one pass; only paragraphs
+    // with such a pair are mended.
     let words = super::lexicon::words::word_list(lexicon.code());
     let mut wanted = rustc_hash::FxHashSet::default();
-    let suspects: Vec<usize> = (0..paragraphs.len())
-        .filter(|&i| joined_candidates(&paragraphs[i].0.text, words, &mut wanted))
-        .collect();
-    if let Some((t, _)) = &segs.title {
-        joined_candidates(&finish_text(t), words, &mut wanted);
+    let title_text = segs.title.as_ref().map(|(t, _)| finish_text(t));
+    if let Some(t) = &title_text {
+        suspects(t, words, &mut wanted);
     }
+    let found: Vec<(usize, Suspects<'_>)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (p, ..))| suspects(&p.text, words, &mut wanted).map(|s| (i, s)))
+        .collect();
     let vocabulary = Vocabulary::of(
         wanted,
         paragraphs
@@ -163,10 +166,15 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
             .map(|(p, ..)| p.text.as_str())
             .chain(cleaned.footnotes.iter().map(|f| f.text.as_str())),
     );
-    for i in suspects {
-        if let Some(repaired) = repair_splits(&paragraphs[i].0.text, &vocabulary, words) {
-            paragraphs[i].0.text = repaired;
-        }
+    let mended: Vec<(usize, String)> = found
+        .iter()
+        .filter_map(|(i, s)| {
+            repair_suspects(&paragraphs[*i].0.text, s, &vocabulary, words).map(|t| (*i, t))
+        })
+        .collect();
+    drop(found);
+    for (i, text) in mended {
+        paragraphs[i].0.text = text;
     }
     paragraphs.retain(|(p, ..)| !p.text.is_empty() || p.kind == ParagraphKind::Operative);
     trace.paragraphs = paragraphs

@@ -156,19 +156,6 @@ pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabular
     Vocabulary::of(all, texts)
 }
 
-/// The joined forms of `text`'s split candidates (`soci al` → `social`); whether it has any.
-pub fn joined_candidates(
-    text: &str,
-    words: Option<&WordList>,
-    into: &mut FxHashSet<String>,
-) -> bool {
-    let candidates = split_candidates(text, words);
-    for c in &candidates {
-        into.insert(c.joined());
-    }
-    !candidates.is_empty()
-}
-
 /// Two adjacent tokens that might be one word split in two.
 struct Candidate<'t> {
     /// Byte offset of the left token.
@@ -268,11 +255,46 @@ pub fn repair_splits(
     vocabulary: &Vocabulary,
     words: Option<&WordList>,
 ) -> Option<String> {
+    repair_candidates(text, &split_candidates(text, words), vocabulary, words)
+}
+
+/// The suspect pairs of a text, found once and mended later (`repair_suspects`).
+pub struct Suspects<'t>(Vec<Candidate<'t>>);
+
+/// The suspect pairs of `text`, their joined forms added to `wanted`; `None` when it has none.
+pub fn suspects<'t>(
+    text: &'t str,
+    words: Option<&WordList>,
+    wanted: &mut FxHashSet<String>,
+) -> Option<Suspects<'t>> {
+    let candidates = split_candidates(text, words);
+    for c in &candidates {
+        wanted.insert(c.joined());
+    }
+    (!candidates.is_empty()).then_some(Suspects(candidates))
+}
+
+/// `repair_splits` for pairs found by `suspects` over the same text.
+pub fn repair_suspects(
+    text: &str,
+    suspects: &Suspects<'_>,
+    vocabulary: &Vocabulary,
+    words: Option<&WordList>,
+) -> Option<String> {
+    repair_candidates(text, &suspects.0, vocabulary, words)
+}
+
+fn repair_candidates(
+    text: &str,
+    candidates: &[Candidate<'_>],
+    vocabulary: &Vocabulary,
+    words: Option<&WordList>,
+) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0usize;
     // A token joined to its left neighbour is not joined again to its right one.
     let mut joined_to = 0usize;
-    for c in split_candidates(text, words) {
+    for c in candidates {
         if c.start < joined_to {
             continue;
         }
@@ -314,6 +336,18 @@ fn is_function_word(lower: &str) -> bool {
     matches!(
         lower,
         "a" | "à"
+            | "non"
+            | "ces"
+            | "cet"
+            | "pas"
+            | "lui"
+            | "vie"
+            | "sud"
+            | "dit"
+            | "vue"
+            | "bon"
+            | "mis"
+            | "ans"
             | "an"
             | "as"
             | "at"
