@@ -159,3 +159,19 @@ fn adopted_without_a_vote_inside_a_paragraph_is_not_the_vote() {
     assert_eq!(r.meeting.as_deref(), Some("55th plenary meeting"));
     assert!(r.vote.is_none(), "{:?}", r.vote);
 }
+
+#[test]
+fn words_split_by_a_converter_are_joined_in_pdf_text() {
+    let text = "The General Assembly,\nRecalling its resolution on social life,\n\
+                1. Decides that participation in soci al and cultural life and chemical we apons\n\
+                matter;\n2. Decides also that the Assem bly shall act.\n55th plenary meeting";
+    let r = parse_document(text, "x.txt");
+    let ops: Vec<&str> = r.operative_paragraphs().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        ops,
+        [
+            "Decides that participation in social and cultural life and chemical weapons matter;",
+            "Decides also that the Assembly shall act."
+        ]
+    );
+}
