@@ -253,23 +253,28 @@ fn running_heads(lines: &[Line]) -> HashSet<String> {
         }
     } else {
         // No pages: lines next to pattern furniture (a job number, a page counter) count.
+        // Each line's shape is judged once.
+        let pattern: Vec<bool> = lines
+            .iter()
+            .map(|l| {
+                matches!(
+                    furniture_shape(&l.text),
+                    Some(
+                        Furniture::JobNumber
+                            | Furniture::PageNumber
+                            | Furniture::Barcode
+                            | Furniture::Symbol
+                    )
+                )
+            })
+            .collect();
         for (i, line) in lines.iter().enumerate() {
             if line.text.len() > 160 {
                 continue;
             }
-            let near = lines[i.saturating_sub(3)..(i + 4).min(lines.len())]
+            let near = pattern[i.saturating_sub(3)..(i + 4).min(lines.len())]
                 .iter()
-                .any(|l| {
-                    matches!(
-                        furniture_shape(&l.text),
-                        Some(
-                            Furniture::JobNumber
-                                | Furniture::PageNumber
-                                | Furniture::Barcode
-                                | Furniture::Symbol
-                        )
-                    )
-                });
+                .any(|&p| p);
             if near {
                 *counts.entry(line.text.as_str()).or_default() += 1;
             }

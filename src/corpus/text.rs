@@ -35,11 +35,39 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
+/// Two spaces in a row, or any whitespace but a space: ASCII control whitespace, or the UTF-8
+/// of U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 (every
+/// character `is_space` takes), read from the bytes.
+fn needs_collapsing(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let odd = match b {
+            b' ' => next(1) == b' ',
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            0xC2 => matches!(next(1), 0x85 | 0xA0),
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => match next(1) {
+                0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => next(2) == 0x9F,
+                _ => false,
+            },
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            _ => false,
+        };
+        if odd {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Runs of whitespace (non-breaking spaces included) become one space; ends trimmed.
 fn collapse_spaces(text: &str) -> String {
     let trimmed = text.trim();
-    let clean = !trimmed.contains("  ") && !trimmed.contains(|c: char| c != ' ' && is_space(c));
-    if clean {
+    if !needs_collapsing(trimmed.as_bytes()) {
         return trimmed.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -433,6 +461,17 @@ fn is_function_word(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_for_odd_spaces_agrees_with_is_space() {
+        for c in ('\0'..='\u{3100}').chain(['\u{a0}', '\u{202f}', '\u{2007}', '’', 'é']) {
+            let text = format!("a{c}b");
+            let expected = c != ' ' && is_space(c);
+            assert_eq!(needs_collapsing(text.as_bytes()), expected, "{:?}", c);
+        }
+        assert!(needs_collapsing(b"a  b"));
+        assert!(!needs_collapsing("l’homme et la femme".as_bytes()));
+    }
 
     #[test]
     fn joins_and_finishes_text() {
