@@ -353,7 +353,10 @@ impl Lexicon {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        if words.reflexives.iter().any(|r| *r == fold(word)) {
+        if !words.reflexives.is_empty() && {
+            let first = fold(word);
+            words.reflexives.contains(&first)
+        } {
             match tokens.next() {
                 Some(next) => word = next,
                 None => return false,

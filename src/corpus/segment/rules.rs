@@ -43,6 +43,10 @@ impl Label {
 }
 
 /// A line as rules see it: its text, its layout facts, and its folded form made on first use.
+/// How much of a line the rules read folded: longer than any opener line (80 bytes) and any
+/// meeting or vote-block opening.
+const FOLDED_HEAD: usize = 120;
+
 pub struct View<'a> {
     pub line: &'a Line,
     pub text: &'a str,
@@ -58,8 +62,17 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The line's opening, folded: every rule reads a line's first words (openers, meeting
+    /// lines, vote blocks and annex headings are matched from the start), so only the first
+    /// `FOLDED_HEAD` bytes are folded.
     pub fn folded(&self) -> &str {
-        self.folded.get_or_init(|| fold(self.text))
+        self.folded.get_or_init(|| {
+            let mut end = self.text.len().min(FOLDED_HEAD);
+            while !self.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            fold(&self.text[..end])
+        })
     }
 
     fn first(&self) -> Option<char> {
