@@ -472,6 +472,18 @@ impl Sorter<'_> {
                 return self.remove(&line, Furniture::RunningHead);
             }
         }
+        // Inside a footnote block a number alone on its line is a footnote's mark (printed
+        // apart from its text by `pdftotext`), not a page number.
+        if self.in_footnote_zone
+            && (1..=3).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && self.try_footnote(text)
+        {
+            return self
+                .out
+                .removed
+                .push((line.bytes.clone(), Furniture::Footnote));
+        }
         match furniture_shape(text) {
             Some(Furniture::FootnoteRule) => {
                 self.remove(&line, Furniture::FootnoteRule);

@@ -165,3 +165,32 @@ fn a_rule_glued_to_running_text_and_a_footnote_repeated_on_pages() {
         ]
     );
 }
+
+#[test]
+fn marks_alone_in_a_block_are_marks_not_page_numbers() {
+    // A/RES/80/110 page 40 as `pdftotext` prints it: mark 139 comes last.
+    let page = "of Mercury; 8\nfertilization; 12\nconference, 9 held\nthe Convention, 10 and 11 its\n\
+                _______________\n8\n\nUnited Nations, Treaty Series, vol. 3201, No. 54669.\n\
+                International Maritime Organization, document LC 30/16.\n10\n\
+                International Maritime Organization, document LC 32/15 and Corr.1, annex 5, resolution\n\
+                LC-LP.2 (2010).\n11\nIbid.\n12\nInternational Maritime Organization, document LC 35/15.\n\
+                9\n\n40/56\n\u{c}next page";
+    let c = cleaned(page);
+    let marks: Vec<&str> = notes(&c).iter().map(|(m, _)| *m).collect();
+    assert_eq!(marks, ["8", "9", "10", "11", "12"], "{:?}", notes(&c));
+    assert_eq!(
+        notes(&c)[1].1,
+        "International Maritime Organization, document LC 30/16."
+    );
+    assert_eq!(notes(&c)[3].1, "Ibid.");
+    assert_eq!(
+        texts(&c),
+        [
+            "of Mercury;",
+            "fertilization;",
+            "conference, held",
+            "the Convention, and its",
+            "next page"
+        ]
+    );
+}
