@@ -18,6 +18,10 @@ pub enum Scope {
     /// On the footnote's own page: also after a year or a symbol (`2014–2024 3 and`,
     /// `VII/11 15 and`), after a full stop (`Principles. 13 We`), and before a capital.
     Page,
+    /// On the footnote's page, when no other shape is found there: also after a word that
+    /// takes a number (`its sixtieth session 6 and`, `the decision 8 that`) or after another
+    /// number (`Agenda 21 8 and`) — taken only when it is the page's one candidate.
+    Sole,
 }
 
 /// Byte range of the first call of footnote `mark` in `text` at or after byte `from`.
@@ -91,7 +95,7 @@ fn call_shape(
     }
     // On the footnote's page, glued to a sentence's full stop: `Development.2` — not
     // `No.2` or `E.86.IX.7`.
-    if before == '.' && scope == Scope::Page {
+    if before == '.' && scope != Scope::Document {
         let word = last_word(&text[..start - 1]);
         let plain_word = word.chars().count() >= 3 && word.chars().all(char::is_alphabetic);
         return (plain_word && !lexicons.any_abbreviation(&fold(word))).then_some(start..end);
@@ -132,12 +136,19 @@ fn call_shape(
         let folded = folded.trim_end_matches('.');
         // `Secretary-General 1` is not `general 1`.
         let compound = head[..head.len() - word.len()].ends_with(['-', '‑']);
-        if !compound && lexicons.any_takes_number(folded) {
+        let sole = scope == Scope::Sole;
+        if !compound && lexicons.any_takes_number(folded) && !sole {
             return None;
         }
-        let on_page = scope == Scope::Page;
+        // `paragraphs 18 and 19`, `articles 3 to 5`, `resolution 3/2`: a reference goes on.
+        if sole && continues_reference(rest, lexicons) {
+            return None;
+        }
+        let on_page = scope != Scope::Document;
         let after_number = previous.is_ascii_digit();
-        if after_number && !(on_page && (is_year_or_range(token) || is_symbol_like(token))) {
+        if after_number
+            && !(sole || (on_page && (is_year_or_range(token) || is_symbol_like(token))))
+        {
             return None;
         }
         let after_stop = previous == '.' && on_page && !after_number;
@@ -161,7 +172,8 @@ fn call_shape(
         let page_reads_on = on_page
             && (next.is_some_and(|c| c.is_uppercase() || c == '(' || c == '“')
                 || (",;".contains(previous)
-                    && is_year_or_range(next_token.trim_end_matches([',', ';']))));
+                    && (is_year_or_range(next_token.trim_end_matches([',', ';']))
+                        || day_and_month(rest, lexicons))));
         let ok = if after_stop {
             next.is_none_or(|c| c.is_uppercase() || c == '(')
         } else {
@@ -173,6 +185,34 @@ fn call_shape(
         }
     }
     None
+}
+
+/// What follows a number goes on with the reference: another number after a connective
+/// (`and 19`, `to 5`, `, 4`), a slash, or a decimal part.
+fn continues_reference(rest: &str, lexicons: &Lexicons) -> bool {
+    if rest.starts_with(['/', '.', '(', '-', '–']) {
+        return true;
+    }
+    let rest = rest.trim_start_matches([',', ' ']);
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    if number(first) {
+        // `4 February 2021` is a date that follows, not the reference going on.
+        return !day_and_month(rest, lexicons);
+    }
+    (lexicons.any_day_range(&fold(first)) || first == "or") && words.next().is_some_and(number)
+}
+
+/// `4 February 2021`: a day and a month open `rest`.
+fn day_and_month(rest: &str, lexicons: &Lexicons) -> bool {
+    let mut words = rest.split_whitespace();
+    let day = words.next().unwrap_or("");
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && words.next().is_some_and(|w| {
+            lexicons.any_month(&fold(w.trim_end_matches(|c: char| !c.is_alphabetic())))
+        })
 }
 
 /// The last whitespace-separated token of `text`.
@@ -267,7 +307,8 @@ pub fn strip_on_pages(
         });
         budget = budget.saturating_sub(text.len() + 1);
         let range = best_on_page(text, mark, *cursor, lexicons)
-            .or_else(|| best_on_page(&text[..*cursor], mark, 0, lexicons));
+            .or_else(|| best_on_page(&text[..*cursor], mark, 0, lexicons))
+            .or_else(|| sole_candidate(text, mark, lexicons));
         if let Some(range) = range {
             // Never across a line break: the lines are cut apart again at the `\n`s.
             let line_start = text[..range.end].rfind('\n').map_or(0, |i| i + 1);
@@ -308,6 +349,15 @@ fn best_on_page(
         at = next.end;
     }
     Some(first)
+}
+
+/// The call of `mark` on a page when no ordinary shape is found: the page's one candidate
+/// under the loosest shapes, or none when there are several.
+fn sole_candidate(text: &str, mark: &str, lexicons: &Lexicons) -> Option<std::ops::Range<usize>> {
+    let first = find_call_in(text, mark, 0, lexicons, Scope::Sole)?;
+    find_call_in(text, mark, first.end, lexicons, Scope::Sole)
+        .is_none()
+        .then_some(first)
 }
 
 fn last_word(text: &str) -> &str {
@@ -409,6 +459,32 @@ mod tests {
             strip("the Decade 2014–2024 3 and", "3"),
             "the Decade 2014–2024 3 and"
         );
+    }
+
+    #[test]
+    fn the_sole_candidate_of_a_page_may_follow_a_word_that_takes_a_number() {
+        let lexicons = Lexicons::builtin();
+        let sole = |text: &str, mark: &str| {
+            sole_candidate(text, mark, lexicons).map_or(text.to_string(), |r| {
+                format!("{}{}", &text[..r.start], &text[r.end..])
+            })
+        };
+        #[rustfmt::skip]
+        let table = [
+            ("at its sixtieth session 6 and the evolving", "6", "at its sixtieth session and the evolving"),
+            ("welcomes the ministerial decision 8 that was adopted", "8", "welcomes the ministerial decision that was adopted"),
+            ("Development and Agenda 21 8 and the principles", "8", "Development and Agenda 21 and the principles"),
+            ("of 9 May 2018, 21 4 February 2021", "21", "of 9 May 2018, 4 February 2021"),
+            // Two candidates: neither is taken.
+            ("the decision 8 that, and the session 8 of", "8", "the decision 8 that, and the session 8 of"),
+            // A reference that goes on is no call.
+            ("in paragraphs 18 and 19 of", "18", "in paragraphs 18 and 19 of"),
+            ("its resolution 3/2 of", "3", "its resolution 3/2 of"),
+            ("article 5.2 of", "5", "article 5.2 of"),
+        ];
+        for (text, mark, expected) in table {
+            assert_eq!(sole(text, mark), expected, "{text:?}");
+        }
     }
 
     #[test]
