@@ -59,6 +59,18 @@ pub fn find_call_in(
         {
             continue;
         }
+        // `32.0` (a decimal part) or `4,858,400` (thousands) follows — not `10,11`, two calls.
+        let digits_after = |at: usize| {
+            bytes[at.min(bytes.len())..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+        };
+        let decimal = bytes.get(end) == Some(&b'.') && digits_after(end + 1) > 0;
+        let thousands = bytes.get(end) == Some(&b',') && digits_after(end + 1) == 3;
+        if decimal || thousands {
+            continue;
+        }
         if let Some(range) = call_shape(text, start, end, lexicons, scope) {
             return Some(range);
         }
@@ -117,6 +129,20 @@ fn call_shape(
     }
     // Detached: `Rights, 1 the`, `States 4 that`, `2014, 3` — but `du 2 avril` is a day.
     if before.is_whitespace() {
+        // `programmes 5, 7, 8, 9`: a list of small numbers.
+        let small_number =
+            |n: &str| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+        let listed = head_token(&text[..start])
+            .strip_suffix(',')
+            .is_some_and(small_number)
+            && text[end..]
+                .trim_start_matches([',', ';', ' '])
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| small_number(n.trim_end_matches([',', ';', '.'])));
+        if listed {
+            return None;
+        }
         // `3. Decides`, `6 Also reaffirms` opening a line is a paragraph's number.
         let line_start = text[..start].trim_end_matches([' ', '\t']).ends_with('\n')
             || text[..start].trim().is_empty();
@@ -328,8 +354,9 @@ pub fn strip_on_pages(
 }
 
 /// The call of `mark` on a page from byte `from`: the first glued one (`gap,4`) when there is
-/// one, for a converter that glues calls glues them all; else the first detached one, which may
-/// be a number of the text (`annual 4 trillion`).
+/// one, for a converter that glues calls glues them all; else the first detached one after
+/// punctuation (`financing gap, 4 and`), where calls stand; else the first detached one, which
+/// may be a number of the text (`annual 4 trillion`).
 fn best_on_page(
     text: &str,
     mark: &str,
@@ -337,18 +364,28 @@ fn best_on_page(
     lexicons: &Lexicons,
 ) -> Option<std::ops::Range<usize>> {
     let detached = |r: &std::ops::Range<usize>| text[r.clone()].starts_with(char::is_whitespace);
+    let after_punctuation = |r: &std::ops::Range<usize>| {
+        text[..r.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| ",;:)”’".contains(c))
+    };
     let first = find_call_in(text, mark, from, lexicons, Scope::Page)?;
     if !detached(&first) {
         return Some(first);
     }
+    let mut punctuated = after_punctuation(&first).then(|| first.clone());
     let mut at = first.end;
     while let Some(next) = find_call_in(text, mark, at, lexicons, Scope::Page) {
         if !detached(&next) {
             return Some(next);
         }
+        if punctuated.is_none() && after_punctuation(&next) {
+            punctuated = Some(next.clone());
+        }
         at = next.end;
     }
-    Some(first)
+    punctuated.or(Some(first))
 }
 
 /// The call of `mark` on a page when no ordinary shape is found: the page's one candidate
@@ -481,6 +518,7 @@ mod tests {
             ("in paragraphs 18 and 19 of", "18", "in paragraphs 18 and 19 of"),
             ("its resolution 3/2 of", "3", "its resolution 3/2 of"),
             ("article 5.2 of", "5", "article 5.2 of"),
+            ("for programmes 5, 7, 8, 9, 12", "8", "for programmes 5, 7, 8, 9, 12"),
         ];
         for (text, mark, expected) in table {
             assert_eq!(sole(text, mark), expected, "{text:?}");
@@ -497,6 +535,9 @@ mod tests {
             ("see paragraph 3 of the report", "3"),
             ("adopted on 1 December 2025", "1"),
             ("at least 565 14 humanitarian workers", "14"),
+            ("with 32.0 per cent", "32"),
+            ("for programmes 5, 7, 8, 9, 12", "8"),
+            ("in the amount of 4,858,400 dollars", "4"),
             ("Sales No.7 and", "7"),
             ("Sales No. E.86.IX.7), appendix", "7"),
         ];
