@@ -526,6 +526,26 @@ mod tests {
     }
 
     #[test]
+    fn on_a_page_a_call_after_punctuation_beats_a_number_after_a_word() {
+        let line = |text: &str| Line {
+            text: text.to_string(),
+            page: Some(2),
+            ..Line::default()
+        };
+        let mut lines = vec![
+            line("to close the estimated annual 4 trillion dollar"),
+            line("financing gap, 4 and catalyse investment"),
+        ];
+        let looked = strip_on_pages(&mut lines, &[("4", Some(2))], Lexicons::builtin());
+        assert_eq!(looked, [true]);
+        assert_eq!(
+            lines[0].text,
+            "to close the estimated annual 4 trillion dollar"
+        );
+        assert_eq!(lines[1].text, "financing gap, and catalyse investment");
+    }
+
+    #[test]
     fn on_the_page_numbers_of_the_text_stay() {
         let table = [
             ("held online from 3 to 6 December 2024", "3"),
