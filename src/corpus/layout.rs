@@ -449,9 +449,9 @@ impl Sorter<'_> {
         let text = line.text.trim();
         // `A/RES/80/25 Relationship between …` or `… (Treaty of Tlatelolco) A/RES/80/15` at the
         // top of a page (`pdftotext -raw`): the symbol and the running head on one line, the
-        // head's first part on the line before.
+        // head's first lines before it.
         if line.page.is_some_and(|p| p > 1)
-            && self.page_lines <= 3
+            && self.page_lines <= 6
             && let Some(symbol) = symbol_in_head(text, &self.out.furniture_symbols)
         {
             let before: Vec<Line> = self.out.lines.drain(self.page_first_out..).collect();

@@ -194,3 +194,20 @@ fn marks_alone_in_a_block_are_marks_not_page_numbers() {
         ]
     );
 }
+
+#[test]
+fn a_raw_running_head_of_several_lines_ending_with_the_symbol() {
+    // `pdftotext -raw`, A/RES/80/225 page 3: four lines of title, the last with the symbol.
+    let doc = "A/RES/80/225\nbody of page one,\n\u{c}Follow-up to the Fourteenth United Nations Congress on\n\
+               Crime Prevention and Criminal Justice and preparations for the\n\
+               Fifteenth United Nations Congress on Crime Prevention and\n\
+               Criminal Justice A/RES/80/225\n3/4\n25-20991\nprevention and criminal justice programme";
+    let c = cleaned(doc);
+    assert_eq!(
+        texts(&c),
+        [
+            "body of page one,",
+            "prevention and criminal justice programme"
+        ]
+    );
+}
