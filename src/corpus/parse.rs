@@ -11,7 +11,7 @@ use super::markup::FrontMatter;
 use super::model::{Body, Footnote, Paragraph, ParagraphKind, Resolution, Source};
 use super::segment::{self, Step, header};
 use super::source::{self, Layout};
-use super::text::{Suspects, Vocabulary, finish_text, repair_splits, repair_suspects, suspects};
+use super::text::{Suspects, Vocabulary, finish_text, repair_suspects, suspects};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
 use crate::index::fold::fold;
@@ -145,40 +145,16 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     for (paragraph, ..) in &mut paragraphs {
         paragraph.text = finish_text(&paragraph.text);
     }
-    // Words split by a spurious space (`soci al`): the pairs that might be one are found once;
-    // their joined forms are looked up in the document's text in one pass; only paragraphs
-    // with such a pair are mended.
-    let words = super::lexicon::words::word_list(lexicon.code());
-    let mut wanted = rustc_hash::FxHashSet::default();
-    let title_text = segs.title.as_ref().map(|(t, _)| finish_text(t));
-    if let Some(t) = &title_text {
-        suspects(t, words, &mut wanted);
-    }
+    // Words split by a spurious space (`soci al`), in the paragraphs and the title.
+    let mut title_text = segs.title.as_ref().map(|(t, _)| finish_text(t));
     // Markdown converters build on text extraction that segments words itself: PyMuPDF's
     // text of the 238 GA PDFs has no split word (BENCH.md), so Markdown is not searched.
-    let may_split = layout != Layout::Markdown;
-    let found: Vec<(usize, Suspects<'_>)> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|_| may_split)
-        .filter_map(|(i, (p, ..))| suspects(&p.text, words, &mut wanted).map(|s| (i, s)))
-        .collect();
-    let vocabulary = Vocabulary::of(
-        wanted,
-        paragraphs
-            .iter()
-            .map(|(p, ..)| p.text.as_str())
-            .chain(cleaned.footnotes.iter().map(|f| f.text.as_str())),
-    );
-    let mended: Vec<(usize, String)> = found
-        .iter()
-        .filter_map(|(i, s)| {
-            repair_suspects(&paragraphs[*i].0.text, s, &vocabulary, words).map(|t| (*i, t))
-        })
-        .collect();
-    drop(found);
-    for (i, text) in mended {
-        paragraphs[i].0.text = text;
+    if layout != Layout::Markdown {
+        let mut texts: Vec<&mut String> =
+            paragraphs.iter_mut().map(|(p, ..)| &mut p.text).collect();
+        texts.extend(title_text.as_mut());
+        let footnote_texts = cleaned.footnotes.iter().map(|f| f.text.as_str());
+        mend_split_words(&mut texts, footnote_texts, lexicon);
     }
     paragraphs.retain(|(p, ..)| !p.text.is_empty() || p.kind == ParagraphKind::Operative);
     trace.paragraphs = paragraphs
@@ -188,11 +164,11 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     let paragraphs: Vec<Paragraph> = paragraphs.into_iter().map(|(p, ..)| p).collect();
 
     // Title.
-    let title = segs.title.as_ref().map(|(t, lines)| {
-        let finished = finish_text(t);
-        let title = repair_splits(&finished, &vocabulary, words).unwrap_or(finished);
-        (title, lines.first().copied())
-    });
+    let title = segs
+        .title
+        .as_ref()
+        .zip(title_text)
+        .map(|((_, lines), title)| (title, lines.first().copied()));
     let title_line = title.as_ref().and_then(|t| t.1);
     let title = complete_title(title.map(|t| t.0), &front_matter);
     if title.is_some() {
@@ -331,6 +307,38 @@ fn empty(path: &str, layout: Layout) -> Resolution {
             format: layout.format(),
         },
         warnings: Vec::new(),
+    }
+}
+
+/// Join the words a converter split with a spurious space in `texts`: the pairs that might
+/// be one are found once; their joined forms are looked up in one pass over the document's
+/// text (`texts` and `others`) and the language's word list; only texts with such a pair are
+/// mended.
+fn mend_split_words<'a>(
+    texts: &mut [&mut String],
+    others: impl Iterator<Item = &'a str>,
+    lexicon: &Lexicon,
+) {
+    let words = super::lexicon::words::word_list(lexicon.code());
+    let mut wanted = rustc_hash::FxHashSet::default();
+    let found: Vec<(usize, Suspects<'_>)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| suspects(t.as_str(), words, &mut wanted).map(|s| (i, s)))
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    let mut document: Vec<&str> = others.collect();
+    document.extend(texts.iter().map(|t| t.as_str()));
+    let vocabulary = Vocabulary::of(wanted, document.into_iter());
+    let mended: Vec<(usize, String)> = found
+        .iter()
+        .filter_map(|(i, s)| repair_suspects(texts[*i], s, &vocabulary, words).map(|t| (*i, t)))
+        .collect();
+    drop(found);
+    for (i, text) in mended {
+        *texts[i] = text;
     }
 }
 

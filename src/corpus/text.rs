@@ -136,10 +136,6 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub fn is_empty(&self) -> bool {
-        self.all.is_empty()
-    }
-
     /// The subset of `wanted` (lower case) that `texts` spell.
     pub fn of<'a>(wanted: FxHashSet<String>, texts: impl Iterator<Item = &'a str>) -> Vocabulary {
         let mut found = FxHashSet::default();
@@ -277,7 +273,9 @@ fn all_lower(s: &str) -> bool {
 }
 
 /// Join `includi ng` into `including` when the document, or the language's word list, spells
-/// `including`, and the two halves are not both words of their own (`is land`).
+/// `including`, and the two halves are not both words of their own (`is land`). The parser
+/// finds the pairs once (`suspects`) and mends them later (`repair_suspects`).
+#[cfg(test)]
 pub fn repair_splits(
     text: &str,
     vocabulary: &Vocabulary,
