@@ -2,7 +2,8 @@
 //! with a spurious space (`includi ng`, `high -level`) joined again when the document itself
 //! spells the whole word.
 
-use super::lexicon::words::WordList;
+use super::lexicon::Lexicon;
+use super::lexicon::words::{WordList, word_list};
 use rustc_hash::FxHashSet;
 
 /// Append line `next` to paragraph text `acc`: a soft hyphen at the end of the line joins the
@@ -202,7 +203,7 @@ impl Candidate<'_> {
 /// The pairs of tokens (split at single spaces) that might be one word split in two: a run of
 /// letters followed by a lower-case run (trailing punctuation allowed), whose halves are not
 /// both words. One pass over the bytes; most pairs are decided by their lengths.
-fn split_candidates<'t>(text: &'t str, words: Option<&WordList>) -> Vec<Candidate<'t>> {
+fn split_candidates<'t>(text: &'t str, words: Words<'_>) -> Vec<Candidate<'t>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Whether the previous token is a word, carried from the step where it was the right half.
@@ -219,7 +220,7 @@ fn split_candidates<'t>(text: &'t str, words: Option<&WordList>) -> Vec<Candidat
             let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
             let mut next = None;
             // Without a word list, halves of four bytes or more are words.
-            let decided = words.is_none() && left.len() >= 4 && right_word.len() >= 4;
+            let decided = words.list.is_none() && left.len() >= 4 && right_word.len() >= 4;
             let splittable = !decided
                 && !left.is_empty()
                 && !right_word.is_empty()
@@ -229,8 +230,8 @@ fn split_candidates<'t>(text: &'t str, words: Option<&WordList>) -> Vec<Candidat
                     .chars()
                     .all(|c| !c.is_alphanumeric());
             if splittable {
-                let left_word = left_is_word.unwrap_or_else(|| is_word(left, words));
-                let right_is_word = is_word(right_word, words);
+                let left_word = left_is_word.unwrap_or_else(|| words.is_word(left));
+                let right_is_word = words.is_word(right_word);
                 if right_word.len() == right.len() {
                     next = Some(right_is_word);
                 }
@@ -276,11 +277,7 @@ fn all_lower(s: &str) -> bool {
 /// `including`, and the two halves are not both words of their own (`is land`). The parser
 /// finds the pairs once (`suspects`) and mends them later (`repair_suspects`).
 #[cfg(test)]
-pub fn repair_splits(
-    text: &str,
-    vocabulary: &Vocabulary,
-    words: Option<&WordList>,
-) -> Option<String> {
+pub fn repair_splits(text: &str, vocabulary: &Vocabulary, words: Words<'_>) -> Option<String> {
     repair_candidates(text, &split_candidates(text, words), vocabulary, words)
 }
 
@@ -290,7 +287,7 @@ pub struct Suspects<'t>(Vec<Candidate<'t>>);
 /// The suspect pairs of `text`, their joined forms added to `wanted`; `None` when it has none.
 pub fn suspects<'t>(
     text: &'t str,
-    words: Option<&WordList>,
+    words: Words<'_>,
     wanted: &mut FxHashSet<String>,
 ) -> Option<Suspects<'t>> {
     let candidates = split_candidates(text, words);
@@ -305,7 +302,7 @@ pub fn repair_suspects(
     text: &str,
     suspects: &Suspects<'_>,
     vocabulary: &Vocabulary,
-    words: Option<&WordList>,
+    words: Words<'_>,
 ) -> Option<String> {
     repair_candidates(text, &suspects.0, vocabulary, words)
 }
@@ -314,7 +311,7 @@ fn repair_candidates(
     text: &str,
     candidates: &[Candidate<'_>],
     vocabulary: &Vocabulary,
-    words: Option<&WordList>,
+    words: Words<'_>,
 ) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0usize;
@@ -325,7 +322,7 @@ fn repair_candidates(
             continue;
         }
         let joined = c.joined();
-        let whole = vocabulary.all.contains(&joined) || words.is_some_and(|w| w.contains(&joined));
+        let whole = vocabulary.all.contains(&joined) || words.knows(&joined);
         if whole {
             let built = out.get_or_insert_with(String::new);
             let space = c.start + c.left.len();
@@ -339,121 +336,44 @@ fn repair_candidates(
     Some(built)
 }
 
-/// A half is a word of its own when the language's list has it as a common word, or it is
-/// short enough to be a function word (`of`, `la`). A language without a list takes every half
-/// of four bytes or more for a word: only a short fragment (`soci al`, `Assem bly`) is joined.
-fn is_word(half: &str, words: Option<&WordList>) -> bool {
-    if words.is_none() && half.len() >= 4 {
-        return true;
-    }
-    let short = half.chars().count() <= 4;
-    let lowered;
-    let lower = if all_lower(half) {
-        half
-    } else {
-        lowered = half.to_lowercase();
-        lowered.as_str()
-    };
-    words.is_some_and(|w| w.is_common(lower)) || (short && is_function_word(lower))
+/// What a language knows of its words: its word list, if the project has one, and its short
+/// words that stand on their own (lexicon data).
+#[derive(Clone, Copy)]
+pub struct Words<'l> {
+    list: Option<&'static WordList>,
+    lexicon: &'l Lexicon,
 }
 
-/// Short words of French and English that stand on their own.
-fn is_function_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a" | "à"
-            | "non"
-            | "ces"
-            | "cet"
-            | "pas"
-            | "lui"
-            | "vie"
-            | "sud"
-            | "dit"
-            | "vue"
-            | "bon"
-            | "mis"
-            | "ans"
-            | "an"
-            | "as"
-            | "at"
-            | "be"
-            | "by"
-            | "de"
-            | "du"
-            | "en"
-            | "et"
-            | "in"
-            | "is"
-            | "it"
-            | "la"
-            | "le"
-            | "of"
-            | "on"
-            | "or"
-            | "to"
-            | "un"
-            | "y"
-            | "ne"
-            | "se"
-            | "ce"
-            | "sa"
-            | "ses"
-            | "son"
-            | "aux"
-            | "qui"
-            | "que"
-            | "est"
-            | "ont"
-            | "il"
-            | "ils"
-            | "au"
-            | "ou"
-            | "où"
-            | "nos"
-            | "leur"
-            | "and"
-            | "the"
-            | "for"
-            | "des"
-            | "les"
-            | "une"
-            | "par"
-            | "sur"
-            | "its"
-            | "all"
-            | "are"
-            | "has"
-            | "not"
-            | "one"
-            | "two"
-            | "six"
-            | "ten"
-            | "new"
-            | "law"
-            | "war"
-            | "age"
-            | "use"
-            | "end"
-            | "any"
-            | "own"
-            | "may"
-            | "can"
-            | "who"
-            | "few"
-            | "we"
-            | "our"
-            | "was"
-            | "but"
-            | "no"
-            | "so"
-            | "if"
-            | "do"
-            | "up"
-            | "he"
-            | "his"
-            | "her"
-    )
+impl<'l> Words<'l> {
+    pub fn of(lexicon: &'l Lexicon) -> Words<'l> {
+        Words {
+            list: word_list(lexicon.code()),
+            lexicon,
+        }
+    }
+
+    /// A half is a word of its own when the language's list has it as a common word, or it is
+    /// one of the lexicon's short words (`of`, `la`). A language without a list takes every
+    /// half of four bytes or more for a word: only a short fragment (`soci al`, `Assem bly`)
+    /// is joined.
+    fn is_word(self, half: &str) -> bool {
+        if self.list.is_none() && half.len() >= 4 {
+            return true;
+        }
+        let lowered;
+        let lower = if all_lower(half) {
+            half
+        } else {
+            lowered = half.to_lowercase();
+            lowered.as_str()
+        };
+        self.list.is_some_and(|w| w.is_common(lower)) || self.lexicon.is_short_word(lower)
+    }
+
+    /// The whole word is a word of the language's list.
+    fn knows(self, lower: &str) -> bool {
+        self.list.is_some_and(|w| w.contains(lower))
+    }
 }
 
 #[cfg(test)]
@@ -494,23 +414,35 @@ mod tests {
         assert_eq!(finish_text("2020 - 2025"), "2020 - 2025");
     }
 
+    fn english() -> &'static Lexicon {
+        crate::corpus::lexicon::Lexicons::builtin()
+            .iter()
+            .find(|l| l.code() == "en")
+            .expect("built in")
+    }
+
     #[test]
     fn split_words_are_joined_only_when_the_document_spells_them() {
+        // English short words, no word list: only the document's own words join.
+        let none = Words {
+            list: None,
+            lexicon: english(),
+        };
         let vocabulary = vocabulary(["including the framework, often"].into_iter());
         assert_eq!(
-            repair_splits("includi ng the framew ork, of ten", &vocabulary, None).as_deref(),
+            repair_splits("includi ng the framew ork, of ten", &vocabulary, none).as_deref(),
             Some("including the framework, of ten")
         );
         assert_eq!(
-            repair_splits("nothing to join here", &vocabulary, None),
+            repair_splits("nothing to join here", &vocabulary, none),
             None
         );
-        assert_eq!(repair_splits("inclu sion", &vocabulary, None), None);
+        assert_eq!(repair_splits("inclu sion", &vocabulary, none), None);
     }
 
     #[test]
     fn or_when_the_language_word_list_has_the_whole_word() {
-        let en = crate::corpus::lexicon::words::word_list("en");
+        let en = Words::of(english());
         let vocabulary = vocabulary(["the Palestinian people and the island"].into_iter());
         let table = [
             (

@@ -195,6 +195,7 @@ pub(super) fn compile(file: LexiconFile) -> Result<Lexicon, LexiconError> {
         without_vote,
         counts,
         list_heading,
+        short_words: file.splits.short_words.iter().cloned().collect(),
         file,
     })
 }

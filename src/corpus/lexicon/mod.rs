@@ -35,6 +35,16 @@ struct LexiconFile {
     numbers: HashMap<String, u32>,
     #[serde(default)]
     number_rules: NumberRules,
+    #[serde(default)]
+    splits: SplitWords,
+}
+
+/// Short words that stand on their own, so that a converter's split (`soci al`) is told from
+/// two words (`en la`): the halves of a split are joined only when one is not a word.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SplitWords {
+    short_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +139,7 @@ pub struct Lexicon {
     counts: Vec<Regex>,
     list_heading: Regex,
     dates: Vec<Regex>,
+    short_words: rustc_hash::FxHashSet<String>,
 }
 
 /// Why a lexicon file could not be used.
@@ -150,6 +161,11 @@ impl Lexicon {
 
     pub fn code(&self) -> &str {
         &self.file.code
+    }
+
+    /// A short word (lower case) of this language that stands on its own (`of`, `la`).
+    pub fn is_short_word(&self, lower: &str) -> bool {
+        self.short_words.contains(lower)
     }
 
     /// How many of `words` (folded, lower case) are this language's function words.
