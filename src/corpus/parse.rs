@@ -201,9 +201,12 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
         field("symbol", rule, None);
     }
     let symbol = symbol.map(|(s, _)| s);
+    // The session the header names; else the symbol's (`2453 (XXIII)` is the 23rd).
     let session = header.session.map(|(s, _)| s).or_else(|| {
-        let n = number.as_deref()?;
-        n.split('/').next()?.parse().ok()
+        symbol
+            .as_deref()
+            .and_then(crate::corpus::symbol::Symbol::parse)
+            .and_then(|s| s.session_number())
     });
 
     // Meeting, date, vote.

@@ -83,6 +83,17 @@ fn old_numbering_with_a_roman_session() {
         Some("International co-operation in the peaceful uses of outer space")
     );
     assert_eq!(r.symbol.as_deref(), Some("A/RES/2453 (XXIII)"));
+    // The session comes from the Roman numerals when the header does not name it.
+    assert_eq!(r.session, Some(23));
+    // Special and emergency special sessions keep their number.
+    for (number, session) in [("ES-10/21.", 10), ("S-30/1.", 30), ("80/11.", 80)] {
+        let text = format!("{number} Title\nThe General Assembly,\n1. Decides to act.");
+        assert_eq!(
+            parse_document(&text, "x.txt").session,
+            Some(session),
+            "{number}"
+        );
+    }
 }
 
 #[test]
