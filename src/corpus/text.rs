@@ -416,8 +416,7 @@ mod tests {
 
     fn english() -> &'static Lexicon {
         crate::corpus::lexicon::Lexicons::builtin()
-            .iter()
-            .find(|l| l.code() == "en")
+            .get("en")
             .expect("built in")
     }
 

@@ -174,8 +174,7 @@ mod tests {
             "en"
         };
         crate::corpus::lexicon::Lexicons::builtin()
-            .iter()
-            .find(|l| l.code() == code)
+            .get(code)
             .expect("built in")
     }
 

@@ -558,9 +558,8 @@ impl Parser {
                     "en" | "anglais" | "english" => Some(Language::EN),
                     // Any other language a lexicon is built in for.
                     code => crate::corpus::lexicon::Lexicons::builtin()
-                        .iter()
-                        .map(|l| l.language)
-                        .find(|l| l.code() == code),
+                        .get(code)
+                        .map(|l| l.language),
                 },
             ),
             // `Scope::Symbol`; countries and paragraph kinds do not come here.

@@ -487,6 +487,11 @@ impl Lexicons {
         self.all.iter()
     }
 
+    /// The lexicon of a two-letter language code (`fr`, `en`).
+    pub fn get(&self, code: &str) -> Option<&Lexicon> {
+        self.all.iter().find(|l| l.code() == code)
+    }
+
     /// The lexicon whose function words are most frequent in `words`, and whether enough words
     /// told (three or more); `None` when no lexicon is loaded or no function word is seen.
     pub fn detect<'a>(

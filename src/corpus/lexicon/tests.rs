@@ -1,10 +1,7 @@
 use super::*;
 
 fn lexicon(code: &str) -> &'static Lexicon {
-    Lexicons::builtin()
-        .iter()
-        .find(|l| l.code() == code)
-        .expect("built in")
+    Lexicons::builtin().get(code).expect("built in")
 }
 
 #[test]

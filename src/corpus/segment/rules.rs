@@ -216,10 +216,7 @@ mod tests {
     use crate::corpus::lexicon::Lexicons;
 
     fn lexicon(code: &str) -> &'static Lexicon {
-        Lexicons::builtin()
-            .iter()
-            .find(|l| l.code() == code)
-            .expect("built in")
+        Lexicons::builtin().get(code).expect("built in")
     }
 
     fn labels(text: &str, code: &str) -> Vec<&'static str> {

@@ -132,8 +132,7 @@ mod tests {
 
     fn english() -> &'static Lexicon {
         Lexicons::builtin()
-            .iter()
-            .find(|l| l.code() == "en")
+            .get("en")
             .expect("the English lexicon is built in")
     }
 
