@@ -11,7 +11,7 @@ use super::markup::FrontMatter;
 use super::model::{Body, Footnote, Paragraph, ParagraphKind, Resolution, Source};
 use super::segment::{self, Step, header};
 use super::source::{self, Layout};
-use super::text::{Suspects, Vocabulary, Words, finish_text, repair_suspects, suspects};
+use super::text::{Suspects, Vocabulary, Wanted, Words, finish_text, repair_suspects, suspects};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
 use crate::index::fold::fold;
@@ -323,7 +323,7 @@ fn mend_split_words<'a>(
     lexicon: &Lexicon,
 ) {
     let words = Words::of(lexicon);
-    let mut wanted = rustc_hash::FxHashSet::default();
+    let mut wanted = Wanted::default();
     let found: Vec<(usize, Suspects<'_>)> = texts
         .iter()
         .enumerate()

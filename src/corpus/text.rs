@@ -4,7 +4,7 @@
 
 use super::lexicon::Lexicon;
 use super::lexicon::words::{WordList, word_list};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Append line `next` to paragraph text `acc`: a soft hyphen at the end of the line joins the
 /// word; a compound hyphen (`Royaume-` + `Uni`) is kept without a space; else one space.
@@ -128,22 +128,51 @@ pub fn finish_text(text: &str) -> String {
     out
 }
 
-/// The joined forms a document spells, folded to lower case (`Sustainable` spells
-/// `sustainable`; all-capital tokens are acronyms and left out). Only the forms asked for are
-/// looked up, in one pass over the text without copying words.
+/// What a split-word search asks a document: every suspect pair's joined form; for a pair of two
+/// words (`app roach`), its halves and how often the pair occurs. A pair of words is one word
+/// split in two only when the document spells the whole elsewhere, prints the pair apart just
+/// once, and uses one of its halves nowhere else (`health care` beside `healthcare` in a text
+/// that speaks of health and care is how the text writes it, not a converter's split).
+#[derive(Debug, Default)]
+pub struct Wanted {
+    forms: FxHashSet<String>,
+    word_pairs: FxHashMap<String, u32>,
+}
+
+/// How often a document spells the words asked for, folded to lower case (`Sustainable`
+/// spells `sustainable`; all-capital tokens are acronyms and left out). Only the words asked
+/// for are counted, in one pass over the text without copying words.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    all: FxHashSet<String>,
+    counts: FxHashMap<String, u32>,
+    /// Joined forms of word pairs printed apart more than once.
+    repeated_pairs: FxHashSet<String>,
 }
 
 impl Vocabulary {
-    /// The subset of `wanted` (lower case) that `texts` spell.
-    pub fn of<'a>(wanted: FxHashSet<String>, texts: impl Iterator<Item = &'a str>) -> Vocabulary {
-        let mut found = FxHashSet::default();
+    /// How often `texts` spell each word of `wanted` (lower case).
+    pub fn of<'a>(wanted: Wanted, texts: impl Iterator<Item = &'a str>) -> Vocabulary {
+        let repeated_pairs = wanted
+            .word_pairs
+            .into_iter()
+            .filter(|&(_, n)| n > 1)
+            .map(|(form, _)| form)
+            .collect();
+        let wanted = wanted.forms;
+        let mut counts: FxHashMap<String, u32> = FxHashMap::default();
         if wanted.is_empty() {
-            return Vocabulary { all: found };
+            return Vocabulary {
+                counts,
+                repeated_pairs,
+            };
         }
         let longest = wanted.iter().map(String::len).max().unwrap_or(0);
+        let mut count = |word: &str| match counts.get_mut(word) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(word.to_string(), 1);
+            }
+        };
         for text in texts {
             for token in text.split(' ') {
                 let word = token.trim_matches(|c: char| !c.is_alphabetic());
@@ -151,20 +180,33 @@ impl Vocabulary {
                     continue;
                 }
                 if wanted.contains(word) {
-                    found.insert(word.to_string());
+                    count(word);
                 } else if word.starts_with(char::is_uppercase) {
                     let mut chars = word.chars();
                     chars.next();
                     if chars.all(char::is_lowercase) {
                         let lower = word.to_lowercase();
                         if wanted.contains(&lower) {
-                            found.insert(lower);
+                            count(&lower);
                         }
                     }
                 }
             }
         }
-        Vocabulary { all: found }
+        Vocabulary {
+            counts,
+            repeated_pairs,
+        }
+    }
+
+    /// The document spells `word` (lower case) at least once.
+    fn spells(&self, word: &str) -> bool {
+        self.counts.contains_key(word)
+    }
+
+    /// The document spells `word` (lower case) outside the one pair that holds it.
+    fn uses_elsewhere(&self, word: &str) -> bool {
+        self.counts.get(word).is_some_and(|&n| n > 1)
     }
 }
 
@@ -178,7 +220,13 @@ pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabular
             all.insert(word.to_lowercase());
         }
     }
-    Vocabulary::of(all, texts)
+    Vocabulary::of(
+        Wanted {
+            forms: all,
+            word_pairs: FxHashMap::default(),
+        },
+        texts,
+    )
 }
 
 /// Two adjacent tokens that might be one word split in two.
@@ -190,6 +238,8 @@ struct Candidate<'t> {
     right_word: &'t str,
     /// Byte offset just past the right token.
     end: usize,
+    /// Both halves are words (`app roach`): joined only on the document's own spelling.
+    both_words: bool,
 }
 
 impl Candidate<'_> {
@@ -202,7 +252,9 @@ impl Candidate<'_> {
 
 /// The pairs of tokens (split at single spaces) that might be one word split in two: a run of
 /// letters followed by a lower-case run (trailing punctuation allowed), whose halves are not
-/// both words. One pass over the bytes; most pairs are decided by their lengths.
+/// both words — or are both words, neither of them a free word of the lexicon (`over all`,
+/// `with in`), and the language's list knows the whole (`app roach`). One pass over the bytes;
+/// most pairs are decided by their lengths.
 fn split_candidates<'t>(text: &'t str, words: Words<'_>) -> Vec<Candidate<'t>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -210,6 +262,7 @@ fn split_candidates<'t>(text: &'t str, words: Words<'_>) -> Vec<Candidate<'t>> {
     let mut left_is_word: Option<bool> = None;
     let mut previous: Option<(usize, &str)> = None;
     let mut start = 0usize;
+    let mut scratch = String::new();
     loop {
         let end = bytes[start..]
             .iter()
@@ -235,12 +288,14 @@ fn split_candidates<'t>(text: &'t str, words: Words<'_>) -> Vec<Candidate<'t>> {
                 if right_word.len() == right.len() {
                     next = Some(right_is_word);
                 }
-                if !(left_word && right_is_word) {
+                let both_words = left_word && right_is_word;
+                if !both_words || words.may_join_words(left, right_word, &mut scratch) {
                     out.push(Candidate {
                         start: left_start,
                         left,
                         right_word,
                         end,
+                        both_words,
                     });
                 }
             }
@@ -285,14 +340,16 @@ pub fn repair_splits(text: &str, vocabulary: &Vocabulary, words: Words<'_>) -> O
 pub struct Suspects<'t>(Vec<Candidate<'t>>);
 
 /// The suspect pairs of `text`, their joined forms added to `wanted`; `None` when it has none.
-pub fn suspects<'t>(
-    text: &'t str,
-    words: Words<'_>,
-    wanted: &mut FxHashSet<String>,
-) -> Option<Suspects<'t>> {
+pub fn suspects<'t>(text: &'t str, words: Words<'_>, wanted: &mut Wanted) -> Option<Suspects<'t>> {
     let candidates = split_candidates(text, words);
     for c in &candidates {
-        wanted.insert(c.joined());
+        let joined = c.joined();
+        if c.both_words {
+            *wanted.word_pairs.entry(joined.clone()).or_default() += 1;
+            wanted.forms.insert(c.left.to_lowercase());
+            wanted.forms.insert(c.right_word.to_string());
+        }
+        wanted.forms.insert(joined);
     }
     (!candidates.is_empty()).then_some(Suspects(candidates))
 }
@@ -322,7 +379,16 @@ fn repair_candidates(
             continue;
         }
         let joined = c.joined();
-        let whole = vocabulary.all.contains(&joined) || words.knows(&joined);
+        let whole = if c.both_words {
+            // Two words are one only where the document spells the whole elsewhere, prints
+            // the pair apart just this once, and uses one of the halves nowhere else.
+            vocabulary.spells(&joined)
+                && !vocabulary.repeated_pairs.contains(&joined)
+                && !(vocabulary.uses_elsewhere(&c.left.to_lowercase())
+                    && vocabulary.uses_elsewhere(c.right_word))
+        } else {
+            vocabulary.spells(&joined) || words.knows(&joined)
+        };
         if whole {
             let built = out.get_or_insert_with(String::new);
             let space = c.start + c.left.len();
@@ -373,6 +439,24 @@ impl<'l> Words<'l> {
     /// The whole word is a word of the language's list.
     fn knows(self, lower: &str) -> bool {
         self.list.is_some_and(|w| w.contains(lower))
+    }
+
+    /// Two words (`app roach`) may be one split in two: the language has a list that knows
+    /// the whole as a common word, and neither half is a free word (`over all`, `with in`).
+    fn may_join_words(self, left: &str, right: &str, scratch: &mut String) -> bool {
+        let Some(list) = self.list else {
+            return false;
+        };
+        if left.len() < 2 || right.len() < 2 {
+            return false;
+        }
+        scratch.clear();
+        scratch.extend(left.chars().flat_map(char::to_lowercase));
+        if self.lexicon.is_free_word(scratch) || self.lexicon.is_free_word(right) {
+            return false;
+        }
+        scratch.push_str(right);
+        list.is_common(scratch)
     }
 }
 
@@ -473,5 +557,38 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn two_words_join_only_on_the_documents_own_evidence() {
+        let en = Words::of(english());
+        // The document spells the whole elsewhere; `app` and `roach` it never uses alone.
+        let document = "Approach, a new approach to health and to care; primary healthcare.";
+        let table = [
+            (
+                "on a comprehensive app roach that",
+                Some("on a comprehensive approach that"),
+            ),
+            ("primary health care and", None),
+            // Free words stand apart even when the whole is a word (`overall`, `within`).
+            ("sovereignty over all resources, overall and within", None),
+            ("dealt with in the report", None),
+            // The whole is a word the document never spells: left as printed.
+            ("a pat tern of", None),
+        ];
+        for (text, expected) in table {
+            let texts = [document, text];
+            let mut wanted = Wanted::default();
+            let found = suspects(text, en, &mut wanted);
+            let vocabulary = Vocabulary::of(wanted, texts.into_iter());
+            let got = found.and_then(|f| repair_suspects(text, &f, &vocabulary, en));
+            assert_eq!(got.as_deref(), expected, "{text}");
+        }
+        // A pair printed apart twice is how the document writes it.
+        let text = "the app roach and the app roach";
+        let mut wanted = Wanted::default();
+        let found = suspects(text, en, &mut wanted).expect("suspects");
+        let vocabulary = Vocabulary::of(wanted, [document, text].into_iter());
+        assert_eq!(repair_suspects(text, &found, &vocabulary, en), None);
     }
 }

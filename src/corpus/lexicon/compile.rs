@@ -196,6 +196,7 @@ pub(super) fn compile(file: LexiconFile) -> Result<Lexicon, LexiconError> {
         counts,
         list_heading,
         short_words: file.splits.short_words.iter().cloned().collect(),
+        free_words: file.splits.free_words.iter().cloned().collect(),
         file,
     })
 }

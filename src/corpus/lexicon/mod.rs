@@ -45,6 +45,11 @@ struct LexiconFile {
 #[serde(deny_unknown_fields)]
 struct SplitWords {
     short_words: Vec<String>,
+    /// Words that stand free before or after another word (prepositions, determiners,
+    /// pronouns, conjunctions, auxiliaries): two words are never joined into one when either
+    /// is free (`over all`, `with in`).
+    #[serde(default)]
+    free_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +145,7 @@ pub struct Lexicon {
     list_heading: Regex,
     dates: Vec<Regex>,
     short_words: rustc_hash::FxHashSet<String>,
+    free_words: rustc_hash::FxHashSet<String>,
 }
 
 /// Why a lexicon file could not be used.
@@ -166,6 +172,12 @@ impl Lexicon {
     /// A short word (lower case) of this language that stands on its own (`of`, `la`).
     pub fn is_short_word(&self, lower: &str) -> bool {
         self.short_words.contains(lower)
+    }
+
+    /// A word (lower case) that stands free before or after another (`over`, `with`): never
+    /// one half of a word split in two when the other half is a word too.
+    pub fn is_free_word(&self, lower: &str) -> bool {
+        self.short_words.contains(lower) || self.free_words.contains(lower)
     }
 
     /// How many of `words` (folded, lower case) are this language's function words.
