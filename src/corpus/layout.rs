@@ -617,10 +617,15 @@ fn ends_with_abbreviation(text: &str, lexicons: &Lexicons) -> bool {
         && lexicons.any_abbreviation(&crate::index::fold::fold(word))
 }
 
-/// After a footnote ending in a full stop, `text` opens the next one: a capital, or a number
-/// when the stop ends a symbol or a word rather than an abbreviation (`vol.`, `No.`).
+/// After a footnote ending in a full stop, `text` opens the next one: a capital, an address
+/// (`www.un.org/…`, a footnote of its own), or a number when the stop ends a symbol or a word
+/// rather than an abbreviation (`vol.`, `No.`).
 fn starts_new_note(previous: &str, text: &str) -> bool {
-    if text.starts_with(char::is_uppercase) {
+    if text.starts_with(char::is_uppercase)
+        || ["www.", "http://", "https://"]
+            .iter()
+            .any(|web| text.starts_with(web))
+    {
         return true;
     }
     let last = previous.rsplit(char::is_whitespace).next().unwrap_or("");

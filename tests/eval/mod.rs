@@ -554,6 +554,9 @@ impl Oracle {
         }
 
         let mut outside: Vec<String> = Vec::new();
+        // The same without small print: a sentence that runs over a page break is whole again
+        // without the next page's running head between its halves.
+        let mut outside_body: Vec<String> = Vec::new();
         let mut footnote_runs: Vec<Vec<String>> = Vec::new();
         for (page_no, page) in pages.iter().enumerate() {
             // The last line of running text: mostly body-sized words, one with two letters.
@@ -635,6 +638,9 @@ impl Oracle {
                         }
                     } else {
                         outside.push(normalise(&w.text));
+                        if !small(w) {
+                            outside_body.push(normalise(&w.text));
+                        }
                         let key = vocab_key(&w.text);
                         if !small(w) && !FURNITURE_WORD.is_match(&w.text) && !key.is_empty() {
                             oracle.running_words.push(key);
@@ -656,7 +662,7 @@ impl Oracle {
                 footnote_runs.push(run);
             }
         }
-        let outside: HashSet<String> = grams(&outside).collect();
+        let outside: HashSet<String> = grams(&outside).chain(grams(&outside_body)).collect();
         oracle.footnote_grams = footnote_runs
             .iter()
             .flat_map(|r| grams(r))

@@ -145,6 +145,35 @@ fn marks_printed_after_their_texts_are_given_back_in_order() {
 }
 
 #[test]
+fn a_web_address_after_a_full_stop_opens_the_next_footnote() {
+    // Two addresses on consecutive lines are two footnotes; mark 12 printed last.
+    let page = "the websites for the Repertory 11 and for the Repertoire;12\n\
+                17. Notes the report of 1952; 13\n\
+                _______________\n11\n\nhttp://legal.un.org/repertory.\n\
+                www.un.org/securitycouncil/content/repertoire/structure.\n13\nA/2170.\n12\n\n\
+                25-20864\n\n5/5\n\u{c}";
+    let c = cleaned(page);
+    assert_eq!(
+        notes(&c),
+        [
+            ("11", "http://legal.un.org/repertory."),
+            (
+                "12",
+                "www.un.org/securitycouncil/content/repertoire/structure."
+            ),
+            ("13", "A/2170.")
+        ]
+    );
+    assert_eq!(
+        texts(&c),
+        [
+            "the websites for the Repertory and for the Repertoire;",
+            "17. Notes the report of 1952;"
+        ]
+    );
+}
+
+#[test]
 fn a_rule_glued_to_running_text_and_a_footnote_repeated_on_pages() {
     let doc = "text of the Non-Self_______________\n1\nAdopted under the UNFCCC.\n\u{c}\
                Governing Territories, 2 and more\n_______________\n2\nAdopted under the UNFCCC.\n\u{c}\
