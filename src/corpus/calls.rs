@@ -309,6 +309,9 @@ pub fn strip_on_pages(
     // The search is bounded by a few passes over the text, however many footnotes there are.
     let total: usize = lines.iter().map(|l| l.text.len() + 1).sum();
     let mut budget = total.saturating_mul(4).saturating_add(64 * 1024);
+    // How the calls found so far are printed: a converter that glues them (`Sea,12`) also
+    // glues them to numbers (`resolution 5/1411`).
+    let (mut glued, mut detached) = (0usize, 0usize);
     for (n, (mark, page)) in notes.iter().enumerate() {
         let Some(page) = page else { continue };
         let Some(&first) = first_line.get(page) else {
@@ -332,9 +335,31 @@ pub fn strip_on_pages(
             (first..end, joined, 0)
         });
         budget = budget.saturating_sub(text.len() + 1);
-        let range = best_on_page(text, mark, *cursor, lexicons)
+        // Forward from the last call on the page, up to the next footnote's call when it is
+        // there: the ordinary shapes, then the window's one loose candidate, then, in a page
+        // of glued calls, a call glued to a number — before looking back (`Agenda 214` beats
+        // `annual 4 trillion` above it).
+        let mut range = best_on_page(text, mark, *cursor, lexicons);
+        if range.is_none() {
+            let next = notes
+                .get(n + 1)
+                .filter(|(_, p)| p.as_ref() == Some(page))
+                .and_then(|(next, _)| best_on_page(text, next, *cursor, lexicons))
+                .map_or(text.len(), |r| r.start);
+            let window = *cursor..next.max(*cursor);
+            range = sole_candidate_in(text, mark, window.clone(), lexicons);
+            if range.is_none() && glued > detached {
+                range = glued_to_number(text, mark, window, lexicons);
+            }
+        }
+        let range = range
             .or_else(|| best_on_page(&text[..*cursor], mark, 0, lexicons))
             .or_else(|| sole_candidate(text, mark, lexicons));
+        match &range {
+            Some(r) if text[r.clone()].starts_with(char::is_whitespace) => detached += 1,
+            Some(_) => glued += 1,
+            None => {}
+        }
         if let Some(range) = range {
             // Never across a line break: the lines are cut apart again at the `\n`s.
             let line_start = text[..range.end].rfind('\n').map_or(0, |i| i + 1);
@@ -391,10 +416,74 @@ fn best_on_page(
 /// The call of `mark` on a page when no ordinary shape is found: the page's one candidate
 /// under the loosest shapes, or none when there are several.
 fn sole_candidate(text: &str, mark: &str, lexicons: &Lexicons) -> Option<std::ops::Range<usize>> {
-    let first = find_call_in(text, mark, 0, lexicons, Scope::Sole)?;
+    sole_candidate_in(text, mark, 0..text.len(), lexicons)
+}
+
+/// `sole_candidate` within `window` of the page.
+fn sole_candidate_in(
+    text: &str,
+    mark: &str,
+    window: std::ops::Range<usize>,
+    lexicons: &Lexicons,
+) -> Option<std::ops::Range<usize>> {
+    let inside = |r: &std::ops::Range<usize>| r.end <= window.end;
+    let first = find_call_in(text, mark, window.start, lexicons, Scope::Sole).filter(inside)?;
     find_call_in(text, mark, first.end, lexicons, Scope::Sole)
+        .filter(inside)
         .is_none()
         .then_some(first)
+}
+
+/// The call of `mark` glued to the end of a number, in `window` of a page whose calls are
+/// glued and where no other shape is found: `resolution 5/1411` (5/14 and call 11),
+/// `Agenda 218`, `at least 56514 humanitarian`. Taken only when it is the window's one such
+/// number, and never out of a year, a date's day or a paragraph's number.
+fn glued_to_number(
+    text: &str,
+    mark: &str,
+    window: std::ops::Range<usize>,
+    lexicons: &Lexicons,
+) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let end_of_window = window.end.min(text.len());
+    let mut search = window.start.min(end_of_window);
+    let mut found = None;
+    while let Some(at) = text
+        .get(search..end_of_window)
+        .and_then(|rest| rest.find(mark))
+    {
+        let start = search + at;
+        let end = start + mark.len();
+        search = start + 1;
+        if start == 0 || !bytes[start - 1].is_ascii_digit() {
+            continue;
+        }
+        let after = text[end..].chars().next();
+        if !after.is_none_or(|c| c.is_whitespace() || ",;:)»”’".contains(c)) {
+            continue;
+        }
+        let token_start = text[..start]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let token = &text[token_start..end];
+        // `11)` opening a line numbers a sub-paragraph; `11.` is never taken (see `after`).
+        let line_start = text[..token_start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n')
+            || token_start == 0;
+        let rest = text[end..].trim_start();
+        if is_year_or_range(token.trim_end_matches(|c: char| !c.is_ascii_digit()))
+            || (line_start && after == Some(')'))
+            || starts_with_date(rest, token, lexicons)
+        {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(start..end);
+    }
+    found
 }
 
 fn last_word(text: &str) -> &str {
@@ -543,6 +632,74 @@ mod tests {
             "to close the estimated annual 4 trillion dollar"
         );
         assert_eq!(lines[1].text, "financing gap, and catalyse investment");
+    }
+
+    #[test]
+    fn a_page_of_glued_calls_has_calls_glued_to_numbers() {
+        // The lines of page 3 after its calls are taken out.
+        let stripped = |texts: &[&str], marks: &[&str]| -> Vec<String> {
+            let mut lines: Vec<Line> = texts
+                .iter()
+                .map(|t| Line {
+                    text: t.to_string(),
+                    page: Some(3),
+                    ..Line::default()
+                })
+                .collect();
+            let notes: Vec<(&str, Option<u32>)> = marks.iter().map(|m| (*m, Some(3))).collect();
+            strip_on_pages(&mut lines, &notes, Lexicons::builtin());
+            lines.into_iter().map(|l| l.text).collect()
+        };
+        let page = [
+            "the Law of the Sea,10",
+            "Recalling Environment Assembly resolution",
+            "5/1411",
+            "requesting the convening of a committee, held from 5 to",
+            "14 August 2025, and the Process,12 in 2021",
+        ];
+        assert_eq!(
+            stripped(&page, &["10", "11", "12"]),
+            [
+                "the Law of the Sea,",
+                "Recalling Environment Assembly resolution",
+                "5/14",
+                "requesting the convening of a committee, held from 5 to",
+                "14 August 2025, and the Process, in 2021"
+            ]
+        );
+        // Where calls stand apart from their words, a number keeps its digits.
+        let page = ["the Law of the Sea, 10 and", "resolution 5/1411 requesting"];
+        assert_eq!(
+            stripped(&page, &["10", "11"])[1],
+            "resolution 5/1411 requesting"
+        );
+        // The call is looked for after the last one before looking back: `Agenda 214` below
+        // call 3, not the `annual 4 trillion` above it.
+        let page = [
+            "the Action Agenda,1 to close the annual 4 trillion dollar gap,2 and",
+            "entitled “The future we want”,3",
+            "Agenda 214",
+            "and the Plan of Implementation),5",
+        ];
+        assert_eq!(
+            stripped(&page, &["1", "2", "3", "4", "5"]),
+            [
+                "the Action Agenda, to close the annual 4 trillion dollar gap, and",
+                "entitled “The future we want”,",
+                "Agenda 21",
+                "and the Plan of Implementation),"
+            ]
+        );
+        let lexicons = Lexicons::builtin();
+        let glued = |text: &str, mark: &str| glued_to_number(text, mark, 0..text.len(), lexicons);
+        assert_eq!(glued("and Agenda 218 and the", "8"), Some(13..14));
+        assert_eq!(glued("at least 56514 humanitarian", "14"), Some(12..14));
+        // Years, days, paragraph numbers, and two candidates: no call.
+        assert_eq!(glued("in 2021 and", "1"), None);
+        assert_eq!(glued("on 21 March", "1"), None);
+        assert_eq!(glued("text;\n11. Decides", "1"), None);
+        assert_eq!(glued("text;\n11) Decides", "1"), None);
+        assert_eq!(glued("resolution 5/1411 and 70/111", "11"), None);
     }
 
     #[test]

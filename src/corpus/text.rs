@@ -96,7 +96,7 @@ const HYPHEN_CONJUNCTIONS: &[&str] = &["and", "or", "et", "ou", "to", "à", "y",
 /// stays), a hyphen cut from its word joined (`high -level` → `high-level`).
 pub fn finish_text(text: &str) -> String {
     let collapsed = collapse_spaces(text);
-    if !collapsed.contains("- ") && !collapsed.contains(" -") {
+    if !collapsed.contains("- ") && !collapsed.contains(" -") && !collapsed.contains(" –") {
         return collapsed;
     }
     let words: Vec<&str> = collapsed.split(' ').collect();
@@ -119,7 +119,13 @@ pub fn finish_text(text: &str) -> String {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphabetic);
-            if !(broken_after || broken_before) {
+            // `2023 –2027`: a range of years whose dash the converter moved off the first.
+            let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+            let range_cut = word
+                .strip_prefix(['–', '-'])
+                .is_some_and(|rest| year(rest.trim_end_matches([',', ';', '.', ')'])))
+                && year(previous.trim_start_matches('('));
+            if !(broken_after || broken_before || range_cut) {
                 out.push(' ');
             }
         }
@@ -496,6 +502,10 @@ mod tests {
         assert_eq!(finish_text("pre- and post-natal"), "pre- and post-natal");
         assert_eq!(finish_text("a high -level meeting"), "a high-level meeting");
         assert_eq!(finish_text("2020 - 2025"), "2020 - 2025");
+        assert_eq!(
+            finish_text("the period 2023 –2027 as (2018 –2028), and 5 –6"),
+            "the period 2023–2027 as (2018–2028), and 5 –6"
+        );
     }
 
     fn english() -> &'static Lexicon {
