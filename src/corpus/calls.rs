@@ -447,7 +447,7 @@ fn glued_to_number(
     let bytes = text.as_bytes();
     let end_of_window = window.end.min(text.len());
     let mut search = window.start.min(end_of_window);
-    let mut found = None;
+    let mut found = Vec::new();
     while let Some(at) = text
         .get(search..end_of_window)
         .and_then(|rest| rest.find(mark))
@@ -472,18 +472,40 @@ fn glued_to_number(
             .ends_with('\n')
             || token_start == 0;
         let rest = text[end..].trim_start();
-        if is_year_or_range(token.trim_end_matches(|c: char| !c.is_ascii_digit()))
+        // The number the call would be cut from is a year standing alone (`(2024),`, the end
+        // of `2015–2030`), not digits glued to a name (`COVID‑1916`: COVID-19 and call 16).
+        let run_start = text[..end]
+            .rfind(|c: char| !c.is_ascii_digit())
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let mut before_run = text[..run_start].chars().rev();
+        let alone = match before_run.next() {
+            None => true,
+            Some(c) if c.is_whitespace() || "([“\"".contains(c) => true,
+            Some('–' | '-') => before_run.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(_) => false,
+        };
+        if (alone && is_year_or_range(&text[run_start..end]))
             || (line_start && after == Some(')'))
             || starts_with_date(rest, token, lexicons)
         {
             continue;
         }
-        if found.is_some() {
-            return None;
-        }
-        found = Some(start..end);
+        found.push(start..end);
     }
-    found
+    // Several: the one that ends its line, where a converter that reads lines by their
+    // baseline (`pdftotext -raw`) breaks after a raised call (`resolution 59/3009⏎and`, not
+    // `61/29 of 4 December`).
+    let line_end = |r: &std::ops::Range<usize>| text[r.end..].starts_with('\n');
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => {
+            let mut ends = found.iter().filter(|r| line_end(r));
+            let one = ends.next()?.clone();
+            ends.next().is_none().then_some(one)
+        }
+    }
 }
 
 fn last_word(text: &str) -> &str {
@@ -696,10 +718,17 @@ mod tests {
         assert_eq!(glued("at least 56514 humanitarian", "14"), Some(12..14));
         // Years, days, paragraph numbers, and two candidates: no call.
         assert_eq!(glued("in 2021 and", "1"), None);
+        assert_eq!(glued("rules (2024), and", "24"), None);
+        assert_eq!(glued("Framework 2015–2030 and", "30"), None);
+        assert_eq!(glued("on COVID‑1916 and", "16"), Some(13..15));
         assert_eq!(glued("on 21 March", "1"), None);
         assert_eq!(glued("text;\n11. Decides", "1"), None);
         assert_eq!(glued("text;\n11) Decides", "1"), None);
         assert_eq!(glued("resolution 5/1411 and 70/111", "11"), None);
+        assert_eq!(
+            glued("resolution 61/29 of 2006, resolution 59/3009\nand the", "9"),
+            Some(43..44)
+        );
     }
 
     #[test]
