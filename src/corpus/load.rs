@@ -1,9 +1,10 @@
-//! Walk files and folders for `*.txt` and `*.md`, read and parse them in parallel, and collect
+//! Walk files and folders for `*.txt`, `*.md` and `*.pdf`, read and parse them in parallel, and collect
 //! what went wrong per file. A file that cannot be read or parsed is reported by name; the rest
 //! of the corpus still loads. The sample corpus is compiled in and is the default.
 
 use super::model::Resolution;
-use super::parse::parse_document;
+use super::parse::{parse_document, parse_pdf};
+use super::source::pdf::{ReadError, is_pdf};
 use super::symbol::Symbol;
 use super::warning::Warning;
 use rayon::prelude::*;
@@ -23,6 +24,9 @@ pub enum FileError {
     NotAResolution,
     #[error("no such file or folder")]
     Missing,
+    /// A PDF that could not be read (encrypted, damaged) or has no text (a scan).
+    #[error("{0}")]
+    Pdf(#[from] ReadError),
 }
 
 /// A file that gave no resolution, and why.
@@ -131,14 +135,20 @@ pub fn decode(_path: &str, bytes: &[u8]) -> Result<String, FileError> {
     Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
-/// Parse one file's bytes. Invalid UTF-8 is decoded lossily, with a warning.
+/// Parse one file's bytes: a PDF read directly, or text (invalid UTF-8 decoded lossily, with
+/// a warning).
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
-    let text = decode(path, bytes)?;
-    let lossy = std::str::from_utf8(bytes).is_err();
-    let mut resolution = parse_document(&text, path);
-    if lossy {
-        resolution.warnings.insert(0, Warning::InvalidUtf8);
-    }
+    let resolution = if is_pdf(bytes) {
+        parse_pdf(bytes, path)?.0
+    } else {
+        let text = decode(path, bytes)?;
+        let lossy = std::str::from_utf8(bytes).is_err();
+        let mut resolution = parse_document(&text, path);
+        if lossy {
+            resolution.warnings.insert(0, Warning::InvalidUtf8);
+        }
+        resolution
+    };
     let nothing = resolution.symbol.is_none()
         && resolution.number.is_none()
         && resolution.title.is_none()
@@ -172,9 +182,12 @@ pub fn load_embedded() -> Corpus {
 }
 
 fn is_document(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "md" | "markdown" | "pdf"
+        )
+    })
 }
 
 /// Every document file under `paths` (files taken as given, folders walked), sorted within

@@ -274,6 +274,8 @@ pub enum SourceFormat {
     Markdown,
     /// Clauses one per line, or the whole text on a few lines (text-mining dumps).
     Flattened,
+    /// A PDF read directly.
+    Pdf,
 }
 
 /// Where a resolution was read from.

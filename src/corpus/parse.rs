@@ -82,6 +82,29 @@ fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, bool)>
 
 /// Parse one document with the given lexicons.
 pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, Trace) {
+    parse_source(text, path, lexicons, |lexicon| {
+        source::read(text, Some(lexicon))
+    })
+}
+
+/// Parse a PDF's bytes and say how each field was found.
+pub fn parse_pdf(bytes: &[u8], path: &str) -> Result<(Resolution, Trace), source::pdf::ReadError> {
+    let source::pdf::PdfText { text, read, .. } = source::pdf::read(bytes)?;
+    Ok(parse_source(&text, path, Lexicons::builtin(), move |_| {
+        source::Read {
+            layout: Some(Layout::Pdf),
+            ..read
+        }
+    }))
+}
+
+/// Parse a document whose lines `read` gives, once the language of `text` is known.
+fn parse_source(
+    text: &str,
+    path: &str,
+    lexicons: &Lexicons,
+    read: impl FnOnce(&Lexicon) -> source::Read,
+) -> (Resolution, Trace) {
     let detected = detect(text, lexicons);
     let mut warnings = Vec::new();
     let lexicon = match detected.map(|d| d.0).or_else(|| lexicons.fallback()) {
@@ -92,7 +115,7 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
         warnings.push(Warning::LanguageUnknown);
     }
     let detected = detected.filter(|d| d.1).map(|d| d.0);
-    let read = source::read(text, Some(lexicon));
+    let read = read(lexicon);
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;
     let cleaned = layout::clean(read.lines, read.explicit_calls, lexicons);

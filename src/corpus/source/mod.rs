@@ -5,6 +5,7 @@
 mod columns;
 mod flat;
 mod markdown;
+pub mod pdf;
 mod plain;
 
 use super::lexicon::Lexicon;
@@ -50,6 +51,8 @@ pub enum Layout {
     Markdown,
     /// Clauses one per line or the whole text on a few lines.
     Flattened,
+    /// A PDF read directly: positions, sizes and fonts of its text.
+    Pdf,
 }
 
 impl Layout {
@@ -59,6 +62,7 @@ impl Layout {
             Layout::Columns => "layout text",
             Layout::Markdown => "markdown",
             Layout::Flattened => "flattened text",
+            Layout::Pdf => "PDF",
         }
     }
 
@@ -68,6 +72,7 @@ impl Layout {
             Layout::Plain | Layout::Columns => SourceFormat::PdfText,
             Layout::Markdown => SourceFormat::Markdown,
             Layout::Flattened => SourceFormat::Flattened,
+            Layout::Pdf => SourceFormat::Pdf,
         }
     }
 }
@@ -151,7 +156,8 @@ fn ordinal_after_stop(line: &str) -> bool {
 pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
     let layout = sniff(text);
     let mut read = match layout {
-        Layout::Plain => plain::read(text),
+        // Text never sniffs as a PDF (PDF bytes go to `pdf::read`); read as plain text.
+        Layout::Plain | Layout::Pdf => plain::read(text),
         Layout::Columns => columns::read(text),
         Layout::Markdown => markdown::read(text),
         Layout::Flattened => flat::read(text, lexicon),

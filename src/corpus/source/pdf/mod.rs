@@ -1,0 +1,349 @@
+//! PDFs read directly: each page's positioned spans (`backend`) become the pipeline's `Line`s,
+//! with what the geometry says and plain text cannot: a footnote call is a run of digits set
+//! smaller and raised above its line's baseline (taken out of the text and named as an
+//! explicit call), a footnote is smaller text below the page's footnote rule that opens with
+//! such a mark, running heads and feet are the spans a tagged PDF marks as artifacts, a blank
+//! line is a gap wider than the document's line pitch, and a line keeps its size, italic and
+//! bold. Thresholds are relative to the document's own body size, never absolute points.
+//! Untagged PDFs keep their running heads as lines, for the layout pass's text rules.
+
+pub mod backend;
+
+use super::{Line, Read};
+pub use backend::PdfError;
+use backend::{PageSpans, Span};
+
+/// What a PDF gave: a text made of its lines (for language detection and byte ranges), the
+/// lines themselves, and how many spans were page furniture.
+#[derive(Debug, Default)]
+pub struct PdfText {
+    pub text: String,
+    pub read: Read,
+    pub furniture_spans: usize,
+}
+
+/// Why a PDF gave no text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error("no text layer (a scanned document?)")]
+    NoText,
+}
+
+/// `bytes` start like a PDF (`%PDF-` within the first KiB, as readers accept).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Read a PDF's bytes into lines.
+pub fn read(bytes: &[u8]) -> Result<PdfText, ReadError> {
+    let pages = backend::read(bytes)?;
+    let text = assemble(&pages);
+    if text.read.lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(ReadError::NoText);
+    }
+    Ok(text)
+}
+
+/// A printed line: its spans left to right, the baseline and size of its main text.
+#[derive(Debug)]
+struct Row<'s> {
+    spans: Vec<&'s Span>,
+    base: f32,
+    size: f32,
+}
+
+impl<'s> Row<'s> {
+    fn new(span: &'s Span) -> Row<'s> {
+        Row {
+            spans: vec![span],
+            base: span.y,
+            size: if blank(span) { 0.0 } else { span.size },
+        }
+    }
+
+    /// The span is on this line: its baseline is within part of the larger size of the line,
+    /// so a raised call (`Repertory¹¹`) or a mark before its footnote joins it.
+    fn takes(&self, span: &Span) -> bool {
+        let size = self.size.max(span.size).max(1.0);
+        (span.y - self.base).abs() <= 0.45 * size
+    }
+
+    fn push(&mut self, span: &'s Span) {
+        if !blank(span) && span.size > self.size + 0.01 {
+            self.size = span.size;
+            self.base = span.y;
+        }
+        self.spans.push(span);
+    }
+}
+
+fn blank(span: &Span) -> bool {
+    span.text.trim().is_empty()
+}
+
+/// A row read: its text without calls, the mark that opens it (a footnote's), and the calls.
+#[derive(Debug, Default, PartialEq)]
+struct RowText {
+    text: String,
+    mark: Option<String>,
+    calls: Vec<String>,
+    italic: bool,
+    bold: bool,
+    x: f32,
+}
+
+/// Raised and smaller than its line: a superscript.
+fn raised(span: &Span, row: &Row<'_>) -> bool {
+    span.size < 0.85 * row.size && span.y - row.base > 0.15 * row.size
+}
+
+/// A superscript that names a footnote: digits, or one lower-case letter or `*` (annexes).
+fn is_mark(text: &str) -> bool {
+    let t = text.trim();
+    (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        || (t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_lowercase() || c == '*'))
+}
+
+fn row_text(row: &Row<'_>) -> RowText {
+    let mut spans = row.spans.clone();
+    spans.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut out = RowText {
+        x: f32::NAN,
+        ..RowText::default()
+    };
+    let mut previous: Option<&Span> = None;
+    let mut superscript = String::new();
+    let flush = |out: &mut RowText, superscript: &mut String| {
+        if superscript.is_empty() {
+            return;
+        }
+        let s = std::mem::take(superscript);
+        let at_start = out.text.trim().is_empty();
+        let after_digit = out.text.ends_with(|c: char| c.is_ascii_digit());
+        if at_start && is_mark(&s) {
+            out.mark = Some(s.trim().to_string());
+        } else if is_mark(&s) && !(after_digit && s.trim().starts_with(char::is_alphabetic)) {
+            out.calls.push(s.trim().to_string());
+        } else {
+            // `1er`, `2e`: a superscript that is part of the text.
+            out.text.push_str(s.trim());
+        }
+    };
+    for span in spans {
+        if raised(span, row) && !blank(span) {
+            superscript.push_str(&span.text);
+            previous = Some(span);
+            continue;
+        }
+        flush(&mut out, &mut superscript);
+        if let Some(p) = previous {
+            let gap = span.x - p.end_x;
+            let spaced = out.text.ends_with(char::is_whitespace) || span.text.starts_with(' ');
+            if !spaced && gap > 0.2 * span.size.max(1.0) {
+                out.text.push(' ');
+            }
+        }
+        if !blank(span) && out.x.is_nan() {
+            out.x = span.x;
+            out.italic = span.italic;
+            out.bold = span.bold;
+        }
+        out.text.push_str(&span.text);
+        previous = Some(span);
+    }
+    flush(&mut out, &mut superscript);
+    out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    out
+}
+
+/// The document's body size: the size most of its characters are set in.
+fn body_size(pages: &[PageSpans]) -> f32 {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for span in pages.iter().flat_map(|p| &p.spans) {
+        if span.artifact || blank(span) {
+            continue;
+        }
+        let key = (span.size * 2.0).round() as i32;
+        let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += n,
+            None => counts.push((key, n)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(10.0, |(k, _)| k as f32 / 2.0)
+}
+
+/// The rows of one page in reading order (the order the page draws them).
+fn rows(page: &PageSpans) -> (Vec<Row<'_>>, usize, Option<f32>) {
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    let mut furniture = 0usize;
+    let mut rule: Option<f32> = None;
+    for span in &page.spans {
+        if span.artifact {
+            let t = span.text.trim();
+            if t.len() >= 5 && t.bytes().all(|b| b == b'_') {
+                rule = Some(rule.map_or(span.y, |r: f32| r.max(span.y)));
+            } else if !t.is_empty() {
+                furniture += 1;
+            }
+            continue;
+        }
+        match rows.last_mut() {
+            Some(row) if row.takes(span) => row.push(span),
+            _ => rows.push(Row::new(span)),
+        }
+    }
+    rows.retain(|r| r.spans.iter().any(|s| !blank(s)));
+    (rows, furniture, rule)
+}
+
+/// The footnote rule of a page: a short horizontal rule in its lower part, drawn as a line or
+/// printed as underscores.
+fn footnote_rule(page: &PageSpans, printed: Option<f32>, rows: &[Row<'_>]) -> Option<f32> {
+    let printed = printed.or_else(|| {
+        rows.iter()
+            .find(|r| {
+                let t: String = r.spans.iter().map(|s| s.text.as_str()).collect();
+                let t = t.trim();
+                t.len() >= 5 && t.bytes().all(|b| b == b'_')
+            })
+            .map(|r| r.base)
+    });
+    printed.or_else(|| {
+        page.rules
+            .iter()
+            .filter(|(x0, x1, y)| {
+                x1 - x0 > 20.0 && x1 - x0 < 0.6 * page.width && *y < 0.5 * page.height
+            })
+            .map(|r| r.2)
+            .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
+    })
+}
+
+/// Lines of every page: running text, and footnotes (a line each, `note` naming the mark).
+pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
+    let body = body_size(pages);
+    let mut out = PdfText::default();
+    // Rows of every page with their kind, before line pitch is known.
+    struct Placed {
+        page: u32,
+        row: RowText,
+        base: f32,
+        size: f32,
+        footnote: bool,
+    }
+    let mut placed: Vec<Placed> = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        let page_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let (rows, furniture, printed_rule) = rows(page);
+        out.furniture_spans += furniture;
+        let rule = footnote_rule(page, printed_rule, &rows);
+        let mut in_zone = false;
+        for row in &rows {
+            let text = row_text(row);
+            let small = row.size < 0.92 * body;
+            let is_rule = text.text.len() >= 5 && text.text.bytes().all(|b| b == b'_');
+            if is_rule {
+                in_zone = true;
+                continue;
+            }
+            // Below the rule, or (no rule) a smaller line in the page's lower half that opens
+            // with a mark: the footnotes, to the page's end.
+            let below_rule = rule.is_some_and(|r| row.base < r);
+            if small && (below_rule || (text.mark.is_some() && row.base < 0.5 * page.height)) {
+                in_zone = true;
+            }
+            let footnote = in_zone && small;
+            placed.push(Placed {
+                page: page_no,
+                row: text,
+                base: row.base,
+                size: row.size,
+                footnote,
+            });
+        }
+    }
+    // The usual distance between two lines of body text: a wider gap is a blank line.
+    let mut gaps: Vec<f32> = placed
+        .windows(2)
+        .filter(|w| {
+            w[0].page == w[1].page
+                && !w[0].footnote
+                && !w[1].footnote
+                && (w[0].size - body).abs() < 0.5
+                && (w[1].size - body).abs() < 0.5
+        })
+        .map(|w| w[0].base - w[1].base)
+        .filter(|g| *g > 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let pitch = gaps.get(gaps.len() / 2).copied().unwrap_or(1.2 * body);
+
+    let mut previous: Option<&Placed> = None;
+    // The line holding the footnote still being read, to join a footnote that runs on.
+    let mut open_note: Option<usize> = None;
+    for p in &placed {
+        let new_page = previous.is_none_or(|q| q.page != p.page);
+        if new_page && !out.text.is_empty() {
+            out.text.push('\u{c}');
+        }
+        out.read.explicit_calls.extend(p.row.calls.iter().cloned());
+        if p.footnote {
+            match (&p.row.mark, open_note) {
+                (None, Some(i)) => {
+                    super::super::text::join_into(&mut out.read.lines[i].text, &p.row.text);
+                    push_text(&mut out.text, &p.row.text);
+                }
+                (mark, _) => {
+                    let mark = mark.clone().unwrap_or_default();
+                    let bytes = push_text(&mut out.text, &p.row.text);
+                    open_note = Some(out.read.lines.len());
+                    out.read.lines.push(Line {
+                        text: p.row.text.clone(),
+                        page: Some(p.page),
+                        size: Some(p.size),
+                        bytes,
+                        note: Some(mark),
+                        ..Line::default()
+                    });
+                }
+            }
+            previous = Some(p);
+            continue;
+        }
+        let blank_before =
+            !new_page && previous.is_some_and(|q| q.base - p.base > 1.35 * pitch.max(1.0));
+        let bytes = push_text(&mut out.text, &p.row.text);
+        out.read.lines.push(Line {
+            text: p.row.text.clone(),
+            page: Some(p.page),
+            indent: Some(p.row.x.max(0.0).min(f32::from(u16::MAX)) as u16),
+            size: Some(p.size),
+            italic: Some(p.row.italic),
+            bold: Some(p.row.bold),
+            blank_before,
+            bytes,
+            ..Line::default()
+        });
+        previous = Some(p);
+    }
+    out
+}
+
+/// Append a line to the document's text; its byte range there.
+fn push_text(text: &mut String, line: &str) -> std::ops::Range<usize> {
+    let start = text.len();
+    text.push_str(line);
+    let end = text.len();
+    text.push('\n');
+    start..end
+}
+
+#[cfg(test)]
+mod tests;
