@@ -4,7 +4,7 @@
 //! `INDEX.tsv`.
 //!
 //! ```sh
-//! cargo run --release --example eval_ga -- [--layout default|layout|raw|pymupdf] [--verbose]
+//! cargo run --release --example eval_ga -- [--layout default|layout|raw|pymupdf|pdf] [--verbose]
 //! cargo run --release --example eval_ga -- --oracle A_RES_80_5   # what the word boxes say
 //! ```
 //!
@@ -28,14 +28,14 @@ fn main() -> ExitCode {
             "--layout" => match args.next().as_deref().and_then(Layout::from_name) {
                 Some(l) => layouts.push(l),
                 None => {
-                    eprintln!("--layout takes default, layout, raw or pymupdf");
+                    eprintln!("--layout takes default, layout, raw, pymupdf or pdf");
                     return ExitCode::from(2);
                 }
             },
             "--oracle" => oracle = args.next(),
             "-h" | "--help" => {
                 println!(
-                    "eval_ga [--layout default|layout|raw|pymupdf]... [--verbose] [--oracle A_RES_80_N]"
+                    "eval_ga [--layout default|layout|raw|pymupdf|pdf]... [--verbose] [--oracle A_RES_80_N]"
                 );
                 return ExitCode::SUCCESS;
             }

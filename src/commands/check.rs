@@ -4,8 +4,8 @@
 
 use super::{CorpusSource, EXIT_INPUT, EXIT_OK};
 use crate::corpus::Resolution;
-use crate::corpus::load::{Corpus, EMBEDDED, decode, discover};
-use crate::corpus::parse::{Trace, parse_traced};
+use crate::corpus::load::{Corpus, EMBEDDED, discover, parse_traced_bytes};
+use crate::corpus::parse::Trace;
 use crate::corpus::warning::WarningRecord;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -84,14 +84,13 @@ pub fn explain(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
             return Ok(EXIT_INPUT);
         }
     };
-    let text = match decode(&shown, &bytes) {
+    let (text, r, trace) = match parse_traced_bytes(&shown, &bytes) {
         Ok(t) => t,
         Err(e) => {
             writeln!(err, "resolu: {shown}: {e}")?;
             return Ok(EXIT_INPUT);
         }
     };
-    let (r, trace) = parse_traced(&text, &shown);
     write_explanation(&text, &r, &trace, out)?;
     Ok(EXIT_OK)
 }
@@ -167,31 +166,29 @@ fn write_explanation(
 
 /// `--stats`: rules fired, warning kinds and layouts over every document of the corpus.
 pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
-    let documents: Vec<(String, Option<String>)> = match source {
+    // Each document read and parsed in one task, so its bytes are freed once it is counted.
+    let documents: Vec<(String, Option<Vec<u8>>)> = match source {
         CorpusSource::Embedded => EMBEDDED
             .iter()
-            .map(|(p, t)| (p.to_string(), Some(t.to_string())))
+            .map(|(p, t)| (p.to_string(), Some(t.as_bytes().to_vec())))
             .collect(),
         CorpusSource::Paths(paths) => {
             let (files, _) = discover(paths);
             files
                 .into_iter()
-                .map(|f| {
-                    let shown = f.display().to_string();
-                    let text = std::fs::read(&f).ok().and_then(|b| decode(&shown, &b).ok());
-                    (shown, text)
-                })
+                .map(|f| (f.display().to_string(), None))
                 .collect()
         }
     };
     let tallies: Vec<Tally> = documents
         .par_iter()
-        .map(|(path, text)| {
+        .map(|(path, embedded)| {
             let mut tally = Tally::default();
-            match text {
+            let bytes = embedded.clone().or_else(|| std::fs::read(path).ok());
+            let parsed = bytes.and_then(|b| parse_traced_bytes(path, &b).ok());
+            match parsed {
                 None => *tally.layouts.entry("unreadable").or_default() += 1,
-                Some(text) => {
-                    let (r, trace) = parse_traced(text, path);
+                Some((_, r, trace)) => {
                     *tally
                         .layouts
                         .entry(trace.layout.map_or("unknown", |l| l.name()))

@@ -653,9 +653,19 @@ fn starts_paragraph_marker(text: &str) -> bool {
     super::numbering::paragraph_number(text).is_some()
 }
 
-/// Reduce a document's lines to running text and footnotes.
-pub fn clean(lines: Vec<Line>, explicit_calls: HashSet<String>, lexicons: &Lexicons) -> Cleaned {
-    let running_heads = running_heads(&lines);
+/// Reduce a document's lines to running text and footnotes. `heads_marked`: the source took
+/// its running heads out itself (a tagged PDF), so repeated lines are not looked for.
+pub fn clean(
+    lines: Vec<Line>,
+    explicit_calls: HashSet<String>,
+    heads_marked: bool,
+    lexicons: &Lexicons,
+) -> Cleaned {
+    let running_heads = if heads_marked {
+        HashSet::new()
+    } else {
+        running_heads(&lines)
+    };
     let mut sorter = Sorter {
         out: Cleaned::default(),
         lexicons,

@@ -3,7 +3,7 @@
 //! of the corpus still loads. The sample corpus is compiled in and is the default.
 
 use super::model::Resolution;
-use super::parse::{parse_document, parse_pdf};
+use super::parse::{Trace, parse_document, parse_pdf, parse_traced};
 use super::source::pdf::{ReadError, is_pdf};
 use super::symbol::Symbol;
 use super::warning::Warning;
@@ -139,16 +139,37 @@ pub fn decode(_path: &str, bytes: &[u8]) -> Result<String, FileError> {
 /// a warning).
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
     let resolution = if is_pdf(bytes) {
-        parse_pdf(bytes, path)?.0
+        parse_pdf(bytes, path)?.1
     } else {
         let text = decode(path, bytes)?;
-        let lossy = std::str::from_utf8(bytes).is_err();
         let mut resolution = parse_document(&text, path);
-        if lossy {
+        if std::str::from_utf8(bytes).is_err() {
             resolution.warnings.insert(0, Warning::InvalidUtf8);
         }
         resolution
     };
+    refuse_empty(resolution)
+}
+
+/// A file read as the parser reads it: the text (a PDF's made of its lines), the resolution,
+/// and how each field was found (`check --explain`, `check --stats`).
+pub fn parse_traced_bytes(
+    path: &str,
+    bytes: &[u8],
+) -> Result<(String, Resolution, Trace), FileError> {
+    if is_pdf(bytes) {
+        return Ok(parse_pdf(bytes, path)?);
+    }
+    let text = decode(path, bytes)?;
+    let (mut resolution, trace) = parse_traced(&text, path);
+    if std::str::from_utf8(bytes).is_err() {
+        resolution.warnings.insert(0, Warning::InvalidUtf8);
+    }
+    Ok((text, resolution, trace))
+}
+
+/// A document in which nothing of a resolution was found is no resolution.
+fn refuse_empty(resolution: Resolution) -> Result<Resolution, FileError> {
     let nothing = resolution.symbol.is_none()
         && resolution.number.is_none()
         && resolution.title.is_none()

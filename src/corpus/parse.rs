@@ -87,15 +87,19 @@ pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, T
     })
 }
 
-/// Parse a PDF's bytes and say how each field was found.
-pub fn parse_pdf(bytes: &[u8], path: &str) -> Result<(Resolution, Trace), source::pdf::ReadError> {
+/// Parse a PDF's bytes and say how each field was found; with the text its lines make (what
+/// the trace's byte ranges point into).
+pub fn parse_pdf(
+    bytes: &[u8],
+    path: &str,
+) -> Result<(String, Resolution, Trace), source::pdf::ReadError> {
     let source::pdf::PdfText { text, read, .. } = source::pdf::read(bytes)?;
-    Ok(parse_source(&text, path, Lexicons::builtin(), move |_| {
-        source::Read {
+    let (resolution, trace) =
+        parse_source(&text, path, Lexicons::builtin(), move |_| source::Read {
             layout: Some(Layout::Pdf),
             ..read
-        }
-    }))
+        });
+    Ok((text, resolution, trace))
 }
 
 /// Parse a document whose lines `read` gives, once the language of `text` is known.
@@ -118,7 +122,7 @@ fn parse_source(
     let read = read(lexicon);
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;
-    let cleaned = layout::clean(read.lines, read.explicit_calls, lexicons);
+    let cleaned = layout::clean(read.lines, read.explicit_calls, read.heads_marked, lexicons);
     let segs = segment::segment(&cleaned.lines, lexicon, cleaned.blank_separates_paragraphs);
     let lines = &cleaned.lines;
     let bytes_of = |i: usize| lines.get(i).map(|l| l.bytes.clone());

@@ -77,14 +77,17 @@ pub enum Layout {
     Raw,
     /// PyMuPDF `page.get_text()` of every page, concatenated.
     PyMuPdf,
+    /// The PDF itself, read by resolu (no conversion).
+    Pdf,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 4] = [
+    pub const ALL: [Layout; 5] = [
         Layout::Default,
         Layout::Physical,
         Layout::Raw,
         Layout::PyMuPdf,
+        Layout::Pdf,
     ];
 
     pub fn name(self) -> &'static str {
@@ -93,6 +96,7 @@ impl Layout {
             Layout::Physical => "layout",
             Layout::Raw => "raw",
             Layout::PyMuPdf => "pymupdf",
+            Layout::Pdf => "pdf",
         }
     }
 
@@ -105,7 +109,7 @@ impl Layout {
             Layout::Default => Some(""),
             Layout::Physical => Some("-layout"),
             Layout::Raw => Some("-raw"),
-            Layout::PyMuPdf => None,
+            Layout::PyMuPdf | Layout::Pdf => None,
         }
     }
 }
@@ -165,8 +169,11 @@ fn run_pdftotext(flags: &[&str], pdf: &Path, out: &Path) -> Result<(), String> {
     std::fs::rename(&tmp, out).map_err(|e| format!("{}: {e}", out.display()))
 }
 
-/// The cached text of `file` (`A_RES_80_5.pdf`) in `layout`.
+/// The cached text of `file` (`A_RES_80_5.pdf`) in `layout`; the PDF itself for `Pdf`.
 pub fn text_path(layout: Layout, file: &str) -> PathBuf {
+    if layout == Layout::Pdf {
+        return corpus_dir().join(file);
+    }
     cache_root()
         .join(layout.name())
         .join(file.replace(".pdf", ".txt"))
@@ -181,6 +188,9 @@ pub fn bbox_path(file: &str) -> PathBuf {
 
 /// Convert every stale file of `files` in `layout`, in parallel. Returns how many were made.
 pub fn convert(layout: Layout, files: &[String]) -> Result<usize, String> {
+    if layout == Layout::Pdf {
+        return Ok(0);
+    }
     let dir = cache_root().join(layout.name());
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let todo: Vec<(PathBuf, PathBuf)> = files
@@ -1289,7 +1299,11 @@ pub fn evaluate(setup: &Setup, layout: Layout) -> Figures {
             let parsed = std::fs::read(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))
                 .and_then(|bytes| {
-                    let name = row.file.replace(".pdf", ".txt");
+                    let name = if layout == Layout::Pdf {
+                        row.file.clone()
+                    } else {
+                        row.file.replace(".pdf", ".txt")
+                    };
                     parse_bytes(&name, &bytes).map_err(|e| e.to_string())
                 });
             check(row, parsed, oracle)

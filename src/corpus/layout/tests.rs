@@ -4,7 +4,12 @@ use crate::corpus::source::{Layout, read};
 fn cleaned(text: &str) -> Cleaned {
     let r = read(text, None);
     assert_ne!(r.layout, Some(Layout::Markdown));
-    clean(r.lines, r.explicit_calls, Lexicons::builtin())
+    clean(
+        r.lines,
+        r.explicit_calls,
+        r.heads_marked,
+        Lexicons::builtin(),
+    )
 }
 
 fn texts(c: &Cleaned) -> Vec<&str> {

@@ -126,10 +126,12 @@ pub(super) fn compile(file: LexiconFile) -> Result<Lexicon, LexiconError> {
         }
     }
     let body_names: Vec<String> = bodies.iter().map(|(_, n)| n.clone()).collect();
+    // `The General Assembly,` — or, alone on its line with its article, without the comma
+    // (`The General Assembly` / `Adopts …`); a bare `General Assembly` is a page heading.
     let opener = pattern(&format!(
-        r"^(?:{}\s*)?({})\s*,$",
-        alternation(&file.articles),
-        alternation(&body_names)
+        r"^(?:{articles}\s*)?({names})\s*,$|^(?:{articles})\s*({names})$",
+        articles = alternation(&file.articles),
+        names = alternation(&body_names)
     ));
     let opener_anywhere = pattern(&format!(
         r"\b(?:{}\s*)?{}\s*,",

@@ -199,7 +199,7 @@ impl Lexicon {
     /// `The General Assembly,` / `Le Conseil des droits de l’homme,` (folded line): the body.
     pub fn opener(&self, folded_line: &str) -> Option<Body> {
         let caps = self.opener.captures(folded_line.trim())?;
-        let name = caps.get(1)?.as_str();
+        let name = caps.get(1).or_else(|| caps.get(2))?.as_str();
         self.bodies
             .iter()
             .find(|(_, n)| n == name)

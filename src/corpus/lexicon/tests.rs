@@ -15,6 +15,22 @@ fn the_shipped_lexicons_compile() {
 }
 
 #[test]
+fn openers_with_their_comma_or_alone_with_their_article() {
+    use crate::corpus::model::Body;
+    let (en, fr) = (lexicon("en"), lexicon("fr"));
+    assert_eq!(en.opener("the general assembly,"), Some(Body::Ga));
+    assert_eq!(en.opener("general assembly,"), Some(Body::Ga));
+    assert_eq!(en.opener("the general assembly"), Some(Body::Ga));
+    assert_eq!(en.opener("the human rights council,"), Some(Body::Hrc));
+    assert_eq!(fr.opener("l'assemblee generale,"), Some(Body::Ga));
+    assert_eq!(fr.opener("l'assemblee generale"), Some(Body::Ga));
+    // A page heading is no opener; nor is the name inside a sentence.
+    assert_eq!(en.opener("general assembly"), None);
+    assert_eq!(fr.opener("assemblee generale"), None);
+    assert_eq!(en.opener("the general assembly adopts"), None);
+}
+
+#[test]
 fn ordinal_words() {
     let table = [
         ("fr", "Quarante-quatrième", 44),

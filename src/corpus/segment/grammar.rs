@@ -241,10 +241,14 @@ impl Machine<'_> {
                 }
                 // A resolution with one operative paragraph prints it without a number
                 // (`Takes note of the report …`): a clause that is no preambular start, after
-                // which the body ends without a numbered paragraph.
+                // which the body ends without a numbered paragraph. Italics alone do not make
+                // a preambular start here: PDFs set operative verbs in italics too (`Adopts`).
+                let preambular_word = offered.iter().any(|(l, rule)| {
+                    matches!(l, Label::PreambularStart) && *rule != "italic-opening"
+                });
                 if self.state == State::Preamble
                     && self.expected == 1
-                    && find(|l| matches!(l, Label::PreambularStart)).is_none()
+                    && !preambular_word
                     && self.clause_may_start(view.text)
                     && self.body_ends_unnumbered(views, i)
                 {

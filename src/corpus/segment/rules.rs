@@ -123,7 +123,7 @@ pub static RULES: &[Rule] = &[
 ];
 
 fn opener_phrase(view: &View<'_>, lexicon: &Lexicon) -> Option<Label> {
-    if view.text.len() > 80 || !view.text.ends_with(',') {
+    if view.text.len() > 80 {
         return None;
     }
     lexicon.opener(view.folded()).map(Label::Opener)

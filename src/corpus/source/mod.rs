@@ -87,6 +87,9 @@ pub struct Read {
     pub footnotes: Vec<Footnote>,
     /// Marks whose calls were explicit markup, already removed from the text.
     pub explicit_calls: HashSet<String>,
+    /// The source marked its running heads and feet itself (a tagged PDF's artifacts) and
+    /// they are gone: lines repeated at page edges are text, not furniture.
+    pub heads_marked: bool,
 }
 
 /// Tell the layout of `text` from its content.

@@ -285,6 +285,7 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
     gaps.sort_by(f32::total_cmp);
     let pitch = gaps.get(gaps.len() / 2).copied().unwrap_or(1.2 * body);
 
+    out.read.heads_marked = out.furniture_spans > 0;
     let mut previous: Option<&Placed> = None;
     // The line holding the footnote still being read, to join a footnote that runs on.
     let mut open_note: Option<usize> = None;
