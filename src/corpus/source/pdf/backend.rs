@@ -3,7 +3,7 @@
 //! Every call into the library is guarded: a panic inside it becomes an error for this file.
 
 use pdfboss_core::Document;
-use pdfboss_text::{ReadingOrder, extract_spans_and_rulings_reporting};
+use pdfboss_text::{FontCache, ReadingOrder, extract_spans_and_rulings_reporting_cached};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A run of text as the page shows it. Coordinates are PDF points, y growing upwards.
@@ -61,18 +61,21 @@ pub fn read(bytes: &[u8]) -> Result<Vec<PageSpans>, PdfError> {
     }
     let count = guarded(|| doc.page_count())?.min(MAX_PAGES);
     let mut pages = Vec::with_capacity(count);
+    // Fonts are shared by the pages of a document: each is read once.
+    let fonts = FontCache::default();
     for index in 0..count {
-        let page = guarded(|| read_page(&doc, index))?.unwrap_or_default();
+        let page = guarded(|| read_page(&doc, index, &fonts))?.unwrap_or_default();
         pages.push(page);
     }
     Ok(pages)
 }
 
-fn read_page(doc: &Document, index: usize) -> Option<PageSpans> {
+fn read_page(doc: &Document, index: usize, fonts: &FontCache) -> Option<PageSpans> {
     let page = doc.page(index).ok()?;
     let (width, height) = page.size();
     let (spans, rulings, _report) =
-        extract_spans_and_rulings_reporting(doc, &page, ReadingOrder::Content).ok()?;
+        extract_spans_and_rulings_reporting_cached(doc, &page, fonts, ReadingOrder::Content)
+            .ok()?;
     let spans = spans
         .into_iter()
         // Invisible text is kept: it is the OCR layer of a scanned page.
