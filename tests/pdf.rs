@@ -10,8 +10,10 @@ mod un_pdf;
 mod un_text;
 
 use expected_fields::{expectations, field_mismatches};
-use resolu::corpus::load::parse_bytes;
+use proptest::prelude::*;
+use resolu::corpus::load::{FileError, load_paths, parse_bytes};
 use resolu::corpus::model::SourceFormat;
+use resolu::corpus::source::pdf::{PdfError, ReadError};
 use un_text::{code_mismatches, paragraph_mismatches, sample};
 
 /// The sample `file` written as a PDF, and the original as the PDF prints it (a character
@@ -61,4 +63,166 @@ fn every_sample_written_as_a_pdf_parses_to_its_fields() {
         failures.extend(problems.into_iter().map(|p| format!("{name}: {p}")));
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The sample 44/11 as a PDF: the good file of the bad-input tests.
+fn good_pdf() -> Vec<u8> {
+    as_pdf("A_HRC_RES_44_11.fr.txt").2
+}
+
+/// A PDF whose one page draws a rectangle and no text: a scan without OCR looks the same.
+fn pdf_without_text() -> Vec<u8> {
+    let mut page = pdfboss_write::Page::new(pdfboss_write::PageSize::A4);
+    page.canvas.rect(72.0, 72.0, 400.0, 600.0);
+    page.canvas.fill();
+    let pdf = pdfboss_write::Pdf {
+        pages: vec![page],
+        ..pdfboss_write::Pdf::default()
+    };
+    pdf.to_bytes().unwrap()
+}
+
+/// `good_pdf` protected by a user password.
+fn encrypted_pdf() -> Vec<u8> {
+    let doc = pdfboss_core::Document::load(good_pdf()).unwrap();
+    pdfboss_write::encrypt_document(
+        &doc,
+        "secret",
+        "owner",
+        pdfboss_core::Permissions::default(),
+        pdfboss_write::WriteOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn each_pdf_that_cannot_be_read_is_a_problem_naming_its_file_and_the_rest_loads() {
+    let dir = std::env::temp_dir().join(format!("resolu-bad-pdfs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = good_pdf();
+    let files: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("good.pdf", good.clone(), ""),
+        ("empty.pdf", Vec::new(), "empty file"),
+        (
+            "scan.pdf",
+            pdf_without_text(),
+            "no text layer (a scanned document?)",
+        ),
+        (
+            "locked.pdf",
+            encrypted_pdf(),
+            "encrypted PDF (it needs a password)",
+        ),
+        (
+            "page.pdf",
+            b"<html><body>Not found</body></html>\n".to_vec(),
+            "not a PDF",
+        ),
+        (
+            "garbage.pdf",
+            vec![0u8, 159, 146, 150, 7, 0, 1, 2],
+            "not a PDF",
+        ),
+        (
+            "truncated.pdf",
+            good[..good.len() / 3].to_vec(),
+            "damaged PDF: the file is cut short",
+        ),
+    ];
+    for (name, bytes, _) in &files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let corpus = load_paths(std::slice::from_ref(&dir));
+    assert!(
+        corpus
+            .resolutions
+            .iter()
+            .any(|r| r.symbol.as_deref() == Some("A/HRC/RES/44/11")
+                && r.source.path.ends_with("good.pdf")),
+        "the good PDF loads: {:?}",
+        corpus.problems
+    );
+    for (name, _, message) in &files {
+        if message.is_empty() {
+            continue;
+        }
+        let problem = corpus
+            .problems
+            .iter()
+            .find(|p| p.path.ends_with(name))
+            .unwrap_or_else(|| panic!("{name}: no problem reported ({:?})", corpus.problems));
+        let text = problem.error.to_string();
+        assert!(text.starts_with(message), "{name}: {text}");
+        assert!(!text.contains('\n'), "{name}: one line: {text:?}");
+    }
+    assert!(matches!(
+        parse_bytes("locked.pdf", &encrypted_pdf()),
+        Err(FileError::Pdf(ReadError::Pdf(PdfError::Encrypted)))
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Parse `bytes` on a thread of its own: the answer, or a failure after `limit`.
+fn parse_within(bytes: Vec<u8>, limit: std::time::Duration) -> Result<(), String> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let outcome = std::panic::catch_unwind(|| parse_bytes("damaged.pdf", &bytes).is_ok());
+        let _ = send.send(outcome);
+    });
+    match receive.recv_timeout(limit) {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(_)) => Err("panicked".into()),
+        Err(_) => Err(format!("no answer within {limit:?}")),
+    }
+}
+
+/// How a PDF is damaged.
+#[derive(Debug, Clone)]
+enum Damage {
+    /// Bytes at these positions (taken modulo the length) XOR-ed with these values.
+    Flip(Vec<(usize, u8)>),
+    /// Cut at this share of the length (per mille).
+    Cut(u16),
+    /// This share of the file copied over another place (per mille each, length in bytes).
+    Splice(u16, u16, u16),
+}
+
+fn damaged(good: &[u8], damage: &Damage) -> Vec<u8> {
+    let mut bytes = good.to_vec();
+    let at = |per_mille: u16| usize::from(per_mille) * bytes.len() / 1000;
+    match damage {
+        Damage::Flip(flips) => {
+            let n = bytes.len();
+            for &(i, x) in flips {
+                bytes[i % n] ^= x.max(1);
+            }
+        }
+        Damage::Cut(p) => bytes.truncate(at(*p)),
+        Damage::Splice(from, to, len) => {
+            let (from, to) = (at(*from), at(*to));
+            let len = usize::from(*len).min(bytes.len() - from.max(to));
+            let piece = bytes[from..from + len].to_vec();
+            bytes[to..to + len].copy_from_slice(&piece);
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+    /// Flipped, cut or spliced PDFs: an answer (a resolution or a file error), never a panic,
+    /// never a hang.
+    #[test]
+    fn damaged_pdfs_never_panic_nor_hang(
+        damage in prop_oneof![
+            proptest::collection::vec((0usize..1_000_000, 0u8..=255), 1..40).prop_map(Damage::Flip),
+            (0u16..1000).prop_map(Damage::Cut),
+            (0u16..1000, 0u16..1000, 1u16..2000).prop_map(|(a, b, l)| Damage::Splice(a, b, l)),
+        ]
+    ) {
+        static GOOD: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(good_pdf);
+        let bytes = damaged(&GOOD, &damage);
+        prop_assert_eq!(parse_within(bytes, std::time::Duration::from_secs(20)), Ok(()));
+    }
 }

@@ -27,6 +27,9 @@ pub enum FileError {
     /// A PDF that could not be read (encrypted, damaged) or has no text (a scan).
     #[error("{0}")]
     Pdf(#[from] ReadError),
+    /// Named `.pdf` but not a PDF (often a web page saved under a PDF's name).
+    #[error("not a PDF although named .pdf (it does not start with %PDF-)")]
+    NotPdf,
 }
 
 /// A file that gave no resolution, and why.
@@ -141,6 +144,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Resolution, FileError> {
     let resolution = if is_pdf(bytes) {
         parse_pdf(bytes, path)?.1
     } else {
+        refuse_false_pdf(path, bytes)?;
         let text = decode(path, bytes)?;
         let mut resolution = parse_document(&text, path);
         if std::str::from_utf8(bytes).is_err() {
@@ -160,12 +164,25 @@ pub fn parse_traced_bytes(
     if is_pdf(bytes) {
         return Ok(parse_pdf(bytes, path)?);
     }
+    refuse_false_pdf(path, bytes)?;
     let text = decode(path, bytes)?;
     let (mut resolution, trace) = parse_traced(&text, path);
     if std::str::from_utf8(bytes).is_err() {
         resolution.warnings.insert(0, Warning::InvalidUtf8);
     }
     Ok((text, resolution, trace))
+}
+
+/// A file named `.pdf` that is not one: refused rather than read as text (an empty one is
+/// reported as empty).
+fn refuse_false_pdf(path: &str, bytes: &[u8]) -> Result<(), FileError> {
+    let named_pdf = Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if named_pdf && !bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FileError::NotPdf);
+    }
+    Ok(())
 }
 
 /// A document in which nothing of a resolution was found is no resolution.

@@ -49,16 +49,12 @@ pub const MAX_PAGES: usize = 2_000;
 /// The spans of every page of `bytes`. A page that cannot be read is left empty.
 pub fn read(bytes: &[u8]) -> Result<Vec<PageSpans>, PdfError> {
     let owned = bytes.to_vec();
-    let doc = guarded(|| Document::load(owned))?
-        .map_err(|e| PdfError::Damaged(first_line(&e.to_string())))?;
-    if doc.is_encrypted() {
-        // An empty user password opens many "encrypted" PDFs; what it cannot open has no text.
-        let count = guarded(|| doc.page_count()).unwrap_or(0);
-        let readable = count > 0 && guarded(|| doc.page(0).is_ok()).unwrap_or(false);
-        if !readable {
-            return Err(PdfError::Encrypted);
-        }
-    }
+    // An empty user password opens many "encrypted" PDFs (the library decrypts them); one that
+    // needs a password is refused here.
+    let doc = guarded(|| Document::load(owned))?.map_err(|e| match e {
+        pdfboss_core::Error::Encrypted => PdfError::Encrypted,
+        e => PdfError::Damaged(first_line(&e.to_string())),
+    })?;
     let count = guarded(|| doc.page_count())?.min(MAX_PAGES);
     let mut pages = Vec::with_capacity(count);
     // Fonts are shared by the pages of a document: each is read once.

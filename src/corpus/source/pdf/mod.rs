@@ -37,11 +37,23 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
+/// A PDF ends with `%%EOF` (give or take trailing whitespace or junk in its last KiB).
+fn ends_like_a_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
 /// Read a PDF's bytes into lines.
 pub fn read(bytes: &[u8]) -> Result<PdfText, ReadError> {
     let pages = backend::read(bytes)?;
     let text = assemble(&pages);
     if text.read.lines.iter().all(|l| l.text.trim().is_empty()) {
+        // No text in a file cut short is the cut's doing, not a scan's.
+        if !ends_like_a_pdf(bytes) {
+            return Err(
+                PdfError::Damaged("the file is cut short (no end-of-file marker)".into()).into(),
+            );
+        }
         return Err(ReadError::NoText);
     }
     Ok(text)
