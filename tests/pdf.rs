@@ -226,3 +226,24 @@ proptest! {
         prop_assert_eq!(parse_within(bytes, std::time::Duration::from_secs(20)), Ok(()));
     }
 }
+
+#[test]
+fn the_embedded_sample_pdf_is_the_generated_one() {
+    // The sample corpus built into resolu holds 44/11 as a PDF written by `un_pdf`.
+    // `RESOLU_BLESS_FIXTURES=1 cargo test --test pdf embedded` writes it anew.
+    let path = un_text::root().join("tests/fixtures/pdf/A_HRC_RES_44_11.fr.pdf");
+    let bytes = good_pdf();
+    if std::env::var_os("RESOLU_BLESS_FIXTURES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == bytes,
+        "{} is not the PDF un_pdf writes for 44/11 ({} bytes, {} committed): \
+         RESOLU_BLESS_FIXTURES=1 cargo test --test pdf embedded",
+        path.display(),
+        bytes.len(),
+        committed.len()
+    );
+}

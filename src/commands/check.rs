@@ -170,7 +170,7 @@ pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
     let documents: Vec<(String, Option<Vec<u8>>)> = match source {
         CorpusSource::Embedded => EMBEDDED
             .iter()
-            .map(|(p, t)| (p.to_string(), Some(t.as_bytes().to_vec())))
+            .map(|(p, b)| (p.to_string(), Some(b.to_vec())))
             .collect(),
         CorpusSource::Paths(paths) => {
             let (files, _) = discover(paths);

@@ -69,47 +69,49 @@ impl Corpus {
     }
 }
 
-/// The sample documents compiled into the binary: (path, text).
-pub const EMBEDDED: &[(&str, &str)] = &[
+/// The sample documents compiled into the binary: (path, bytes). 44/11 is the PDF that
+/// `tests/un_pdf` writes from its seed (`tests/pdf.rs` keeps it in step), so the sample corpus
+/// shows a PDF read directly.
+pub const EMBEDDED: &[(&str, &[u8])] = &[
     (
         "sample-data/A_HRC_RES_37_23.fr.md",
-        include_str!("../../sample-data/A_HRC_RES_37_23.fr.md"),
+        include_bytes!("../../sample-data/A_HRC_RES_37_23.fr.md"),
     ),
     (
-        "sample-data/A_HRC_RES_44_11.fr.txt",
-        include_str!("../../sample-data/A_HRC_RES_44_11.fr.txt"),
+        "tests/fixtures/pdf/A_HRC_RES_44_11.fr.pdf",
+        include_bytes!("../../tests/fixtures/pdf/A_HRC_RES_44_11.fr.pdf"),
     ),
     (
         "sample-data/A_HRC_RES_44_18.fr.txt",
-        include_str!("../../sample-data/A_HRC_RES_44_18.fr.txt"),
+        include_bytes!("../../sample-data/A_HRC_RES_44_18.fr.txt"),
     ),
     (
         "sample-data/A_HRC_RES_46_13.fr.txt",
-        include_str!("../../sample-data/A_HRC_RES_46_13.fr.txt"),
+        include_bytes!("../../sample-data/A_HRC_RES_46_13.fr.txt"),
     ),
     (
         "sample-data/A_RES_71_194.fr.md",
-        include_str!("../../sample-data/A_RES_71_194.fr.md"),
+        include_bytes!("../../sample-data/A_RES_71_194.fr.md"),
     ),
     (
         "sample-data/en/A_RES_80_1.en.txt",
-        include_str!("../../sample-data/en/A_RES_80_1.en.txt"),
+        include_bytes!("../../sample-data/en/A_RES_80_1.en.txt"),
     ),
     (
         "sample-data/en/A_RES_80_10.en.txt",
-        include_str!("../../sample-data/en/A_RES_80_10.en.txt"),
+        include_bytes!("../../sample-data/en/A_RES_80_10.en.txt"),
     ),
     (
         "sample-data/en/A_RES_80_17.en.md",
-        include_str!("../../sample-data/en/A_RES_80_17.en.md"),
+        include_bytes!("../../sample-data/en/A_RES_80_17.en.md"),
     ),
     (
         "sample-data/en/A_RES_80_2.en.md",
-        include_str!("../../sample-data/en/A_RES_80_2.en.md"),
+        include_bytes!("../../sample-data/en/A_RES_80_2.en.md"),
     ),
     (
         "sample-data/en/A_RES_80_21.en.txt",
-        include_str!("../../sample-data/en/A_RES_80_21.en.txt"),
+        include_bytes!("../../sample-data/en/A_RES_80_21.en.txt"),
     ),
 ];
 
@@ -214,7 +216,7 @@ pub fn load_embedded() -> Corpus {
     collect(
         EMBEDDED
             .par_iter()
-            .map(|(path, text)| (path.to_string(), parse_bytes(path, text.as_bytes())))
+            .map(|(path, bytes)| (path.to_string(), parse_bytes(path, bytes)))
             .collect(),
     )
 }
