@@ -227,3 +227,27 @@ fn a_missing_path_is_named() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/place: no such file"));
 }
+
+#[test]
+fn check_explain_says_what_a_pdf_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/A_HRC_RES_44_11.fr.pdf");
+    let out = stdout_of(resolu(dir.path()).arg("check").arg("--explain").arg(&pdf));
+    assert!(out.contains("read as PDF, language fr"), "{out}");
+    // The running head the PDF marks as an artifact, and the raised call with its word.
+    assert!(
+        out.lines()
+            .any(|l| l.contains("page furniture") && l.contains("A/HRC/RES/44/11")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.contains("footnote call") && l.contains("1 after")),
+        "{out}"
+    );
+    assert!(out.contains("[resolution-number]"), "{out}");
+    // Listed: a folder of PDFs.
+    let listed = stdout_of(resolu(dir.path()).arg("list").arg(pdf.parent().unwrap()));
+    assert!(listed.starts_with("A/HRC/RES/44/11"), "{listed}");
+}

@@ -5,7 +5,9 @@
 use super::{CorpusSource, EXIT_INPUT, EXIT_OK};
 use crate::corpus::Resolution;
 use crate::corpus::load::{Corpus, EMBEDDED, discover, parse_traced_bytes};
+use crate::corpus::markup::sanitize;
 use crate::corpus::parse::Trace;
+use crate::corpus::source::SetAside;
 use crate::corpus::warning::WarningRecord;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -151,6 +153,26 @@ fn write_explanation(
         let label = r.citation(i).unwrap_or_default();
         let (n, line) = line_at(text, bytes.start);
         writeln!(out, "  {label:<10} [{rule}] line {n}: {line}")?;
+    }
+    if !trace.set_aside.is_empty() {
+        writeln!(out, "\nSet aside by the PDF reader")?;
+        for piece in &trace.set_aside {
+            match piece {
+                SetAside::Furniture { page, text } => writeln!(
+                    out,
+                    "  page {page:<4} {:<18} {}",
+                    "page furniture",
+                    sanitize(text)
+                )?,
+                SetAside::Call { page, mark, after } => writeln!(
+                    out,
+                    "  page {page:<4} {:<18} {} after “{}”",
+                    "footnote call",
+                    sanitize(mark),
+                    sanitize(after)
+                )?,
+            }
+        }
     }
     writeln!(out, "\nTaken out of the running text")?;
     for (bytes, kind) in &trace.removed {

@@ -36,6 +36,8 @@ pub struct Trace {
     pub removed: Vec<(Range<usize>, Furniture)>,
     /// Every decision of the grammar, with the line's bytes.
     pub steps: Vec<(Step, Range<usize>)>,
+    /// What a PDF's reader kept out of the text: page furniture and footnote calls.
+    pub set_aside: Vec<source::SetAside>,
 }
 
 impl Trace {
@@ -119,7 +121,8 @@ fn parse_source(
         warnings.push(Warning::LanguageUnknown);
     }
     let detected = detected.filter(|d| d.1).map(|d| d.0);
-    let read = read(lexicon);
+    let mut read = read(lexicon);
+    let set_aside = std::mem::take(&mut read.set_aside);
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;
     let cleaned = layout::clean(read.lines, read.explicit_calls, read.heads_marked, lexicons);
@@ -129,6 +132,7 @@ fn parse_source(
     let mut trace = Trace {
         layout: Some(layout),
         removed: cleaned.removed.clone(),
+        set_aside,
         steps: segs
             .steps
             .iter()

@@ -90,6 +90,21 @@ pub struct Read {
     /// The source marked its running heads and feet itself (a tagged PDF's artifacts) and
     /// they are gone: lines repeated at page edges are text, not furniture.
     pub heads_marked: bool,
+    /// What a PDF's geometry set aside before the text was made (`check --explain`).
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A piece of a PDF the reader kept out of the running text, with its page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetAside {
+    /// Text the PDF marks as page furniture (running head or foot, page number, job number).
+    Furniture { page: u32, text: String },
+    /// A footnote call (raised, smaller digits) and the word it followed.
+    Call {
+        page: u32,
+        mark: String,
+        after: String,
+    },
 }
 
 /// Tell the layout of `text` from its content.

@@ -9,7 +9,7 @@
 
 pub mod backend;
 
-use super::{Line, Read};
+use super::{Line, Read, SetAside};
 pub use backend::PdfError;
 use backend::{PageSpans, Span};
 
@@ -101,7 +101,8 @@ fn blank(span: &Span) -> bool {
 struct RowText {
     text: String,
     mark: Option<String>,
-    calls: Vec<String>,
+    /// Each call's mark and the word it followed.
+    calls: Vec<(String, String)>,
     italic: bool,
     bold: bool,
     x: f32,
@@ -138,7 +139,8 @@ fn row_text(row: &Row<'_>) -> RowText {
         if at_start && is_mark(&s) {
             out.mark = Some(s.trim().to_string());
         } else if is_mark(&s) && !(after_digit && s.trim().starts_with(char::is_alphabetic)) {
-            out.calls.push(s.trim().to_string());
+            let after = out.text.split_whitespace().next_back().unwrap_or("");
+            out.calls.push((s.trim().to_string(), after.to_string()));
         } else {
             // `1er`, `2e`: a superscript that is part of the text.
             out.text.push_str(s.trim());
@@ -191,27 +193,30 @@ fn body_size(pages: &[PageSpans]) -> f32 {
         .map_or(10.0, |(k, _)| k as f32 / 2.0)
 }
 
-/// The rows of one page in reading order (the order the page draws them).
-fn rows(page: &PageSpans) -> (Vec<Row<'_>>, usize, Option<f32>) {
+/// The rows of one page in reading order (the order the page draws them), the rows of its
+/// artifacts (page furniture), and the height of a footnote rule printed as an artifact.
+fn rows(page: &PageSpans) -> (Vec<Row<'_>>, Vec<Row<'_>>, Option<f32>) {
     let mut rows: Vec<Row<'_>> = Vec::new();
-    let mut furniture = 0usize;
+    let mut furniture: Vec<Row<'_>> = Vec::new();
     let mut rule: Option<f32> = None;
     for span in &page.spans {
-        if span.artifact {
+        let into = if span.artifact {
             let t = span.text.trim();
             if t.len() >= 5 && t.bytes().all(|b| b == b'_') {
                 rule = Some(rule.map_or(span.y, |r: f32| r.max(span.y)));
-            } else if !t.is_empty() {
-                furniture += 1;
+                continue;
             }
-            continue;
-        }
-        match rows.last_mut() {
+            &mut furniture
+        } else {
+            &mut rows
+        };
+        match into.last_mut() {
             Some(row) if row.takes(span) => row.push(span),
-            _ => rows.push(Row::new(span)),
+            _ => into.push(Row::new(span)),
         }
     }
     rows.retain(|r| r.spans.iter().any(|s| !blank(s)));
+    furniture.retain(|r| r.spans.iter().any(|s| !blank(s)));
     (rows, furniture, rule)
 }
 
@@ -254,7 +259,13 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
     for (index, page) in pages.iter().enumerate() {
         let page_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let (rows, furniture, printed_rule) = rows(page);
-        out.furniture_spans += furniture;
+        for row in &furniture {
+            out.furniture_spans += row.spans.iter().filter(|s| !blank(s)).count();
+            out.read.set_aside.push(SetAside::Furniture {
+                page: page_no,
+                text: row_text(row).text,
+            });
+        }
         let rule = footnote_rule(page, printed_rule, &rows);
         let mut in_zone = false;
         for row in &rows {
@@ -306,7 +317,14 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
         if new_page && !out.text.is_empty() {
             out.text.push('\u{c}');
         }
-        out.read.explicit_calls.extend(p.row.calls.iter().cloned());
+        for (mark, after) in &p.row.calls {
+            out.read.explicit_calls.insert(mark.clone());
+            out.read.set_aside.push(SetAside::Call {
+                page: p.page,
+                mark: mark.clone(),
+                after: after.clone(),
+            });
+        }
         if p.footnote {
             match (&p.row.mark, open_note) {
                 (None, Some(i)) => {
