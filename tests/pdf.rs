@@ -247,3 +247,37 @@ fn the_embedded_sample_pdf_is_the_generated_one() {
         committed.len()
     );
 }
+
+#[test]
+fn a_french_and_an_english_pdf_of_one_resolution_both_load() {
+    // The English text of 44/11 is not among the samples: an English resolution is given the
+    // symbol, body, session and date of 44/11, written as a PDF beside the French one.
+    let (_, mut english) = un_text::sample("en/A_RES_80_1.en.txt");
+    let (_, french) = un_text::sample("A_HRC_RES_44_11.fr.txt");
+    english.body = french.body;
+    english.symbol = french.symbol.clone();
+    english.number = french.number.clone();
+    english.session = french.session;
+    english.adopted_on = french.adopted_on;
+    english.agenda_item = french.agenda_item.clone();
+    let dir = std::env::temp_dir().join(format!("resolu-two-pdfs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("44_11.fr.pdf"), good_pdf()).unwrap();
+    std::fs::write(
+        dir.join("44_11.en.pdf"),
+        un_pdf::write(&english, "GE.20-10240(E)"),
+    )
+    .unwrap();
+    let corpus = load_paths(std::slice::from_ref(&dir));
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let mut found: Vec<(Option<String>, Option<&str>)> = corpus
+        .resolutions
+        .iter()
+        .map(|r| (r.symbol.clone(), r.language.map(|l| l.code())))
+        .collect();
+    found.sort();
+    let symbol = Some("A/HRC/RES/44/11".to_string());
+    assert_eq!(found, [(symbol.clone(), Some("en")), (symbol, Some("fr"))]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
