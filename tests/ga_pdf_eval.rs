@@ -50,7 +50,7 @@ const LIMITS: [Limits; 5] = [
     Limits { layout: Layout::Physical, symbol: 100.0, date: 100.0, agenda: 100.0, title: 100.0, numbering: 100.0, lost_text: 0,
              furniture: 0, job_number: 0, barcode: 0, footnote_text: 0, glued_call: 0, spaced_call: 5, split_word: 0 },
     Limits { layout: Layout::Raw, symbol: 100.0, date: 100.0, agenda: 100.0, title: 100.0, numbering: 100.0, lost_text: 0,
-             furniture: 0, job_number: 0, barcode: 0, footnote_text: 0, glued_call: 1, spaced_call: 0, split_word: 0 },
+             furniture: 0, job_number: 0, barcode: 0, footnote_text: 0, glued_call: 0, spaced_call: 0, split_word: 0 },
     Limits { layout: Layout::PyMuPdf, symbol: 100.0, date: 100.0, agenda: 100.0, title: 100.0, numbering: 100.0, lost_text: 0,
              furniture: 0, job_number: 0, barcode: 0, footnote_text: 14, glued_call: 87, spaced_call: 70, split_word: 0 },
     Limits { layout: Layout::Pdf, symbol: 100.0, date: 100.0, agenda: 100.0, title: 100.0, numbering: 100.0, lost_text: 0,

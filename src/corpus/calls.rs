@@ -312,6 +312,8 @@ pub fn strip_on_pages(
     // How the calls found so far are printed: a converter that glues them (`Sea,12`) also
     // glues them to numbers (`resolution 5/1411`).
     let (mut glued, mut detached) = (0usize, 0usize);
+    // (page, line of the page) of each call taken off the end of its line.
+    let mut ended: Vec<(u32, usize)> = Vec::new();
     for (n, (mark, page)) in notes.iter().enumerate() {
         let Some(page) = page else { continue };
         let Some(&first) = first_line.get(page) else {
@@ -366,6 +368,22 @@ pub fn strip_on_pages(
             let start = range.start.max(line_start);
             text.replace_range(start..range.end, "");
             *cursor = start;
+            if text[start..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('\n')
+                || text[start..].trim().is_empty()
+            {
+                // Lines are never removed, so the count of line breaks before names the line.
+                let line = text[..start].bytes().filter(|&b| b == b'\n').count();
+                ended.push((*page, line));
+            }
+        }
+    }
+    for (page, line) in ended {
+        if let Some((range, ..)) = pages.get(&page)
+            && let Some(l) = lines.get_mut(range.start + line)
+        {
+            l.call_ended = true;
         }
     }
     for (range, text, _) in pages.into_values() {
@@ -455,7 +473,15 @@ fn glued_to_number(
         let start = search + at;
         let end = start + mark.len();
         search = start + 1;
-        if start == 0 || !bytes[start - 1].is_ascii_digit() {
+        // `Agenda 218`; or after a number that ends a sentence (`model strategy 10.24`
+        // then `Furthermore`: strategy 10, call 24).
+        let after_number = |at: usize| at > 0 && bytes[at - 1].is_ascii_digit();
+        let glued = after_number(start)
+            || (start > 1
+                && bytes[start - 1] == b'.'
+                && after_number(start - 1)
+                && text[end..].trim_start().starts_with(char::is_uppercase));
+        if !glued {
             continue;
         }
         let after = text[end..].chars().next();
@@ -721,6 +747,11 @@ mod tests {
         assert_eq!(glued("rules (2024), and", "24"), None);
         assert_eq!(glued("Framework 2015–2030 and", "30"), None);
         assert_eq!(glued("on COVID‑1916 and", "16"), Some(13..15));
+        assert_eq!(
+            glued("model strategy 10.24\nFurthermore", "24"),
+            Some(18..20)
+        );
+        assert_eq!(glued("model strategy 10.24 and", "24"), None);
         assert_eq!(glued("on 21 March", "1"), None);
         assert_eq!(glued("text;\n11. Decides", "1"), None);
         assert_eq!(glued("text;\n11) Decides", "1"), None);

@@ -186,3 +186,34 @@ fn words_split_by_a_converter_are_joined_in_pdf_text() {
         ]
     );
 }
+
+#[test]
+fn the_rest_of_a_printed_line_broken_off_by_a_raised_call_is_no_new_annex_paragraph() {
+    // `pdftotext -raw` breaks a printed line after a raised call: `… prevention.1` then the
+    // rest of that printed line (`When imprisonment …`), which goes on in lower case. A heading
+    // after a paragraph that ends with a call (`Assessments` / `Model strategy …`) stays apart.
+    let text = "The General Assembly,\nRecalling its resolutions,\n1. Adopts the Strategies \
+                annexed to the present resolution.\n52nd plenary meeting\n1 December 2025\n\
+                Annex\nModel Strategies on Reducing Reoffending\n\
+                Judges should consider the rights of offenders, the rights of victims and the\n\
+                interests of society, a proper balance that must be struck between them\n\
+                for public safety and crime prevention.1\n\
+                When imprisonment is used, prison\n\
+                conditions should be rehabilitative and in line with the applicable standards.\n\
+                States should assess each offender at each point in time.2\nAssessments\n\
+                Model strategy No. 1 States should base their decisions on assessments and\n\
+                on information from other relevant actors in the conduct of assessments.\n\
+                _______________\n1 See para. 48.\n2 See sect. E.\n\u{c}";
+    let r = parse_document(text, "x.txt");
+    let annex: Vec<&str> = r.annex_paragraphs().map(|p| p.text.as_str()).collect();
+    assert!(
+        annex.iter().any(|p| p
+            .contains("crime prevention. When imprisonment is used, prison conditions should be")),
+        "{annex:#?}"
+    );
+    assert!(
+        annex.iter().any(|p| p.starts_with("Assessments")),
+        "{annex:#?}"
+    );
+    assert_eq!(r.footnotes.len(), 2, "{:?}", r.footnotes);
+}

@@ -67,6 +67,8 @@ struct Machine<'a> {
     /// Lines `from..to` all look ahead to the same next structural line: whether it ends the
     /// body (a meeting line, a vote block, an annex) rather than numbering it.
     lone_ahead: Option<(usize, usize, bool)>,
+    /// The length of a full printed line of the document, measured on first use.
+    full_line: Option<usize>,
     out: Segments,
 }
 
@@ -79,6 +81,7 @@ pub fn segment(lines: &[Line], lexicon: &Lexicon, blank_separates: bool) -> Segm
         expected: 1,
         title_first: None,
         lone_ahead: None,
+        full_line: None,
         out: Segments::default(),
     };
     let views: Vec<View<'_>> = lines.iter().map(View::new).collect();
@@ -295,7 +298,7 @@ impl Machine<'_> {
                     self.record(i, "annex-word", "annex heading");
                     return i + 1;
                 }
-                self.annex_line(view, i);
+                self.annex_line(views, i);
                 i + 1
             }
             State::Header | State::Title => {
@@ -460,7 +463,8 @@ impl Machine<'_> {
 
     /// A line of annex text: a numbered line opens a paragraph; so does a block after a blank
     /// line (when blanks separate paragraphs) or a capitalised line after a finished sentence.
-    fn annex_line(&mut self, view: &View<'_>, i: usize) {
+    fn annex_line(&mut self, views: &[View<'_>], i: usize) {
+        let view = &views[i];
         let text = view.text;
         let numbered = paragraph_number(text);
         let last_annex = self
@@ -475,7 +479,9 @@ impl Machine<'_> {
                 if self.blank_separates {
                     view.line.blank_before && upper
                 } else {
-                    upper && previous.text.trim_end().ends_with(['.', ';', ':'])
+                    upper
+                        && previous.text.trim_end().ends_with(['.', ';', ':'])
+                        && !self.rest_of_printed_line(views, i)
                 }
             }
         };
@@ -493,6 +499,33 @@ impl Machine<'_> {
         } else {
             self.continue_paragraph(text, i, ParagraphKind::Annex);
         }
+    }
+}
+
+impl Machine<'_> {
+    /// Line `i` is the rest of the printed line before it, which a call raised above the
+    /// baseline broke off (`… model strategy 10.²⁴` / `Furthermore,` / `access to …`): the
+    /// line before lost a call at its end, the two together are no longer than one full line
+    /// of the document, and the sentence goes on in lower case on the next line (a heading
+    /// after a paragraph that ends with a call does not).
+    fn rest_of_printed_line(&mut self, views: &[View<'_>], i: usize) -> bool {
+        let Some(before) = i.checked_sub(1).and_then(|j| views.get(j)) else {
+            return false;
+        };
+        let goes_on = views
+            .get(i + 1)
+            .is_some_and(|next| next.text.starts_with(char::is_lowercase));
+        if !before.line.call_ended || !goes_on {
+            return false;
+        }
+        let full = *self.full_line.get_or_insert_with(|| {
+            let mut lengths: Vec<usize> = views.iter().map(|v| v.text.chars().count()).collect();
+            lengths.sort_unstable();
+            // A full line: the length most lines of running text reach.
+            lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(0)
+        });
+        let together = before.text.chars().count() + 1 + views[i].text.chars().count();
+        together * 10 <= full * 11
     }
 }
 

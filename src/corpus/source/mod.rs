@@ -38,6 +38,10 @@ pub struct Line {
     /// A number standing alone on the line before, taken out as a page number: a paragraph
     /// number printed without its full stop (`6` / `Also reaffirms …`) looks the same.
     pub bare_number_before: Option<u32>,
+    /// A footnote call was taken off the end of this line: a converter that reads lines by
+    /// their baseline (`pdftotext -raw`) breaks the printed line after a raised call, so the
+    /// next line may be the rest of the same printed line.
+    pub call_ended: bool,
 }
 
 /// The input layouts readers know.
