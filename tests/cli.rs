@@ -251,3 +251,130 @@ fn check_explain_says_what_a_pdf_set_aside() {
     let listed = stdout_of(resolu(dir.path()).arg("list").arg(pdf.parent().unwrap()));
     assert!(listed.starts_with("A/HRC/RES/44/11"), "{listed}");
 }
+
+/// `expected.json` entries of both sample folders.
+fn expected_samples() -> Vec<Value> {
+    ["sample-data/expected.json", "sample-data/en/expected.json"]
+        .iter()
+        .flat_map(|f| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+            let text = std::fs::read_to_string(path).unwrap();
+            serde_json::from_str::<Vec<Value>>(&text).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn check_explain_names_the_rule_and_line_of_each_field_and_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_data().join("A_HRC_RES_44_18.fr.txt");
+    let out = stdout_of(resolu(dir.path()).arg("check").arg("--explain").arg(&file));
+    assert!(out.contains("read as plain text, language fr"), "{out}");
+    let field = |name: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} line in:\n{out}"))
+            .to_string()
+    };
+    let number = field("number ");
+    assert!(
+        number.contains("44/18") && number.contains("[resolution-number] line 1: 44/18."),
+        "{number}"
+    );
+    assert!(field("body ").contains("[opener-phrase]"));
+    assert!(field("vote ").contains("30–15–2"));
+    // One line per paragraph, each with its rule and the line it starts on.
+    let paragraphs = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("PP ") || l.trim_start().starts_with("OP "))
+        .count();
+    assert_eq!(paragraphs, 32 + 35, "{out}");
+    assert!(
+        out.contains("PP 1       [preambular-lead-word] line 7: Réaffirmant"),
+        "{out}"
+    );
+    // A missing file is an input error.
+    let missing = resolu(dir.path())
+        .arg("check")
+        .arg("--explain")
+        .arg(dir.path().join("nowhere.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn check_stats_counts_the_rules_that_fired_over_a_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        resolu(dir.path())
+            .arg("check")
+            .arg("--stats")
+            .arg(sample_data()),
+    );
+    assert!(out.starts_with("10 documents"), "{out}");
+    let count = |rule: &str| -> u64 {
+        out.lines()
+            .find_map(|l| {
+                let (n, name) = l.trim().split_once("  ")?;
+                (name.trim() == rule).then(|| n.trim().parse().unwrap())
+            })
+            .unwrap_or_else(|| panic!("no {rule} in:\n{out}"))
+    };
+    // Every numbered operative paragraph and every preambular lead of the samples.
+    let total = |key: &str| -> u64 {
+        expected_samples()
+            .iter()
+            .map(|e| e[key].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(count("operative-number"), total("operative_paragraphs"));
+    assert_eq!(
+        count("preambular-lead-word"),
+        total("preambular_paragraphs")
+    );
+    assert_eq!(count("resolution-number"), 2 * 10);
+    assert!(
+        out.contains("\nlayouts\n") && out.contains("plain text"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_json_prints_each_problem_as_data() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("bare.txt"),
+        "The General Assembly,\nRecalling its resolutions,\n1. Decides to act.\n",
+    )
+    .unwrap();
+    let output = resolu(dir.path())
+        .arg("check")
+        .arg("--json")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "an unreadable file");
+    let records: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        records
+            .iter()
+            .any(|r| r["kind"] == "file" && r["path"].as_str().unwrap().ends_with("empty.txt"))
+    );
+    let missing_title = records
+        .iter()
+        .find(|r| r["kind"] == "missing-title")
+        .expect("a missing title");
+    assert_eq!(missing_title["field"], "title");
+    assert!(
+        missing_title["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("bare.txt")
+    );
+}
