@@ -22,6 +22,8 @@ pub struct Span {
     /// The producer marked the span as not part of the text (running head or foot, page
     /// number, footnote rule: a tagged PDF's `/Artifact`).
     pub artifact: bool,
+    /// The text is only whitespace (a space glyph).
+    pub blank: bool,
 }
 
 /// One page: its size and its spans in the order the page draws them.
@@ -84,6 +86,7 @@ fn read_page(doc: &Document, index: usize, fonts: &FontCache) -> Option<PageSpan
             italic: s.italic,
             bold: s.bold,
             artifact: s.artifact.is_some(),
+            blank: s.text.chars().all(char::is_whitespace),
             text: s.text,
         })
         .collect();

@@ -93,7 +93,7 @@ impl<'s> Row<'s> {
 }
 
 fn blank(span: &Span) -> bool {
-    span.text.trim().is_empty()
+    span.blank
 }
 
 /// A row read: its text without calls, the mark that opens it (a footnote's), and the calls.
@@ -122,7 +122,10 @@ fn is_mark(text: &str) -> bool {
 
 fn row_text(row: &Row<'_>) -> RowText {
     let mut spans = row.spans.clone();
-    spans.sort_by(|a, b| a.x.total_cmp(&b.x));
+    // Pages draw a line left to right; only a line drawn otherwise needs sorting.
+    if !spans.is_sorted_by(|a, b| a.x <= b.x) {
+        spans.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
     let mut out = RowText {
         x: f32::NAN,
         ..RowText::default()
@@ -169,7 +172,13 @@ fn row_text(row: &Row<'_>) -> RowText {
         previous = Some(span);
     }
     flush(&mut out, &mut superscript);
-    out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tidy = !out.text.starts_with(' ')
+        && !out.text.ends_with(' ')
+        && !out.text.contains("  ")
+        && !out.text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if !tidy {
+        out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     out
 }
 

@@ -12,6 +12,7 @@ fn span(text: &str, x: f32, y: f32, size: f32) -> Span {
         italic: false,
         bold: false,
         artifact: false,
+        blank: text.trim().is_empty(),
     }
 }
 
