@@ -179,12 +179,23 @@ fn is_barcode(line: &str) -> bool {
         .is_some_and(|d| d.len() >= 5 && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// `25-16680`, `25-16680 (E)`, `GE.20-09930 7`, `A/HRC/RES/44/18 GE.20-09930`, `241018`.
+/// `25-16680`, `25-16680 (E)`, `GE.20-09930 7`, `GE.20-10239(F) 2`,
+/// `A/HRC/RES/44/18 GE.20-09930`, `241018`.
 fn is_job_number(line: &str) -> bool {
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let job = |t: &str| {
         let t = t.strip_prefix("GE.").unwrap_or(t);
         let t = t.trim_start_matches('*').trim_end_matches('*');
+        // The language letter glued on (`10239(F)`).
+        let t = match t.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+            Some((job, letter))
+                if (1..=2).contains(&letter.len())
+                    && letter.bytes().all(|b| b.is_ascii_uppercase()) =>
+            {
+                job
+            }
+            _ => t,
+        };
         match t.split_once('-') {
             Some((year, serial)) => {
                 year.len() == 2

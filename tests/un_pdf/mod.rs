@@ -111,6 +111,8 @@ fn wrap(runs: &[Run], room: f32) -> Vec<Vec<Run>> {
 
 /// The document being laid out: pages, the pen, footnotes waiting for the page's foot.
 struct Writer {
+    /// Running heads and feet marked as artifacts (a tagged PDF) or printed as plain text.
+    tagged: bool,
     pages: Vec<Page>,
     y: f32,
     symbol: String,
@@ -119,8 +121,9 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(symbol: &str, job: &str) -> Writer {
+    fn new(symbol: &str, job: &str, tagged: bool) -> Writer {
         let mut w = Writer {
+            tagged,
             pages: Vec::new(),
             y: TOP,
             symbol: symbol.to_string(),
@@ -136,10 +139,15 @@ impl Writer {
     }
 
     fn artifact(&mut self, text: &str, x: f32, y: f32, font: Standard14, size: f32) {
+        let tagged = self.tagged;
         let canvas = &mut self.page().canvas;
-        canvas.op(Op::BeginMarkedContent(Name("Artifact".into())));
+        if tagged {
+            canvas.op(Op::BeginMarkedContent(Name("Artifact".into())));
+        }
         canvas.text(text, x, y, font, size).unwrap();
-        canvas.op(Op::EndMarkedContent);
+        if tagged {
+            canvas.op(Op::EndMarkedContent);
+        }
     }
 
     fn new_page(&mut self) {
@@ -278,11 +286,21 @@ fn with_call(runs: Vec<Run>, mark: &str) -> Vec<Run> {
 
 /// The resolution `r` as PDF bytes. `job` is the job number printed at each page's foot.
 pub fn write(r: &Resolution, job: &str) -> Vec<u8> {
+    write_as(r, job, true)
+}
+
+/// `write`, with the running heads and feet printed as ordinary text (an untagged PDF, as
+/// older UN PDFs and other producers make them).
+pub fn write_untagged(r: &Resolution, job: &str) -> Vec<u8> {
+    write_as(r, job, false)
+}
+
+fn write_as(r: &Resolution, job: &str, tagged: bool) -> Vec<u8> {
     let language = r.language.expect("a language");
     let q = apostrophe(r);
     let w = words(r);
     let symbol = r.symbol.clone().expect("a symbol");
-    let mut doc = Writer::new(&symbol, job);
+    let mut doc = Writer::new(&symbol, job, tagged);
     let bold = Standard14::TimesBold;
     doc.line(&[run(&w.body, bold)], LEFT);
     doc.line(&[run(&w.session, bold)], LEFT);

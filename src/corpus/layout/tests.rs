@@ -26,7 +26,8 @@ fn notes(c: &Cleaned) -> Vec<(&str, &str)> {
 #[test]
 fn furniture_is_dropped_and_symbols_kept() {
     let c = cleaned(
-        "Texte 1\nA/HRC/RES/44/18 \nGE.20-09930 7\n2/3\n25-16680 (E)\n*2516680*\n241018\n---\nTexte 2",
+        "Texte 1\nA/HRC/RES/44/18 \nGE.20-09930 7\n2/3\n25-16680 (E)\n*2516680*\n241018\n---\n\
+         GE.20-10239(F) 2\nTexte 2",
     );
     assert_eq!(texts(&c), ["Texte 1", "Texte 2"]);
     assert_eq!(c.furniture_symbols, ["A/HRC/RES/44/18"]);
@@ -41,7 +42,8 @@ fn furniture_is_dropped_and_symbols_kept() {
             Furniture::JobNumber,
             Furniture::Barcode,
             Furniture::JobNumber,
-            Furniture::Rule
+            Furniture::Rule,
+            Furniture::JobNumber
         ]
     );
 }

@@ -120,6 +120,12 @@ fn is_mark(text: &str) -> bool {
         || (t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_lowercase() || c == '*'))
 }
 
+/// Raised letters after a number that belong to it: `1er`, `2e`, `1re`, `3rd` (one letter only
+/// for the French `e`; `2026ᵃ` is a call).
+fn ordinal_suffix(s: &str) -> bool {
+    s.chars().all(char::is_alphabetic) && (s.chars().count() >= 2 || s == "e")
+}
+
 fn row_text(row: &Row<'_>) -> RowText {
     let mut spans = row.spans.clone();
     // Pages draw a line left to right; only a line drawn otherwise needs sorting.
@@ -141,7 +147,7 @@ fn row_text(row: &Row<'_>) -> RowText {
         let after_digit = out.text.ends_with(|c: char| c.is_ascii_digit());
         if at_start && is_mark(&s) {
             out.mark = Some(s.trim().to_string());
-        } else if is_mark(&s) && !(after_digit && s.trim().starts_with(char::is_alphabetic)) {
+        } else if is_mark(&s) && !(after_digit && ordinal_suffix(s.trim())) {
             let after = out.text.split_whitespace().next_back().unwrap_or("");
             out.calls.push((s.trim().to_string(), after.to_string()));
         } else {
@@ -229,27 +235,36 @@ fn rows(page: &PageSpans) -> (Vec<Row<'_>>, Vec<Row<'_>>, Option<f32>) {
     (rows, furniture, rule)
 }
 
-/// The footnote rule of a page: a short horizontal rule in its lower part, drawn as a line or
-/// printed as underscores.
-fn footnote_rule(page: &PageSpans, printed: Option<f32>, rows: &[Row<'_>]) -> Option<f32> {
-    let printed = printed.or_else(|| {
-        rows.iter()
-            .find(|r| {
-                let t: String = r.spans.iter().map(|s| s.text.as_str()).collect();
-                let t = t.trim();
-                t.len() >= 5 && t.bytes().all(|b| b == b'_')
-            })
-            .map(|r| r.base)
-    });
-    printed.or_else(|| {
-        page.rules
+/// A footnote rule printed as underscores in the running text (an untagged PDF).
+fn printed_rule_row(rows: &[Row<'_>], texts: &[RowText]) -> Option<f32> {
+    texts
+        .iter()
+        .zip(rows)
+        .find(|(t, _)| t.text.len() >= 5 && t.text.bytes().all(|b| b == b'_'))
+        .map(|(_, r)| r.base)
+}
+
+/// A footnote rule drawn as a short horizontal line in the page's lower half that stands alone
+/// on its height (a table's rules come in segments side by side) with a footnote's mark below.
+fn drawn_rule(page: &PageSpans, rows: &[Row<'_>], texts: &[RowText]) -> Option<f32> {
+    let alone = |y: f32| page.rules.iter().filter(|r| (r.2 - y).abs() < 0.5).count() == 1;
+    let marked_below = |y: f32| {
+        texts
             .iter()
-            .filter(|(x0, x1, y)| {
-                x1 - x0 > 20.0 && x1 - x0 < 0.6 * page.width && *y < 0.5 * page.height
-            })
-            .map(|r| r.2)
-            .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
-    })
+            .zip(rows)
+            .any(|(t, r)| r.base < y && t.mark.is_some())
+    };
+    page.rules
+        .iter()
+        .filter(|(x0, x1, y)| {
+            x1 - x0 > 20.0
+                && x1 - x0 < 0.6 * page.width
+                && *y < 0.5 * page.height
+                && alone(*y)
+                && marked_below(*y)
+        })
+        .map(|r| r.2)
+        .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
 }
 
 /// Lines of every page: running text, and footnotes (a line each, `note` naming the mark).
@@ -275,23 +290,36 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
                 text: row_text(row).text,
             });
         }
-        let rule = footnote_rule(page, printed_rule, &rows);
-        let mut in_zone = false;
-        for row in &rows {
-            let text = row_text(row);
-            let small = row.size < 0.92 * body;
+        let texts: Vec<RowText> = rows.iter().map(row_text).collect();
+        let printed = printed_rule.or_else(|| printed_rule_row(&rows, &texts));
+        let rule = printed.or_else(|| drawn_rule(page, &rows, &texts));
+        // The base line of the page's last footnote row.
+        let mut last_note: Option<f32> = None;
+        for (row, text) in rows.iter().zip(texts) {
             let is_rule = text.text.len() >= 5 && text.text.bytes().all(|b| b == b'_');
             if is_rule {
-                in_zone = true;
                 continue;
             }
-            // Below the rule, or (no rule) a smaller line in the page's lower half that opens
-            // with a mark: the footnotes, to the page's end.
+            // Smaller text below the rule (or, without a rule, in the page's lower half) that
+            // opens with a mark starts a footnote; a row without a mark continues one when it
+            // sits right under the last footnote row, or right under the rule (a footnote run
+            // on from the page before). A job number or page counter further down is not one.
+            let small = row.size < 0.92 * body;
             let below_rule = rule.is_some_and(|r| row.base < r);
-            if small && (below_rule || (text.mark.is_some() && row.base < 0.5 * page.height)) {
-                in_zone = true;
+            let zone = small && (below_rule || (rule.is_none() && row.base < 0.5 * page.height));
+            let under = |above: f32, lines: f32| {
+                above > row.base && above - row.base <= lines * row.size.max(1.0)
+            };
+            // Only under a printed rule (underscores, as UN PDFs print it) may a page open with
+            // the rest of a footnote: under a drawn line it may be a table.
+            let continues = match last_note {
+                Some(above) => under(above, 1.6),
+                None => printed.is_some_and(|r| under(r, 2.5)),
+            };
+            let footnote = zone && (text.mark.is_some() || continues);
+            if footnote {
+                last_note = Some(row.base);
             }
-            let footnote = in_zone && small;
             placed.push(Placed {
                 page: page_no,
                 row: text,

@@ -113,14 +113,29 @@ fn ordinal_superscripts_stay_and_letters_name_annex_footnotes() {
         span("er", 117.0, 603.5, 6.5),
         span(" janvier et la note", 125.0, 600.0, 10.0),
         span("a", 210.0, 603.5, 6.5),
-        span(" suivante", 215.0, 600.0, 10.0),
+        span(" suivante, pour 2026", 215.0, 600.0, 10.0),
+        span("a", 300.0, 603.5, 6.5),
+        span(" et la 2", 305.0, 600.0, 10.0),
+        span("e", 335.0, 603.5, 6.5),
+        span(" séance", 340.0, 600.0, 10.0),
     ]);
     let read = assemble(&[p]);
     assert_eq!(
         read.read.lines[0].text,
-        "le 1er janvier et la note suivante"
+        "le 1er janvier et la note suivante, pour 2026 et la 2e séance"
     );
     assert!(read.read.explicit_calls.contains("a"));
+    // Two calls `a`, each with the word it followed; `er` and `e` stay in the text.
+    let afters: Vec<&str> = read
+        .read
+        .set_aside
+        .iter()
+        .filter_map(|s| match s {
+            SetAside::Call { after, .. } => Some(after.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(afters, ["note", "2026"]);
 }
 
 #[test]
