@@ -18,8 +18,8 @@ pub struct Cli {
 /// Where the documents come from; shared by every subcommand.
 #[derive(Debug, Clone, Default, Args)]
 pub struct CorpusArgs {
-    /// Files or folders (walked for *.txt and *.md). Default: RESOLU_CORPUS, then the config
-    /// file's corpus paths, then the sample corpus built into the binary.
+    /// Files or folders (walked for *.txt, *.md and *.pdf). Default: RESOLU_CORPUS, then the
+    /// config file's corpus paths, then the sample corpus built into the binary.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// A corpus file or folder (repeatable), same as a PATH argument.
@@ -114,4 +114,35 @@ pub enum Command {
     },
     /// Print the files resolu reads and writes: config file, log folder, cache folder.
     Config,
+}
+
+/// The subcommand a mistyped word was probably meant to be (`lsit` → `list`), if one is close.
+pub fn closest_subcommand(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    if word.chars().count() < 3 || word.contains(['/', '\\', '.']) {
+        return None;
+    }
+    let word = word.to_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .map(|name| (strsim::damerau_levenshtein(&word, &name), name))
+        .filter(|(distance, name)| *distance <= 2 && *distance < name.chars().count())
+        .min()
+        .map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_subcommand_is_recognised() {
+        assert_eq!(closest_subcommand("lsit").as_deref(), Some("list"));
+        assert_eq!(closest_subcommand("exprot").as_deref(), Some("export"));
+        assert_eq!(closest_subcommand("serach").as_deref(), Some("search"));
+        assert_eq!(closest_subcommand("corpus"), None);
+        assert_eq!(closest_subcommand("un/ga"), None);
+        assert_eq!(closest_subcommand("ab"), None);
+    }
 }

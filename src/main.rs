@@ -63,6 +63,25 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         _ => args,
     };
     let started = std::time::Instant::now();
+    if cli.command.is_none() {
+        // Before the terminal is touched: a path that does not exist is an error, and one that
+        // looks like a mistyped subcommand says which (`resolu lsit`).
+        for path in cli.corpus.given() {
+            if path.exists() {
+                continue;
+            }
+            let shown = path.display();
+            if let Some(sub) = path.to_str().and_then(resolu::cli::closest_subcommand) {
+                writeln!(
+                    err,
+                    "resolu: no such file or folder, nor subcommand: {shown}; did you mean `resolu {sub}`?"
+                )?;
+                return Ok(commands::EXIT_USAGE);
+            }
+            writeln!(err, "resolu: {shown}: no such file or folder")?;
+            return Ok(EXIT_INPUT);
+        }
+    }
     let source = source_for(args, &cli.corpus, &config);
     if cli.command.is_none() {
         // The terminal UI reads the corpus on its loader thread: the first frame does not wait.

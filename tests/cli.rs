@@ -378,3 +378,21 @@ fn check_json_prints_each_problem_as_data() {
             .ends_with("bare.txt")
     );
 }
+
+#[test]
+fn a_mistyped_subcommand_or_a_missing_path_is_an_error_before_any_terminal_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = resolu(dir.path()).arg("lsit").output().unwrap();
+    assert_eq!(typo.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&typo.stderr);
+    assert!(message.contains("did you mean `resolu list`?"), "{message}");
+    let missing = resolu(dir.path()).arg("no/such/folder").output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        message.contains("no/such/folder: no such file or folder"),
+        "{message}"
+    );
+    // Nothing was drawn: no escape sequence on stdout.
+    assert!(typo.stdout.is_empty() && missing.stdout.is_empty());
+}
