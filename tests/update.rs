@@ -313,6 +313,29 @@ fn sorting_orders_the_list() {
     assert_eq!(selected_id(&h), "A/RES/80/21");
     h.act(Action::Sort);
     assert_eq!(h.app.documents.sort, SortKey::Session);
+    // By body (GA, then HRC), newest session first, numbers in order: 80/2 before 80/10.
+    let order: Vec<String> = h
+        .app
+        .documents
+        .rows
+        .iter()
+        .map(|&d| h.app.corpus.resolutions[d].id().to_string())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "A/RES/80/1",
+            "A/RES/80/2",
+            "A/RES/80/10",
+            "A/RES/80/17",
+            "A/RES/80/21",
+            "A/RES/71/194",
+            "A/HRC/RES/46/13",
+            "A/HRC/RES/44/11",
+            "A/HRC/RES/44/18",
+            "A/HRC/RES/37/23"
+        ]
+    );
     h.act(Action::Sort);
     assert_eq!(h.app.documents.sort, SortKey::Margin);
     h.act(Action::Top);

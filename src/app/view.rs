@@ -60,7 +60,15 @@ fn sort_key_cmp(a: &Resolution, b: &Resolution, key: SortKey) -> Ordering {
         // Newest first.
         SortKey::Date => b.adopted_on.cmp(&a.adopted_on),
         SortKey::Symbol => natural_cmp(a.id(), b.id()),
-        SortKey::Session => b.session.cmp(&a.session),
+        // One body at a time (its code), its newest session first, then the resolutions of a
+        // session in their numbered order (80/2 before 80/10).
+        SortKey::Session => {
+            let body = |r: &Resolution| r.body.map(|b| b.code());
+            body(a)
+                .cmp(&body(b))
+                .then(b.session.cmp(&a.session))
+                .then_with(|| natural_cmp(a.id(), b.id()))
+        }
         SortKey::Margin => match (margin(a), margin(b)) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
