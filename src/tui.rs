@@ -13,13 +13,12 @@ use crate::worker::{self, Request};
 use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{Command as TerminalCommand, cursor, execute};
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,6 +45,25 @@ static PANIC_HOOK: Once = Once::new();
 /// How long the signal thread waits for the loop to restore the terminal before doing it itself.
 const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
+/// Mouse reporting for clicks and the wheel only (button tracking, `?1000h`) in SGR form
+/// (`?1006h`). crossterm's `EnableMouseCapture` also turns on any-motion tracking (`?1003h`),
+/// which makes every movement of the mouse an event and a frame, a cost over SSH.
+struct EnableButtonMouse;
+struct DisableButtonMouse;
+
+impl TerminalCommand for EnableButtonMouse {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
+impl TerminalCommand for DisableButtonMouse {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        // Also the modes another capture may have left on.
+        f.write_str("\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l")
+    }
+}
+
 /// Put the terminal back as it was; safe to call any number of times, from any thread.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -54,7 +72,8 @@ pub fn restore() {
     let mut out = io::stdout();
     let _ = execute!(
         out,
-        DisableMouseCapture,
+        EndSynchronizedUpdate,
+        DisableButtonMouse,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
@@ -118,7 +137,7 @@ fn enter(mouse: bool) -> anyhow::Result<Screen> {
         cursor::Hide
     )?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        execute!(out, EnableButtonMouse)?;
     }
     Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
@@ -223,6 +242,17 @@ where
     }
 }
 
+/// Draw one frame inside a synchronized update (DEC mode 2026): a terminal that supports it
+/// shows the frame whole, never half-drawn over a slow link; others ignore the mode.
+fn draw(terminal: &mut Screen, app: &App, theme: &theme::Theme) -> io::Result<()> {
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .map(|_| ());
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
+}
+
 /// What the loop needs besides the app: where commands go.
 struct Loop {
     /// When `run` began, to log how long the first frame took.
@@ -255,7 +285,7 @@ impl Loop {
                 height: size.height,
             },
         );
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        draw(terminal, app, theme)?;
         let first_frame_us = self.started.elapsed().as_micros();
         tracing::info!(first_frame_us, "first frame drawn");
         while let Ok(first) = events.recv() {
@@ -267,7 +297,7 @@ impl Loop {
                     Flow::Signal(signal) => return Ok(Some(signal)),
                 }
             }
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            draw(terminal, app, theme)?;
         }
         Ok(None)
     }
@@ -328,9 +358,9 @@ impl Loop {
             Command::SetMouse(on) => {
                 let mut out = io::stdout();
                 let done = if on {
-                    execute!(out, EnableMouseCapture)
+                    execute!(out, EnableButtonMouse)
                 } else {
-                    execute!(out, DisableMouseCapture)
+                    execute!(out, DisableButtonMouse)
                 };
                 if let Err(e) = done {
                     tracing::warn!("mouse capture: {e}");
@@ -338,5 +368,27 @@ impl Loop {
             }
         }
         Flow::Continue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ansi(command: impl TerminalCommand) -> String {
+        let mut out = String::new();
+        command.write_ansi(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_mouse_reports_buttons_and_the_wheel_only() {
+        let on = ansi(EnableButtonMouse);
+        assert_eq!(on, "\x1b[?1000h\x1b[?1006h");
+        assert!(!on.contains("1003") && !on.contains("1002"));
+        let off = ansi(DisableButtonMouse);
+        for mode in ["1000", "1002", "1003", "1006"] {
+            assert!(off.contains(&format!("?{mode}l")), "{off}");
+        }
     }
 }

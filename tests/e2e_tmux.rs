@@ -228,3 +228,37 @@ fn sighup_and_sigterm_restore_the_terminal() {
     restores_the_terminal_on("HUP", 128 + 1);
     restores_the_terminal_on("TERM", 128 + 15);
 }
+
+#[test]
+fn mouse_capture_reports_buttons_and_the_wheel_not_every_motion() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    assert_eq!(
+        tmux.show("#{mouse_any_flag}"),
+        "0",
+        "no mouse capture by default"
+    );
+    // `m` turns the mouse on: clicks and the wheel (standard tracking, SGR form), and no
+    // any-motion tracking, which would make every movement an event and a frame.
+    tmux.send(&["m"]);
+    let mut flags = String::new();
+    for _ in 0..50 {
+        // tmux: `standard` is ?1000, `button` ?1002 (drag), `all` ?1003 (every motion).
+        flags = tmux.show(
+            "#{mouse_standard_flag} #{mouse_sgr_flag} #{mouse_button_flag} #{mouse_all_flag}",
+        );
+        if flags.starts_with('1') {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(flags, "1 1 0 0");
+    tmux.send(&["m"]);
+    tmux.wait_for_screen("the mouse off", |_| {
+        tmux.show("#{mouse_standard_flag}") == "0"
+    });
+    tmux.send(&["q"]);
+}
