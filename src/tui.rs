@@ -142,6 +142,41 @@ fn enter(mouse: bool) -> anyhow::Result<Screen> {
     Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
 
+/// Clear the screen and make the next frame rewrite every cell. (ratatui's `Terminal::clear`
+/// asks the terminal for the cursor position, an answer the input thread would take.)
+fn repaint_all(terminal: &mut Screen) -> io::Result<()> {
+    use ratatui::crossterm::terminal::{Clear, ClearType};
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    // The frame before becomes cells no frame draws, so the next diff covers the screen.
+    for cell in &mut terminal.current_buffer_mut().content {
+        cell.set_symbol("\u{e000}");
+    }
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Suspend like less and vim: put the terminal back, stop (SIGTSTP: the shell takes over), and
+/// when `fg` resumes the process, take the terminal again in the same modes.
+fn suspend(mouse: bool) -> anyhow::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
+        .context("cannot stop the process")?;
+    // Resumed (SIGCONT).
+    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(out, EnableButtonMouse)?;
+    }
+    Ok(())
+}
+
 fn spawn_input(events: Sender<Event>) -> io::Result<()> {
     thread::Builder::new().name("input".into()).spawn(move || {
         loop {
@@ -266,6 +301,10 @@ enum Flow {
     Continue,
     Quit,
     Signal(i32),
+    /// Clear and draw every cell: the screen may hold what another program wrote.
+    Redraw,
+    /// Give the terminal back and stop; draw anew once resumed.
+    Suspend,
 }
 
 impl Loop {
@@ -295,6 +334,11 @@ impl Loop {
                     Flow::Continue => {}
                     Flow::Quit => return Ok(None),
                     Flow::Signal(signal) => return Ok(Some(signal)),
+                    Flow::Redraw => repaint_all(terminal)?,
+                    Flow::Suspend => {
+                        suspend(app.mouse)?;
+                        repaint_all(terminal)?;
+                    }
                 }
             }
             draw(terminal, app, theme)?;
@@ -321,6 +365,8 @@ impl Loop {
     fn execute(&mut self, command: Command, app: &mut App) -> Flow {
         match command {
             Command::Quit => return Flow::Quit,
+            Command::Redraw => return Flow::Redraw,
+            Command::Suspend => return Flow::Suspend,
             Command::Search {
                 generation,
                 query,

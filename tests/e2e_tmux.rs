@@ -262,3 +262,36 @@ fn mouse_capture_reports_buttons_and_the_wheel_not_every_motion() {
     });
     tmux.send(&["q"]);
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_fg_resumes_and_ctrl_l_repaints() {
+    if !have_tmux() || Command::new("bash").arg("--version").output().is_err() {
+        return;
+    }
+    // An interactive shell, for job control.
+    let tmux = Tmux::start("cd \"$HOME\" && PS1='shell$ ' exec bash --norc --noprofile -i");
+    tmux.wait_for_screen("the prompt", |s| s.contains("shell$"));
+    tmux.type_text(&quoted(&binary()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["C-z"]);
+    let stopped = tmux.wait_for_screen("the shell", |s| s.contains("Stopped"));
+    assert_eq!(tmux.show("#{alternate_on}"), "0", "{stopped}");
+    // `fg` is read by the shell, not by resolu as `f`, `g`, Enter.
+    tmux.type_text("fg");
+    tmux.send(&["Enter"]);
+    tmux.wait_for_screen("the UI again", |s| s.contains("Resolutions 10/10"));
+    assert_eq!(tmux.show("#{alternate_on}"), "1");
+    // Text another program writes on the terminal goes with Ctrl-L.
+    let tty = tmux.show("#{pane_tty}");
+    std::fs::write(&tty, "GARBAGE-WRITTEN-BY-ANOTHER-PROGRAM").unwrap();
+    tmux.wait_for_screen("the garbage", |s| s.contains("GARBAGE-WRITTEN"));
+    tmux.send(&["C-l"]);
+    tmux.wait_for_screen("the repaint", |s| {
+        !s.contains("GARBAGE-WRITTEN") && s.contains("Resolutions 10/10")
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for_screen("the prompt after quitting", |s| {
+        s.trim_end().ends_with("shell$")
+    });
+}

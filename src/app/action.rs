@@ -36,6 +36,10 @@ pub enum Action {
     ToggleResults,
     Copy,
     ToggleMouse,
+    /// Stop resolu and give the shell back (`fg` resumes), like less and vim.
+    Suspend,
+    /// Draw the whole screen anew (text another program wrote over it goes).
+    Redraw,
     Accept,
     DeleteBackward,
     DeleteForward,
@@ -107,6 +111,11 @@ pub enum Command {
     Copy(String),
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Put the terminal back, stop the process (SIGTSTP), and take the terminal again when the
+    /// shell resumes it.
+    Suspend,
+    /// Clear the screen and draw every cell again.
+    Redraw,
     Quit,
 }
 
@@ -137,6 +146,8 @@ pub const BINDABLE: &[Action] = &[
     Action::ReverseSort,
     Action::Copy,
     Action::ToggleMouse,
+    Action::Suspend,
+    Action::Redraw,
     Action::DeleteBackward,
     Action::DeleteForward,
     Action::DeleteWord,
@@ -175,6 +186,8 @@ impl Action {
             Action::ToggleResults => "toggle_results",
             Action::Copy => "copy",
             Action::ToggleMouse => "toggle_mouse",
+            Action::Suspend => "suspend",
+            Action::Redraw => "redraw",
             Action::Accept => "accept",
             Action::DeleteBackward => "delete_backward",
             Action::DeleteForward => "delete_forward",
@@ -223,6 +236,8 @@ impl Action {
             Action::ToggleResults => "Switch between matching paragraphs and the document",
             Action::Copy => "Copy the paragraph with its citation (OSC 52)",
             Action::ToggleMouse => "Turn mouse capture on or off",
+            Action::Suspend => "Suspend resolu to the shell (fg resumes it)",
+            Action::Redraw => "Redraw the whole screen",
             Action::Accept => "Accept the input and leave it",
             Action::DeleteBackward => "Delete the character before the cursor",
             Action::DeleteForward => "Delete the character under the cursor",

@@ -46,6 +46,8 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
     }
     match action {
         Action::Quit => return Some(Command::Quit),
+        Action::Suspend => return Some(Command::Suspend),
+        Action::Redraw => return Some(Command::Redraw),
         Action::Help => {
             app.help = if app.help.is_some() {
                 None
