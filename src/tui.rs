@@ -127,6 +127,13 @@ fn enter(mouse: bool) -> anyhow::Result<Screen> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("the terminal UI needs a terminal: stdin and stdout must not be redirected");
     }
+    take_terminal(mouse)?;
+    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+/// Raw mode, the alternate screen, bracketed paste, the cursor hidden, the mouse if asked: the
+/// modes `restore` undoes.
+fn take_terminal(mouse: bool) -> anyhow::Result<()> {
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
@@ -139,7 +146,7 @@ fn enter(mouse: bool) -> anyhow::Result<Screen> {
     if mouse {
         execute!(out, EnableButtonMouse)?;
     }
-    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+    Ok(())
 }
 
 /// Clear the screen and make the next frame rewrite every cell. (ratatui's `Terminal::clear`
@@ -162,19 +169,7 @@ fn suspend(mouse: bool) -> anyhow::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
         .context("cannot stop the process")?;
     // Resumed (SIGCONT).
-    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = io::stdout();
-    execute!(
-        out,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    )?;
-    if mouse {
-        execute!(out, EnableButtonMouse)?;
-    }
-    Ok(())
+    take_terminal(mouse)
 }
 
 fn spawn_input(events: Sender<Event>) -> io::Result<()> {
