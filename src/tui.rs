@@ -5,7 +5,7 @@
 
 use crate::app::keymap::translate_event;
 use crate::app::{Action, App, Command, update};
-use crate::clipboard::{inside_tmux, osc52};
+use crate::clipboard::{inside_tmux, osc52, routes_note};
 use crate::config::{self, Config};
 use crate::corpus::load::Corpus;
 use crate::ui::{self, theme};
@@ -146,6 +146,30 @@ fn take_terminal(mouse: bool) -> anyhow::Result<()> {
     if mouse {
         execute!(out, EnableButtonMouse)?;
     }
+    Ok(())
+}
+
+/// Hand `text` to tmux's buffer and, with `-w`, to the outer terminal's clipboard as tmux's
+/// `set-clipboard` allows. The text is written and the process reaped on a thread of its own:
+/// the loop never waits on tmux.
+fn tmux_load_buffer(text: &str) -> io::Result<()> {
+    use std::process::{Command as Process, Stdio};
+    let mut child = Process::new("tmux")
+        .args(["load-buffer", "-w", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let stdin = child.stdin.take();
+    let text = text.to_string();
+    thread::spawn(move || {
+        if let Some(mut stdin) = stdin
+            && let Err(e) = stdin.write_all(text.as_bytes())
+        {
+            tracing::warn!("tmux load-buffer: {e}");
+        }
+        let _ = child.wait();
+    });
     Ok(())
 }
 
@@ -381,20 +405,33 @@ impl Loop {
                 }
             }
             Command::Copy(text) => {
+                let (mut routes, mut failures) = (Vec::new(), Vec::new());
                 let mut out = io::stdout();
-                let sent = out
-                    .write_all(osc52(&text, self.tmux).as_bytes())
-                    .and_then(|()| out.flush());
-                if let Err(e) = sent {
-                    tracing::warn!("OSC 52 copy failed: {e}");
-                }
-                if let Some(path) = &self.clipboard_file
-                    && let Err(e) = std::fs::write(path, &text)
+                match out
+                    .write_all(osc52(&text).as_bytes())
+                    .and_then(|()| out.flush())
                 {
-                    let why = format!("Copied, but cannot write {}: {e}", path.display());
-                    tracing::warn!("{why}");
-                    update(app, Action::Notice(why));
+                    Ok(()) => routes.push("OSC 52"),
+                    Err(e) => failures.push(format!("OSC 52 failed: {e}")),
                 }
+                if self.tmux {
+                    match tmux_load_buffer(&text) {
+                        Ok(()) => routes.push("tmux buffer"),
+                        Err(e) => failures.push(format!("tmux buffer failed: {e}")),
+                    }
+                }
+                if let Some(path) = &self.clipboard_file {
+                    match std::fs::write(path, &text) {
+                        Ok(()) => routes.push("file"),
+                        Err(e) => failures.push(format!("cannot write {}: {e}", path.display())),
+                    }
+                }
+                for failure in &failures {
+                    tracing::warn!("copy: {failure}");
+                }
+                let done = app.message.clone().unwrap_or_else(|| "Copied".into());
+                let note = routes_note(&routes, &failures);
+                update(app, Action::Notice(format!("{done} — {note}")));
             }
             Command::SetMouse(on) => {
                 let mut out = io::stdout();

@@ -295,3 +295,30 @@ fn ctrl_z_suspends_to_the_shell_fg_resumes_and_ctrl_l_repaints() {
         s.trim_end().ends_with("shell$")
     });
 }
+
+#[test]
+fn y_copies_into_tmux_with_its_default_options() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    // Open the selected resolution, copy its first paragraph.
+    tmux.send(&["Enter"]);
+    tmux.send(&["y"]);
+    let screen = tmux.wait_for_screen("the copy reported", |s| s.contains("tmux buffer"));
+    assert!(screen.contains("Copied A/RES/80/17, PP 1"), "{screen}");
+    let mut buffer = String::new();
+    for _ in 0..100 {
+        buffer = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
+        if !buffer.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        buffer.starts_with("A/RES/80/17, PP 1: "),
+        "tmux buffer: {buffer:?}"
+    );
+    tmux.send(&["q"]);
+}
