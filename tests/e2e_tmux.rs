@@ -141,6 +141,18 @@ impl Drop for Tmux {
     }
 }
 
+/// `get` until `done` holds of its value or the deadline passes; the last value.
+fn poll<T>(get: impl Fn() -> T, done: impl Fn(&T) -> bool) -> T {
+    let start = Instant::now();
+    loop {
+        let value = get();
+        if done(&value) || start.elapsed() >= DEADLINE {
+            return value;
+        }
+        sleep(Duration::from_millis(50));
+    }
+}
+
 fn quoted(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
 }
@@ -244,17 +256,15 @@ fn mouse_capture_reports_buttons_and_the_wheel_not_every_motion() {
     // `m` turns the mouse on: clicks and the wheel (standard tracking, SGR form), and no
     // any-motion tracking, which would make every movement an event and a frame.
     tmux.send(&["m"]);
-    let mut flags = String::new();
-    for _ in 0..50 {
-        // tmux: `standard` is ?1000, `button` ?1002 (drag), `all` ?1003 (every motion).
-        flags = tmux.show(
-            "#{mouse_standard_flag} #{mouse_sgr_flag} #{mouse_button_flag} #{mouse_all_flag}",
-        );
-        if flags.starts_with('1') {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    // tmux: `standard` is ?1000, `button` ?1002 (drag), `all` ?1003 (every motion).
+    let flags = poll(
+        || {
+            tmux.show(
+                "#{mouse_standard_flag} #{mouse_sgr_flag} #{mouse_button_flag} #{mouse_all_flag}",
+            )
+        },
+        |flags| flags.starts_with('1'),
+    );
     assert_eq!(flags, "1 1 0 0");
     tmux.send(&["m"]);
     tmux.wait_for_screen("the mouse off", |_| {
@@ -308,14 +318,10 @@ fn y_copies_into_tmux_with_its_default_options() {
     tmux.send(&["y"]);
     let screen = tmux.wait_for_screen("the copy reported", |s| s.contains("tmux buffer"));
     assert!(screen.contains("Copied A/RES/80/17, PP 1"), "{screen}");
-    let mut buffer = String::new();
-    for _ in 0..100 {
-        buffer = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
-        if !buffer.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let buffer = poll(
+        || String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned(),
+        |buffer| !buffer.is_empty(),
+    );
     assert!(
         buffer.starts_with("A/RES/80/17, PP 1: "),
         "tmux buffer: {buffer:?}"
