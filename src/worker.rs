@@ -99,40 +99,45 @@ pub fn serve<F>(requests: &Receiver<Request>, notify: F)
 where
     F: Fn(Action) -> bool,
 {
-    let mut index: Option<(Arc<Index>, Arc<Corpus>)> = None;
-    let mut newest: Option<(u64, Query, usize)> = None;
-    let mut open = true;
-    while open {
-        match requests.recv() {
-            Ok(request) => take(request, &mut index, &mut newest),
-            Err(_) => open = false,
-        }
+    let mut state = Worker::default();
+    while let Ok(request) = requests.recv() {
         // Skip to the newest query: everything queued behind this one replaces it.
-        for request in requests.try_iter() {
-            take(request, &mut index, &mut newest);
-        }
-        if let (Some((index, corpus)), Some((generation, query, limit))) = (&index, newest.take()) {
-            let outcome = answer(index, corpus, generation, &query, limit);
-            tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
-            if !notify(Action::SearchDone(Box::new(outcome))) {
-                return;
-            }
+        let batch = std::iter::once(request).chain(requests.try_iter());
+        if let Some(outcome) = state.step(batch)
+            && !notify(Action::SearchDone(Box::new(outcome)))
+        {
+            return;
         }
     }
 }
 
-fn take(
-    request: Request,
-    index: &mut Option<(Arc<Index>, Arc<Corpus>)>,
-    newest: &mut Option<(u64, Query, usize)>,
-) {
-    match request {
-        Request::Index(built, corpus) => *index = Some((built, corpus)),
-        Request::Search {
-            generation,
-            query,
-            limit,
-        } => *newest = Some((generation, query, limit)),
+/// What the search worker holds between requests: the index once built, and the newest query
+/// not answered yet.
+#[derive(Default)]
+struct Worker {
+    index: Option<(Arc<Index>, Arc<Corpus>)>,
+    newest: Option<(u64, Query, usize)>,
+}
+
+impl Worker {
+    /// Take a batch of requests; answer the newest query when the index is there. A query that
+    /// comes before the index waits for it.
+    fn step(&mut self, batch: impl Iterator<Item = Request>) -> Option<SearchOutcome> {
+        for request in batch {
+            match request {
+                Request::Index(built, corpus) => self.index = Some((built, corpus)),
+                Request::Search {
+                    generation,
+                    query,
+                    limit,
+                } => self.newest = Some((generation, query, limit)),
+            }
+        }
+        let (index, corpus) = self.index.as_ref()?;
+        let (generation, query, limit) = self.newest.take()?;
+        let outcome = answer(index, corpus, generation, &query, limit);
+        tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
+        Some(outcome)
     }
 }
 
@@ -168,6 +173,26 @@ mod tests {
             true
         });
         assert_eq!(answered.into_inner(), vec![3]);
+    }
+
+    #[test]
+    fn a_query_sent_before_the_index_is_answered_once_it_comes() {
+        let corpus = load_embedded();
+        let mut worker = Worker::default();
+        let search = Request::Search {
+            generation: 4,
+            query: parse("vaccins"),
+            limit: 5,
+        };
+        // The query alone: nothing to answer with yet, and it is kept.
+        assert!(worker.step(std::iter::once(search)).is_none());
+        let index = Arc::new(Index::build(&corpus.resolutions));
+        let answered = worker.step(std::iter::once(Request::Index(index, Arc::new(corpus))));
+        let outcome = answered.expect("answered once the index came");
+        assert_eq!(outcome.generation, 4);
+        assert!(outcome.result.total > 0);
+        // Answered once only.
+        assert!(worker.step(std::iter::empty()).is_none());
     }
 
     #[test]
