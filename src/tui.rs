@@ -296,6 +296,41 @@ where
     }
 }
 
+/// How long after an Enter in the query bar more keys may come and still be one paste.
+const BURST_GAP: Duration = Duration::from_millis(8);
+
+/// The last event of `batch` is a plain Enter key.
+fn ends_with_enter(batch: &[Event]) -> bool {
+    use ratatui::crossterm::event::{Event as Input, KeyCode, KeyModifiers};
+    matches!(
+        batch.last(),
+        Some(Event::Input(Input::Key(k))) if k.code == KeyCode::Enter && k.modifiers == KeyModifiers::NONE
+    )
+}
+
+/// Text pasted into a terminal without bracketed paste arrives as a burst of keys: in the query
+/// bar, an Enter with more keys behind it in the same burst is part of the text (a space), not
+/// the end of the query — else the rest of the paste would run as commands. A person's Enter
+/// comes on its own.
+fn newlines_inside_a_burst_are_text(batch: &mut [Event], typing: bool) {
+    use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
+    if !typing {
+        return;
+    }
+    let is_key = |e: &Event| matches!(e, Event::Input(Input::Key(_)));
+    let Some(last_key) = batch.iter().rposition(is_key) else {
+        return;
+    };
+    for event in &mut batch[..last_key] {
+        if let Event::Input(Input::Key(key)) = event
+            && key.code == KeyCode::Enter
+            && key.modifiers == KeyModifiers::NONE
+        {
+            *key = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+        }
+    }
+}
+
 /// Draw one frame inside a synchronized update (DEC mode 2026): a terminal that supports it
 /// shows the frame whole, never half-drawn over a slow link; others ignore the mode.
 fn draw(terminal: &mut Screen, app: &App, theme: &theme::Theme) -> io::Result<()> {
@@ -348,7 +383,22 @@ impl Loop {
         tracing::info!(first_frame_us, "first frame drawn");
         while let Ok(first) = events.recv() {
             // Take every event already queued, then draw once.
-            for event in std::iter::once(first).chain(events.try_iter()) {
+            let mut batch: Vec<Event> = std::iter::once(first).chain(events.try_iter()).collect();
+            let typing = app.key_mode() == crate::app::keymap::KeyMode::Query;
+            // An Enter that ends what has come so far may be inside a paste whose rest is a few
+            // milliseconds behind: wait that long for it (a person's Enter waits for nothing
+            // it can notice).
+            while typing && ends_with_enter(&batch) {
+                match events.recv_timeout(BURST_GAP) {
+                    Ok(more) => {
+                        batch.push(more);
+                        batch.extend(events.try_iter());
+                    }
+                    Err(_) => break,
+                }
+            }
+            newlines_inside_a_burst_are_text(&mut batch, typing);
+            for event in batch {
                 match self.handle(event, app) {
                     Flow::Continue => {}
                     Flow::Quit => return Ok(None),
@@ -457,6 +507,47 @@ mod tests {
         let mut out = String::new();
         command.write_ansi(&mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn an_enter_inside_a_burst_of_typed_keys_is_text() {
+        use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
+        let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        let codes = |batch: &[Event]| -> Vec<KeyCode> {
+            batch
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Input(Input::Key(k)) => Some(k.code),
+                    _ => None,
+                })
+                .collect()
+        };
+        let paste = || {
+            vec![
+                key(KeyCode::Char('a')),
+                key(KeyCode::Enter),
+                key(KeyCode::Char('s')),
+                key(KeyCode::Enter),
+            ]
+        };
+        let mut batch = paste();
+        newlines_inside_a_burst_are_text(&mut batch, true);
+        assert_eq!(
+            codes(&batch),
+            [
+                KeyCode::Char('a'),
+                KeyCode::Char(' '),
+                KeyCode::Char('s'),
+                KeyCode::Enter
+            ]
+        );
+        // Outside the query bar, or an Enter on its own: keys as typed.
+        let mut batch = paste();
+        newlines_inside_a_burst_are_text(&mut batch, false);
+        assert_eq!(codes(&batch)[1], KeyCode::Enter);
+        let mut alone = vec![key(KeyCode::Enter)];
+        newlines_inside_a_burst_are_text(&mut alone, true);
+        assert_eq!(codes(&alone), [KeyCode::Enter]);
     }
 
     #[test]

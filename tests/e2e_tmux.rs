@@ -328,3 +328,20 @@ fn y_copies_into_tmux_with_its_default_options() {
     );
     tmux.send(&["q"]);
 }
+
+#[test]
+fn a_paste_without_bracketed_paste_stays_text_in_the_query_bar() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["/"]);
+    // One write, as a terminal delivers a paste when bracketed paste is off: the newline in the
+    // middle must not end the query and run `s` (sort) and `m` (mouse) as commands.
+    tmux.type_text("vaccins\rsm");
+    let screen = tmux.wait_for_screen("the pasted query", |s| s.contains("vaccins sm"));
+    assert_eq!(tmux.show("#{mouse_any_flag}"), "0", "{screen}");
+    assert!(!screen.contains("Sorted by"), "{screen}");
+    tmux.send(&["Escape", "Escape", "q"]);
+}
