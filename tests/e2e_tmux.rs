@@ -65,6 +65,13 @@ impl Tmux {
         tmux
     }
 
+    /// The UI on the sample corpus, once its first frame is drawn.
+    fn start_ui() -> Tmux {
+        let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
+        tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+        tmux
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
@@ -246,8 +253,7 @@ fn mouse_capture_reports_buttons_and_the_wheel_not_every_motion() {
     if !have_tmux() {
         return;
     }
-    let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
-    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    let tmux = Tmux::start_ui();
     assert_eq!(
         tmux.show("#{mouse_any_flag}"),
         "0",
@@ -311,8 +317,7 @@ fn y_copies_into_tmux_with_its_default_options() {
     if !have_tmux() {
         return;
     }
-    let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
-    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    let tmux = Tmux::start_ui();
     // Open the selected resolution, copy its first paragraph.
     tmux.send(&["Enter"]);
     tmux.send(&["y"]);
@@ -334,8 +339,7 @@ fn a_paste_without_bracketed_paste_stays_text_in_the_query_bar() {
     if !have_tmux() {
         return;
     }
-    let tmux = Tmux::start(&format!("cd \"$HOME\" && {}", quoted(&binary())));
-    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    let tmux = Tmux::start_ui();
     tmux.send(&["/"]);
     // One write, as a terminal delivers a paste when bracketed paste is off: the newline in the
     // middle must not end the query and run `s` (sort) and `m` (mouse) as commands.
