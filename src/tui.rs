@@ -8,6 +8,7 @@ use crate::app::{Action, App, Command, update};
 use crate::clipboard::{inside_tmux, osc52, routes_note};
 use crate::config::{self, Config};
 use crate::corpus::load::Corpus;
+use crate::ui::ansi16::Ansi16;
 use crate::ui::{self, theme};
 use crate::worker::{self, Request};
 use anyhow::Context;
@@ -121,14 +122,22 @@ fn init_logging(dir: Option<PathBuf>) {
         .try_init();
 }
 
-type Screen = Terminal<CrosstermBackend<Stdout>>;
+type Screen = Terminal<CrosstermBackend<Ansi16<Stdout>>>;
 
-fn enter(mouse: bool) -> anyhow::Result<Screen> {
+/// Take the terminal. `ansi16`: the terminal has 16 colours, written in their classic codes.
+fn enter(mouse: bool, ansi16: bool) -> anyhow::Result<Screen> {
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        anyhow::bail!(
+            "the terminal UI needs a terminal that can move its cursor (TERM=dumb); \
+             use `resolu list`, `resolu show ID` or `resolu search QUERY` instead"
+        );
+    }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("the terminal UI needs a terminal: stdin and stdout must not be redirected");
     }
     take_terminal(mouse)?;
-    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+    let out = Ansi16::new(io::stdout(), ansi16);
+    Ok(Terminal::new(CrosstermBackend::new(out))?)
 }
 
 /// Raw mode, the alternate screen, bracketed paste, the cursor hidden, the mouse if asked: the
@@ -268,7 +277,7 @@ where
     };
     worker::spawn_searcher(requests_rx, notify.clone())?;
     worker::spawn_loader(load, requests.clone(), notify)?;
-    let mut terminal = match enter(config.mouse) {
+    let mut terminal = match enter(config.mouse, depth == theme::ColourDepth::Ansi16) {
         Ok(terminal) => terminal,
         Err(e) => {
             restore();

@@ -396,3 +396,16 @@ fn a_mistyped_subcommand_or_a_missing_path_is_an_error_before_any_terminal_ui() 
     // Nothing was drawn: no escape sequence on stdout.
     assert!(typo.stdout.is_empty() && missing.stdout.is_empty());
 }
+
+#[test]
+fn a_dumb_terminal_gets_a_sentence_not_a_broken_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = resolu(dir.path()).env("TERM", "dumb").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "no escape sequence drawn");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("TERM=dumb") && message.contains("resolu list"),
+        "{message}"
+    );
+}

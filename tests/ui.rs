@@ -278,3 +278,64 @@ fn lists_that_disagree_with_the_counts_get_a_warning_line() {
     goto(&mut h, "A/HRC/RES/44/18");
     assert!(!h.screen().contains("⚠ listed"));
 }
+
+/// A writer whose bytes the test can read after the terminal has them.
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_16_colour_frame_uses_the_classic_colour_codes() {
+    use ratatui::backend::CrosstermBackend;
+    use resolu::ui::ansi16::Ansi16;
+    use resolu::ui::theme::{ColourDepth, Theme};
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    let theme = Theme::new(
+        &resolu::config::Config::default().colours,
+        ColourDepth::Ansi16,
+    );
+    let shared = Shared::default();
+    let backend = CrosstermBackend::new(Ansi16::new(shared.clone(), true));
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 120, 40)),
+    };
+    let mut terminal = ratatui::Terminal::with_options(backend, options).unwrap();
+    terminal
+        .draw(|frame| resolu::ui::draw(frame, &h.app, &theme))
+        .unwrap();
+    let bytes = String::from_utf8_lossy(&shared.0.borrow()).into_owned();
+    let palette_low = regex::Regex::new(r"\x1b\[[34]8;5;([0-9]|1[0-5])m").unwrap();
+    assert!(
+        !palette_low.is_match(&bytes),
+        "a 256-colour code for one of the 16 colours"
+    );
+    let at = bytes
+        .find("38;5;")
+        .map(|i| &bytes[i.saturating_sub(40)..(i + 40).min(bytes.len())]);
+    assert!(
+        at.is_none(),
+        "no palette index at all in 16 colours: {at:?}"
+    );
+    // SGR parameters, one by one (crossterm writes a colour and a reset together: `94;49`).
+    let params = regex::Regex::new(r"\x1b\[([0-9;]*)m").unwrap();
+    let codes: Vec<&str> = params
+        .captures_iter(&bytes)
+        .flat_map(|c| c.get(1).unwrap().as_str().split(';'))
+        .collect();
+    let classic = |c: &&str| matches!(c.parse::<u8>(), Ok(30..=37 | 90..=97));
+    assert!(codes.iter().any(classic), "the classic codes are used");
+    assert!(
+        !codes.contains(&"90"),
+        "palette 8 (dark grey) never for text"
+    );
+}

@@ -1,6 +1,7 @@
 //! Drawing: one file per pane, each a function of `&App` that draws into its area; nothing here
 //! changes state. Below the minimum size the whole screen is one message.
 
+pub mod ansi16;
 pub mod documents;
 pub mod help;
 pub mod layout;

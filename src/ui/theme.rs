@@ -100,9 +100,20 @@ fn nearest_256(rgb: (u8, u8, u8)) -> u8 {
         .unwrap_or(15)
 }
 
+/// The nearest of the 16 colours; a colour with a hue keeps one (a saturated green is never
+/// taken for dark grey, however close the distance says it is).
 fn nearest_16(rgb: (u8, u8, u8)) -> Color {
+    let (r, g, b) = rgb;
+    let chroma = r.max(g).max(b) - r.min(g).min(b);
+    let grey = |c: &Color| {
+        matches!(
+            c,
+            Color::Black | Color::DarkGray | Color::Gray | Color::White
+        )
+    };
     ANSI16
         .iter()
+        .filter(|(colour, _)| chroma <= 40 || !grey(colour))
         .min_by_key(|(_, value)| distance(*value, rgb))
         .map_or(Color::White, |(colour, _)| *colour)
 }
@@ -118,6 +129,17 @@ pub fn reduce(colour: Color, depth: ColourDepth) -> Option<Color> {
         (ColourDepth::Ansi16, Color::Indexed(i)) => Some(nearest_16(rgb_of_index(i))),
         (ColourDepth::Ansi16, c) => Some(c),
     }
+}
+
+/// Whether text in `colour` can be read on any background. In 16 colours, palette 8 (dark
+/// grey) is the background of common dark schemes (Solarized Dark) and 0 is black: secondary
+/// text in them would vanish, so it is drawn dim instead.
+fn readable(colour: Color, depth: ColourDepth) -> bool {
+    depth != ColourDepth::Ansi16
+        || !matches!(
+            colour,
+            Color::DarkGray | Color::Black | Color::Indexed(0) | Color::Indexed(8)
+        )
 }
 
 /// The styles the panes draw with.
@@ -147,7 +169,7 @@ impl Theme {
             no: reduce(colours.no, depth),
             abstain: reduce(colours.abstain, depth),
             warning: reduce(colours.warning, depth),
-            dim: reduce(colours.dim, depth),
+            dim: reduce(colours.dim, depth).filter(|c| readable(*c, depth)),
         }
     }
 
@@ -247,7 +269,31 @@ mod tests {
             Some(Color::LightGreen)
         );
         assert_eq!(reduce(Color::Red, ColourDepth::Ansi16), Some(Color::Red));
+        // A light green is green, not the dark grey a plain distance would pick.
+        assert_eq!(
+            reduce(Color::Rgb(0x5f, 0xd7, 0x5f), ColourDepth::Ansi16),
+            Some(Color::Green)
+        );
+        assert_eq!(
+            reduce(Color::Rgb(0x8a, 0x8a, 0x8a), ColourDepth::Ansi16),
+            Some(Color::DarkGray)
+        );
         assert_eq!(reduce(c, ColourDepth::None), None);
+    }
+
+    #[test]
+    fn secondary_text_is_never_dark_grey_in_16_colours() {
+        let theme = Theme::new(&Colours::default(), ColourDepth::Ansi16);
+        assert_eq!(theme.dim().fg, None);
+        assert!(theme.dim().add_modifier.contains(Modifier::DIM));
+        // The default grey, in 256 colours, is a grey of the palette's ramp, not palette 8.
+        let colours = crate::config::Config::default().colours;
+        let theme = Theme::new(&colours, ColourDepth::Ansi256);
+        assert!(
+            matches!(theme.dim().fg, Some(Color::Indexed(n)) if n >= 232),
+            "{:?}",
+            theme.dim().fg
+        );
     }
 
     #[test]
