@@ -99,21 +99,11 @@ fn classic(params: &str) -> String {
                 i += 3;
             }
             // Any other extended colour (`38;5;N`, `38;2;R;G;B`) passes whole.
-            (Some(_), Some(&"5"), _) => {
-                out.extend(
-                    parts[i..(i + 3).min(parts.len())]
-                        .iter()
-                        .map(|p| p.to_string()),
-                );
-                i += 3;
-            }
-            (Some(_), Some(&"2"), _) => {
-                out.extend(
-                    parts[i..(i + 5).min(parts.len())]
-                        .iter()
-                        .map(|p| p.to_string()),
-                );
-                i += 5;
+            (Some(_), Some(&kind), _) if kind == "5" || kind == "2" => {
+                let width = if kind == "5" { 3 } else { 5 };
+                let end = (i + width).min(parts.len());
+                out.extend(parts[i..end].iter().map(|p| p.to_string()));
+                i = end;
             }
             _ => {
                 out.push(parts[i].to_string());
