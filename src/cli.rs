@@ -7,7 +7,14 @@ use std::path::PathBuf;
 /// Explore a local corpus of United Nations resolutions (Human Rights Council and General
 /// Assembly, French and English).
 #[derive(Debug, Parser)]
-#[command(name = "resolu", version, about, long_about = None)]
+#[command(
+    name = "resolu",
+    version,
+    about,
+    long_about = None,
+    after_help = "With no subcommand, resolu opens its terminal UI on the corpus.",
+    after_long_help = QUERY_LANGUAGE
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -114,6 +121,52 @@ pub enum Command {
     },
     /// Print the files resolu reads and writes: config file, log folder, cache folder.
     Config,
+    /// Print a shell completion script (`resolu completions bash > …`; see the README).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), query language included (`resolu man | man -l -`).
+    Man,
+}
+
+/// The query language, for `resolu --help` and the manual page.
+pub const QUERY_LANGUAGE: &str = "\
+With no subcommand, resolu opens its terminal UI on the corpus.
+
+Query language (search, and the UI's query bar); accents and case are ignored, and every
+space-separated word must match:
+  coop                        fuzzy: a word starting with coop (typos still match)
+  'operation                  exact substring, also inside a word
+  ^decide  question$          the paragraph starts / ends with it
+  \"droits de l'homme\"         these words, consecutive
+  !covid                      the paragraph must not contain it
+  solidarite | cooperation    either
+  s:44  s:40..46              session
+  y:2020  y:2018..2021        adoption year
+  b:hrc  b:ga  b:sc           body (also b:chr, b:ecosoc)
+  c:fra  c:\"cote d'ivoire\"    a country named in the recorded vote;
+  c:fra=no                    … and how it voted (=yes, =no, =abstain)
+  op:  pp:                    operative or preambular paragraphs only
+  sym:44/18  lang:fr          symbol or number (any spelling), language
+A malformed query never fails: it is searched as text, with a hint.";
+
+/// Write the completion script for `shell` to `out`. (Built in memory first: the generator
+/// panics on a failed write, such as a closed pipe.)
+pub fn completions(
+    shell: clap_complete::Shell,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "resolu", &mut script);
+    out.write_all(&script)
+}
+
+/// Write the manual page (roff) to `out`.
+pub fn manual(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)
 }
 
 /// The subcommand a mistyped word was probably meant to be (`lsit` → `list`), if one is close.
@@ -144,5 +197,25 @@ mod tests {
         assert_eq!(closest_subcommand("corpus"), None);
         assert_eq!(closest_subcommand("un/ga"), None);
         assert_eq!(closest_subcommand("ab"), None);
+    }
+
+    #[test]
+    fn completions_and_the_manual_name_every_subcommand() {
+        let mut bash = Vec::new();
+        completions(clap_complete::Shell::Bash, &mut bash).unwrap();
+        let bash = String::from_utf8(bash).unwrap();
+        let mut man = Vec::new();
+        manual(&mut man).unwrap();
+        let man = String::from_utf8(man).unwrap();
+        for sub in [
+            "list", "show", "export", "check", "search", "votes", "config",
+        ] {
+            assert!(bash.contains(sub), "bash completion lacks {sub}");
+            assert!(man.contains(sub), "manual lacks {sub}");
+        }
+        assert!(
+            man.contains("Query language") && man.contains("c:fra=no"),
+            "{man}"
+        );
     }
 }

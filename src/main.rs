@@ -23,8 +23,16 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    if let Some(Command::Config) = cli.command {
-        write!(out, "{}", config::paths())?;
+    match &cli.command {
+        Some(Command::Config) => write!(out, "{}", config::paths())?,
+        Some(Command::Completions { shell }) => resolu::cli::completions(*shell, &mut out)?,
+        Some(Command::Man) => resolu::cli::manual(&mut out)?,
+        _ => {}
+    }
+    if matches!(
+        cli.command,
+        Some(Command::Config | Command::Completions { .. } | Command::Man)
+    ) {
         out.flush()?;
         return Ok(commands::EXIT_OK);
     }
@@ -36,7 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
     let no_paths = CorpusArgs::default();
     let args = match &cli.command {
-        None | Some(Command::Config) => &no_paths,
+        None | Some(Command::Config | Command::Completions { .. } | Command::Man) => &no_paths,
         Some(
             Command::List { corpus, .. }
             | Command::Show { corpus, .. }
@@ -108,8 +116,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         )?;
     }
     let status = match &cli.command {
-        // Both were answered before the corpus was read.
-        None | Some(Command::Config) => commands::EXIT_OK,
+        // These were answered before the corpus was read.
+        None | Some(Command::Config | Command::Completions { .. } | Command::Man) => {
+            commands::EXIT_OK
+        }
         Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
         Some(Command::Show { id, json, .. }) => {
             commands::show(&corpus, id, *json, &mut out, &mut err)?

@@ -409,3 +409,31 @@ fn a_dumb_terminal_gets_a_sentence_not_a_broken_screen() {
         "{message}"
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = stdout_of(resolu(dir.path()).args(["completions", shell]));
+        assert!(
+            out.contains("resolu") && out.contains("search"),
+            "{shell}: {out}"
+        );
+    }
+    let man = stdout_of(resolu(dir.path()).arg("man"));
+    assert!(
+        man.starts_with(".ie") && man.contains(".TH resolu 1"),
+        "{man}"
+    );
+    assert!(man.contains("Query language"), "{man}");
+    let help = stdout_of(resolu(dir.path()).arg("--help"));
+    assert!(
+        help.contains("With no subcommand, resolu opens its terminal UI"),
+        "{help}"
+    );
+    let bad = resolu(dir.path())
+        .args(["completions", "tcsh"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
