@@ -144,6 +144,11 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
             )),
         }
     }
+    // Ctrl-C always quits unless the user gave it another job: remapping `quit` to other keys
+    // must not take away the way out everybody tries first.
+    for mode in [KeyMode::Normal, KeyMode::Query] {
+        config.keys.keep(mode, Action::Quit, Key::ctrl('c'));
+    }
     config.warnings = warnings.clone();
     (config, warnings)
 }
@@ -320,7 +325,17 @@ mod tests {
         assert!(config.mouse);
         assert_eq!(config.corpus_paths, vec![PathBuf::from("/data/un")]);
         let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
-        assert_eq!(quit, &[Key::char('x')]);
+        // Ctrl-C stays with quit when the user's keys leave it free.
+        assert_eq!(quit, &[Key::char('x'), Key::ctrl('c')]);
+        let (other, _) = from_toml(Some("[keys.normal]\nquit = [\"x\"]\ncopy = [\"ctrl-c\"]\n"));
+        assert_eq!(
+            other.keys.keys_for(KeyMode::Normal, &Action::Quit),
+            &[Key::char('x')]
+        );
+        assert_eq!(
+            other.keys.action_for(KeyMode::Normal, Key::ctrl('c')),
+            Some(&Action::Copy)
+        );
         // Untouched bindings stay.
         let help = config.keys.keys_for(KeyMode::Normal, &Action::Help);
         assert_eq!(help, &[Key::char('?')]);
@@ -377,7 +392,17 @@ mod tests {
         let (config, warnings) = from_toml(Some("[keys.normal]\nquit = [\"x\", \"jj\"]"));
         assert_eq!(warnings.len(), 1);
         let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
-        assert_eq!(quit, &[Key::char('x')]);
+        // Ctrl-C stays with quit when the user's keys leave it free.
+        assert_eq!(quit, &[Key::char('x'), Key::ctrl('c')]);
+        let (other, _) = from_toml(Some("[keys.normal]\nquit = [\"x\"]\ncopy = [\"ctrl-c\"]\n"));
+        assert_eq!(
+            other.keys.keys_for(KeyMode::Normal, &Action::Quit),
+            &[Key::char('x')]
+        );
+        assert_eq!(
+            other.keys.action_for(KeyMode::Normal, Key::ctrl('c')),
+            Some(&Action::Copy)
+        );
         // An empty list unbinds.
         let (config, warnings) = from_toml(Some("[keys.normal]\ncopy = []"));
         assert!(warnings.is_empty());

@@ -196,6 +196,16 @@ impl Keymap {
         self.bindings.sort_by_key(|b| (b.mode, rank(&b.action)));
     }
 
+    /// Bind `key` to `action` in `mode` unless the key already does something there.
+    pub fn keep(&mut self, mode: KeyMode, action: Action, key: Key) {
+        if self.action_for(mode, key).is_some() {
+            return;
+        }
+        let mut keys = self.keys_for(mode, &action).to_vec();
+        keys.push(key);
+        self.bind(mode, action, keys);
+    }
+
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
     }
