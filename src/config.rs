@@ -394,15 +394,6 @@ mod tests {
         let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
         // Ctrl-C stays with quit when the user's keys leave it free.
         assert_eq!(quit, &[Key::char('x'), Key::ctrl('c')]);
-        let (other, _) = from_toml(Some("[keys.normal]\nquit = [\"x\"]\ncopy = [\"ctrl-c\"]\n"));
-        assert_eq!(
-            other.keys.keys_for(KeyMode::Normal, &Action::Quit),
-            &[Key::char('x')]
-        );
-        assert_eq!(
-            other.keys.action_for(KeyMode::Normal, Key::ctrl('c')),
-            Some(&Action::Copy)
-        );
         // An empty list unbinds.
         let (config, warnings) = from_toml(Some("[keys.normal]\ncopy = []"));
         assert!(warnings.is_empty());
