@@ -339,3 +339,21 @@ fn a_16_colour_frame_uses_the_classic_colour_codes() {
         "palette 8 (dark grey) never for text"
     );
 }
+
+#[test]
+fn while_the_corpus_loads_the_list_says_so() {
+    let mut h = Harness::with_corpus(resolu::corpus::load::Corpus::default());
+    h.app.index = resolu::app::IndexStatus::Loading;
+    assert!(
+        h.screen().contains("Reading and parsing the corpus…"),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.screen().contains("No resolution matches"));
+    h.app.index = resolu::app::IndexStatus::Building;
+    assert!(
+        h.screen().contains("No resolution in the corpus"),
+        "{}",
+        h.screen()
+    );
+}

@@ -64,8 +64,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled(truncate(&second, width), style_two));
     }
     if list.rows.is_empty() {
-        let why = if app.query.pending() {
+        let why = if app.index == crate::app::IndexStatus::Loading {
+            "Reading and parsing the corpus…"
+        } else if app.query.pending() {
             "Searching…"
+        } else if app.corpus.resolutions.is_empty() {
+            "No resolution in the corpus (resolu check PATH says why)."
         } else {
             "No resolution matches the query."
         };
