@@ -261,6 +261,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
             });
         }
     }
+    // A file reached twice (overlapping paths, a link) is read once: else it would count twice
+    // in every vote figure.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, problems)
 }
 
@@ -288,6 +292,25 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
 mod tests {
     use super::*;
     use crate::corpus::model::Body;
+
+    #[test]
+    fn a_file_reached_by_overlapping_paths_is_read_once() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let file = root.join("A_HRC_RES_44_18.fr.txt");
+        let (files, problems) =
+            discover(&[root.clone(), file.clone(), root.join("../sample-data")]);
+        assert!(problems.is_empty());
+        let hits = files
+            .iter()
+            .filter(|f| f.file_name() == file.file_name())
+            .count();
+        assert_eq!(hits, 1, "{files:?}");
+        let corpus = load_paths(&[root.clone(), file]);
+        assert_eq!(
+            corpus.resolutions.len(),
+            load_paths(&[root]).resolutions.len()
+        );
+    }
 
     #[test]
     fn the_embedded_corpus_loads_whole() {
