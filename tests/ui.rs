@@ -357,3 +357,25 @@ fn while_the_corpus_loads_the_list_says_so() {
         h.screen()
     );
 }
+
+#[test]
+fn a_long_query_scrolls_and_the_cursor_stays_visible() {
+    let mut h = Harness::new();
+    h.resize(80, 24);
+    h.keys("/");
+    let long = "cooperation internationale dans le domaine des droits de l'homme et vaccins covid";
+    h.keys(long);
+    let (width, height) = h.app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| resolu::ui::draw(frame, &h.app, &h.theme))
+        .unwrap();
+    let screen = h.screen();
+    let bar = screen.lines().next().unwrap();
+    assert!(bar.ends_with("vaccins covid"), "{bar}");
+    assert!(bar.contains('…'), "cut on the left: {bar}");
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert!(cursor.x < 80 && cursor.y == 0, "{cursor:?}");
+    assert_eq!(usize::from(cursor.x), resolu::ui::text::width(bar), "{bar}");
+}

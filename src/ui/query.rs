@@ -1,7 +1,7 @@
 //! The query bar (top): what is typed, with the cursor while typing, and the parser's hints for
 //! malformed input on the line below.
 
-use super::text::{inert, truncate, width};
+use super::text::{char_width, inert, truncate, width};
 use super::theme::Theme;
 use crate::app::{App, InputTarget, KeyMode};
 use ratatui::Frame;
@@ -34,10 +34,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             theme.accent()
         };
-        Line::from(vec![
-            Span::styled(PROMPT, prompt_style),
-            Span::raw(inert(text).into_owned()),
-        ])
+        let room = columns.saturating_sub(width(PROMPT));
+        let (shown, _) = window(text, app.query.input.cursor(), room);
+        Line::from(vec![Span::styled(PROMPT, prompt_style), Span::raw(shown)])
     };
     let hints = &app.query.parsed.hints;
     let second = if !hints.is_empty() {
@@ -50,13 +49,67 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     frame.render_widget(Paragraph::new(vec![first, second]), area);
     if editing {
-        let before = &text[..app.query.input.cursor().min(text.len())];
-        let column = width(PROMPT) + width(before);
+        let room = columns.saturating_sub(width(PROMPT));
+        let (_, cursor) = window(text, app.query.input.cursor(), room);
+        let column = width(PROMPT) + cursor;
         let x = area
             .x
             .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
         if x < area.right() {
             frame.set_cursor_position(Position::new(x, area.y));
         }
+    }
+}
+
+/// The part of the query that fits in `room` columns with the cursor (at byte `cursor`) in
+/// view, as fzf scrolls its prompt: from the start while the cursor fits, else ending just
+/// after the cursor, a `…` marking text cut on the left. Returns the text to show and the
+/// cursor's column in it.
+fn window(text: &str, cursor: usize, room: usize) -> (String, usize) {
+    let text = inert(text);
+    let cursor = cursor.min(text.len());
+    let before = width(&text[..cursor]);
+    if room == 0 {
+        return (String::new(), 0);
+    }
+    if before < room {
+        return (truncate(&text, room), before);
+    }
+    // Keep the last `room - 1` columns up to and including the cursor cell, after a `…`.
+    let keep = room.saturating_sub(2);
+    let mut start = cursor;
+    let mut taken = 0;
+    for (i, c) in text[..cursor].char_indices().rev() {
+        if taken + char_width(c) > keep {
+            break;
+        }
+        taken += char_width(c);
+        start = i;
+    }
+    let shown = format!("…{}", &text[start..]);
+    (truncate(&shown, room), 1 + taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_query_scrolls_to_keep_the_cursor_in_view() {
+        assert_eq!(window("short", 5, 20), ("short".to_string(), 5));
+        let long = "cooperation internationale droits de l'homme vaccins";
+        // The cursor at the end: the end is shown, cut on the left.
+        let (shown, at) = window(long, long.len(), 20);
+        assert_eq!(shown, "…de l'homme vaccins");
+        assert!(
+            shown.ends_with("vaccins") && at == width(&shown) && at < 20,
+            "{shown} {at}"
+        );
+        // The cursor back at the start: the start is shown.
+        let (shown, at) = window(long, 0, 20);
+        assert!(shown.starts_with("cooperation") && at == 0, "{shown}");
+        // Wide characters count twice.
+        let (shown, at) = window("人権人権人権人権人権人権", 36, 10);
+        assert!(width(&shown) <= 10 && at <= 9, "{shown} {at}");
     }
 }
