@@ -254,17 +254,23 @@ fn escape_sequences_in_a_document_are_displayed_inert() {
     assert_snapshot!("escapes_inert", h.backend());
 }
 
-#[test]
-fn lists_that_disagree_with_the_counts_get_a_warning_line() {
+/// The sample corpus with A/HRC/RES/44/18 changed by `change`.
+fn with_44_18_changed(change: impl FnOnce(&mut resolu::corpus::Resolution)) -> Harness {
     let mut corpus = resolu::corpus::load::load_embedded();
     let r = corpus
         .resolutions
         .iter_mut()
         .find(|r| r.id() == "A/HRC/RES/44/18")
         .unwrap();
-    let vote = r.vote.as_mut().unwrap();
-    vote.in_favour.pop();
-    let mut h = Harness::with_corpus(corpus);
+    change(r);
+    Harness::with_corpus(corpus)
+}
+
+#[test]
+fn lists_that_disagree_with_the_counts_get_a_warning_line() {
+    let mut h = with_44_18_changed(|r| {
+        r.vote.as_mut().unwrap().in_favour.pop();
+    });
     goto(&mut h, "A/HRC/RES/44/18");
     let buffer = h.buffer();
     let votes = resolu::ui::layout::panes(120, 40)
@@ -378,4 +384,19 @@ fn a_long_query_scrolls_and_the_cursor_stays_visible() {
     let cursor = terminal.get_cursor_position().unwrap();
     assert!(cursor.x < 80 && cursor.y == 0, "{cursor:?}");
     assert_eq!(usize::from(cursor.x), resolu::ui::text::width(bar), "{bar}");
+}
+
+#[test]
+fn a_long_symbol_never_cuts_the_tally_and_wide_screens_widen_the_list() {
+    let mut h = with_44_18_changed(|r| r.symbol = Some("E/CN.4/RES/2005/10".to_string()));
+    h.resize(120, 40);
+    let screen = h.screen();
+    assert!(
+        screen.contains("E/CN.4/RES/2005/10 30–15–2"),
+        "the symbol and tally whole, the date on the second row:\n{screen}"
+    );
+    // At 200 columns the list is 60 wide: a title shows far more than at 120.
+    h.resize(200, 50);
+    let panes = resolu::ui::layout::panes(200, 50).unwrap();
+    assert_eq!(panes.inner(resolu::app::Pane::Documents).width, 58);
 }

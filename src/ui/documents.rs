@@ -43,12 +43,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .map_or_else(String::new, |(_, n)| format!("({n}¶) "));
         let body = r.body.map_or("—", |b| b.code());
         let title = r.title.as_deref().unwrap_or("(no title)");
-        // Narrow: the date moves to the second row so the tally stays in view.
-        let (first, second) = if width >= WIDE_ROW {
-            (
-                format!("{mark}{:<15} {date:<10} {tally}", r.id()),
-                format!("  {body:<3} {matches}{title}"),
-            )
+        // Narrow, or a long symbol: the date moves to the second row so the symbol and the
+        // tally are never cut.
+        let wide = format!("{mark}{:<15} {date:<10} {tally}", r.id());
+        let (first, second) = if width >= WIDE_ROW && super::text::width(&wide) <= width {
+            (wide, format!("  {body:<3} {matches}{title}"))
         } else {
             (
                 format!("{mark}{} {tally}", r.id()),

@@ -54,7 +54,8 @@ pub fn panes(width: u16, height: u16) -> Option<Panes> {
         Constraint::Length(1),
     ])
     .areas(screen);
-    let documents_width = (width * 32 / 100).clamp(30, 44);
+    // Wider screens give the list room for titles (up to 60 columns at 190 and more).
+    let documents_width = (width * 32 / 100).clamp(30, 60);
     if width >= WIDE {
         let votes_width = (width * 26 / 100).clamp(30, 48);
         let [documents, reader, votes] = Layout::horizontal([
