@@ -400,3 +400,27 @@ fn a_long_symbol_never_cuts_the_tally_and_wide_screens_widen_the_list() {
     let panes = resolu::ui::layout::panes(200, 50).unwrap();
     assert_eq!(panes.inner(resolu::app::Pane::Documents).width, 58);
 }
+
+#[test]
+fn z_shows_the_focused_pane_alone_and_again_all_panes() {
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.act(Action::NextPane);
+    assert_eq!(h.app.focus, Pane::Reader);
+    h.act(Action::Zoom);
+    let screen = h.screen();
+    // The reader fills the body: its border starts at the left edge and the list is gone.
+    assert!(!screen.contains("Resolutions 10/10"), "{screen}");
+    assert!(screen.lines().nth(2).unwrap().starts_with('┏'), "{screen}");
+    assert!(screen.contains("Réaffirmant sa volonté"), "{screen}");
+    // Every pane can be zoomed and moved in without trouble, at any size.
+    for _ in 0..3 {
+        h.act(Action::NextPane);
+        for action in [Action::Down, Action::Bottom, Action::Top] {
+            h.act(action);
+        }
+        let _ = h.screen();
+    }
+    h.act(Action::Zoom);
+    assert!(h.screen().contains("Resolutions 10/10"));
+}

@@ -36,6 +36,8 @@ pub enum Action {
     ToggleResults,
     Copy,
     ToggleMouse,
+    /// Show the focused pane alone, full size; again: every pane.
+    Zoom,
     /// Stop resolu and give the shell back (`fg` resumes), like less and vim.
     Suspend,
     /// Draw the whole screen anew (text another program wrote over it goes).
@@ -146,6 +148,7 @@ pub const BINDABLE: &[Action] = &[
     Action::ReverseSort,
     Action::Copy,
     Action::ToggleMouse,
+    Action::Zoom,
     Action::Suspend,
     Action::Redraw,
     Action::DeleteBackward,
@@ -186,6 +189,7 @@ impl Action {
             Action::ToggleResults => "toggle_results",
             Action::Copy => "copy",
             Action::ToggleMouse => "toggle_mouse",
+            Action::Zoom => "zoom",
             Action::Suspend => "suspend",
             Action::Redraw => "redraw",
             Action::Accept => "accept",
@@ -236,6 +240,7 @@ impl Action {
             Action::ToggleResults => "Switch between matching paragraphs and the document",
             Action::Copy => "Copy the paragraph with its citation (OSC 52)",
             Action::ToggleMouse => "Turn mouse capture on or off",
+            Action::Zoom => "Show the focused pane alone (again: every pane)",
             Action::Suspend => "Suspend resolu to the shell (fg resumes it)",
             Action::Redraw => "Redraw the whole screen",
             Action::Accept => "Accept the input and leave it",

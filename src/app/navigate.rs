@@ -6,7 +6,7 @@ use super::action::Action;
 use super::state::{App, Cursor, InputTarget, Pane, ReaderView};
 use super::view::VoteRow;
 use crate::ui::documents::ITEM_ROWS;
-use crate::ui::layout::{self, Panes};
+use crate::ui::layout::Panes;
 use crate::ui::reader::{self, RESULT_ROWS, document_lines};
 use crate::ui::{help, votes};
 
@@ -55,7 +55,7 @@ impl Motion {
 }
 
 pub(super) fn panes(app: &App) -> Option<Panes> {
-    layout::panes(app.size.0, app.size.1)
+    Panes::for_app(app.size.0, app.size.1, app.zoomed.then_some(app.focus))
 }
 
 fn inner_height(app: &App, pane: Pane) -> usize {

@@ -296,6 +296,8 @@ pub struct App {
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub mouse: bool,
+    /// The focused pane fills the body alone (`zoom`).
+    pub zoomed: bool,
     pub index: IndexStatus,
     /// One line for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -329,6 +331,7 @@ impl App {
             votes: Votes::default(),
             size: (80, 24),
             mouse,
+            zoomed: false,
             index: IndexStatus::Building,
             message: None,
             hit_limit: 500,

@@ -47,6 +47,15 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
     match action {
         Action::Quit => return Some(Command::Quit),
         Action::Suspend => return Some(Command::Suspend),
+        Action::Zoom => {
+            app.zoomed = !app.zoomed;
+            let state = if app.zoomed {
+                "alone"
+            } else {
+                "beside the others"
+            };
+            app.message = Some(format!("The focused pane {state}"));
+        }
         Action::Redraw => return Some(Command::Redraw),
         Action::Help => {
             app.help = if app.help.is_some() {

@@ -35,10 +35,30 @@ impl Panes {
         self.area(pane).inner(Margin::new(1, 1))
     }
 
+    /// The same screen with `pane` alone in the body, the other panes hidden (no area).
+    pub fn zoomed(self, pane: Pane) -> Panes {
+        let body = self.documents.union(self.reader).union(self.votes);
+        let area = |p: Pane| if p == pane { body } else { Rect::default() };
+        Panes {
+            documents: area(Pane::Documents),
+            reader: area(Pane::Reader),
+            votes: area(Pane::Votes),
+            ..self
+        }
+    }
+
+    /// The layout `app` is drawn in: every pane, or the focused one alone when zoomed.
+    pub fn for_app(width: u16, height: u16, zoomed: Option<Pane>) -> Option<Panes> {
+        let panes = panes(width, height)?;
+        Some(zoomed.map_or(panes, |pane| panes.zoomed(pane)))
+    }
+
     /// The pane under a screen cell.
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
         let at = ratatui::layout::Position::new(column, row);
-        Pane::ALL.into_iter().find(|&p| self.area(p).contains(at))
+        Pane::ALL
+            .into_iter()
+            .find(|&p| !self.area(p).is_empty() && self.area(p).contains(at))
     }
 }
 

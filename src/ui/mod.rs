@@ -22,7 +22,8 @@ use theme::Theme;
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let Some(panes) = layout::panes(area.width, area.height) else {
+    let zoomed = app.zoomed.then_some(app.focus);
+    let Some(panes) = layout::Panes::for_app(area.width, area.height, zoomed) else {
         too_small(frame, area, theme);
         return;
     };
