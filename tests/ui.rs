@@ -424,3 +424,19 @@ fn z_shows_the_focused_pane_alone_and_again_all_panes() {
     h.act(Action::Zoom);
     assert!(h.screen().contains("Resolutions 10/10"));
 }
+
+#[test]
+fn a_metadata_only_query_shows_no_paragraph_counts() {
+    let mut h = Harness::new();
+    h.type_query("s:44");
+    let screen = h.screen();
+    assert!(screen.contains("Resolutions 2/10"), "{screen}");
+    assert!(!screen.contains("¶)"), "no counts for s:44:\n{screen}");
+    let mut h = Harness::new();
+    h.type_query("vaccins s:44");
+    assert!(
+        h.screen().contains("¶)"),
+        "counts when words matched:\n{}",
+        h.screen()
+    );
+}

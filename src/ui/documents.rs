@@ -20,7 +20,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2));
     let list = &app.documents;
-    let counts = app.query.result.as_ref().filter(|_| app.query.is_active());
+    // Paragraph counts only when words matched: a metadata-only query (`s:44`) matches every
+    // paragraph of the resolutions it keeps, and counting them would say nothing.
+    let counts = app
+        .query
+        .result
+        .as_ref()
+        .filter(|_| app.query.is_active() && app.query.has_terms());
     let mut lines = Vec::new();
     for (row, &doc) in list.rows.iter().enumerate().skip(list.cursor.offset) {
         if lines.len() + ITEM_ROWS > height.max(ITEM_ROWS) {
