@@ -440,3 +440,27 @@ fn a_metadata_only_query_shows_no_paragraph_counts() {
         h.screen()
     );
 }
+
+#[test]
+fn the_help_explains_the_query_language_the_markers_and_the_mouse() {
+    let mut h = Harness::new();
+    h.resize(120, 40);
+    h.keys("?");
+    h.keys("session");
+    let screen = h.screen();
+    assert!(screen.contains("s:44  s:40..46"), "{screen}");
+    h.keys("<esc>");
+    h.keys("?");
+    h.keys("country");
+    let screen = h.screen();
+    assert!(screen.contains("c:fra  c:fra=no"), "{screen}");
+    h.keys("<esc>");
+    h.keys("?");
+    h.keys("copies");
+    assert!(h.screen().contains("▌"), "{}", h.screen());
+    h.keys("<esc>");
+    // Unfiltered, the rows outnumber the screen: the title says where the view is.
+    h.keys("?");
+    let screen = h.screen();
+    assert!(screen.contains("1–34 of"), "{screen}");
+}

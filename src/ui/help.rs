@@ -1,20 +1,22 @@
 //! The help overlay: every binding of the keymap (the same table the keys go through), one row
-//! per action and mode, narrowed by what is typed.
+//! per action and mode, then the query language, the screen's markers and the mouse; all
+//! narrowed by what is typed.
 
 use super::text::{inert, truncate};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::{KeyMode, Keymap};
+use crate::app::keymap::Keymap;
 use crate::index::fold::fold;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-/// One row of the help: a mode, its keys for an action, the action's config name and meaning.
+/// One row of the help: a section (a key mode, `search`, `screen`, `mouse`), what is typed or
+/// seen, the action's config name (for keys) and the meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {
-    pub mode: KeyMode,
+    pub section: &'static str,
     pub keys: String,
     pub action: &'static str,
     pub description: &'static str,
@@ -24,13 +26,75 @@ impl HelpRow {
     fn text(&self) -> String {
         format!(
             "{:<7}{:<22}{:<17}{}",
-            self.mode.name(),
-            self.keys,
-            self.action,
-            self.description
+            self.section, self.keys, self.action, self.description
         )
     }
 }
+
+/// What the keymap does not hold: the query language with examples, the markers the panes
+/// draw, and the mouse.
+const MORE: &[(&str, &str, &str)] = &[
+    ("search", "coop", "fuzzy: words starting so, typos forgiven"),
+    (
+        "search",
+        "'operation",
+        "exact substring, also inside a word",
+    ),
+    (
+        "search",
+        "\"droits de l'homme\"",
+        "these words, consecutive",
+    ),
+    ("search", "!covid  a | b", "must not contain; either"),
+    (
+        "search",
+        "^decide  question$",
+        "the paragraph starts / ends with it",
+    ),
+    ("search", "s:44  s:40..46", "session"),
+    ("search", "y:2020  y:2018..2021", "adoption year"),
+    ("search", "b:hrc  b:ga", "body (also b:sc, b:chr, b:ecosoc)"),
+    (
+        "search",
+        "c:fra  c:fra=no",
+        "country in the vote; how it voted (=yes =no =abstain)",
+    ),
+    (
+        "search",
+        "op:  pp:",
+        "operative or preambular paragraphs only",
+    ),
+    (
+        "search",
+        "sym:44/18  lang:fr",
+        "symbol or number (any spelling), language",
+    ),
+    ("screen", "▌", "the current paragraph (what y copies)"),
+    ("screen", "▶", "the selected resolution"),
+    (
+        "screen",
+        "(4¶)",
+        "paragraphs of the resolution the query's words match",
+    ),
+    ("screen", "—", "nothing stated (no vote, no date)"),
+    ("screen", "Y N A", "yes, no, abstain"),
+    (
+        "screen",
+        "(stated)",
+        "a count the text states, not a list of countries",
+    ),
+    (
+        "screen",
+        "⚠",
+        "the vote lists disagree with the stated counts",
+    ),
+    ("screen", "…", "text cut to fit; z shows a pane alone"),
+    (
+        "mouse",
+        "wheel, click",
+        "scroll the pane under it; focus a pane (m turns it on)",
+    ),
+];
 
 /// The rows whose text contains every word of `filter` (case and accents ignored).
 pub fn rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
@@ -38,25 +102,39 @@ pub fn rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
         .split_whitespace()
         .map(str::to_string)
         .collect();
-    keymap
-        .bindings()
-        .iter()
-        .map(|b| HelpRow {
-            mode: b.mode,
-            keys: b
-                .keys
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            action: b.action.name(),
-            description: b.action.description(),
-        })
+    let bindings = keymap.bindings().iter().map(|b| HelpRow {
+        section: b.mode.name(),
+        keys: b
+            .keys
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        action: b.action.name(),
+        description: b.action.description(),
+    });
+    let more = MORE.iter().map(|&(section, keys, description)| HelpRow {
+        section,
+        keys: keys.to_string(),
+        action: "",
+        description,
+    });
+    bindings
+        .chain(more)
         .filter(|row| {
             let text = fold(&row.text());
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect()
+}
+
+/// Where the view is in the rows: `12–30 of 64`, or `all 20`.
+fn position(scroll: usize, total: usize, visible: usize) -> String {
+    if total <= visible {
+        return format!("all {total}");
+    }
+    let last = (scroll + visible).min(total);
+    format!("{}–{last} of {total}", scroll + 1)
 }
 
 /// The overlay's area on a screen.
@@ -101,13 +179,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         lines.push(Line::raw(truncate(&row.text(), width)));
     }
     if rows.is_empty() {
-        lines.push(Line::styled("No key matches the filter.", theme.dim()));
+        lines.push(Line::styled("Nothing matches the filter.", theme.dim()));
     }
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focused())
         .title(Line::styled(
-            " Keys — type to filter · esc closes · set them in config.toml ",
+            format!(
+                " Help — type to filter · esc closes · keys are set in config.toml · {} ",
+                position(help.scroll, rows.len(), visible_rows(screen))
+            ),
             theme.focused(),
         ));
     frame.render_widget(Clear, area);
