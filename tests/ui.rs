@@ -464,3 +464,14 @@ fn the_help_explains_the_query_language_the_markers_and_the_mouse() {
     let screen = h.screen();
     assert!(screen.contains("1–34 of"), "{screen}");
 }
+
+#[test]
+fn at_80_columns_the_help_keeps_descriptions_whole() {
+    let mut h = Harness::new();
+    h.resize(80, 30);
+    h.keys("?");
+    h.keys("mouse capture");
+    let screen = h.screen();
+    assert!(screen.contains("Turn mouse capture on or off"), "{screen}");
+    assert!(!screen.contains("toggle_mouse"), "{screen}");
+}

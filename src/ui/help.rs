@@ -29,7 +29,17 @@ impl HelpRow {
             self.section, self.keys, self.action, self.description
         )
     }
+
+    /// The row for a narrow overlay: the description before the config name, which goes
+    /// (it is in config.toml).
+    fn narrow(&self) -> String {
+        format!("{:<7}{:<22}{}", self.section, self.keys, self.description)
+    }
 }
+
+/// Below this inner width the overlay leaves out the config names, so that descriptions are
+/// not the ones cut.
+const NARROW: usize = 100;
 
 /// What the keymap does not hold: the query language with examples, the markers the panes
 /// draw, and the mouse.
@@ -166,17 +176,26 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Line::styled(truncate(&filter, width), theme.accent()),
         Line::styled(
             truncate(
-                &format!(
-                    "{:<7}{:<22}{:<17}{}",
-                    "mode", "keys", "action", "what it does"
-                ),
+                &if width < NARROW {
+                    format!("{:<7}{:<22}{}", "mode", "keys", "what it does")
+                } else {
+                    format!(
+                        "{:<7}{:<22}{:<17}{}",
+                        "mode", "keys", "action", "what it does"
+                    )
+                },
                 width,
             ),
             theme.bold(),
         ),
     ];
     for row in rows.iter().skip(help.scroll).take(visible_rows(screen)) {
-        lines.push(Line::raw(truncate(&row.text(), width)));
+        let text = if width < NARROW {
+            row.narrow()
+        } else {
+            row.text()
+        };
+        lines.push(Line::raw(truncate(&text, width)));
     }
     if rows.is_empty() {
         lines.push(Line::styled("Nothing matches the filter.", theme.dim()));
