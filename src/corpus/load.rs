@@ -285,7 +285,27 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
     let mut corpus = collect(parsed);
     problems.append(&mut corpus.problems);
     corpus.problems = problems;
+    flag_duplicates(&mut corpus.resolutions);
     corpus
+}
+
+/// Two files with the same resolution in the same language (a copy, a second download): each
+/// after the first says which file it repeats. Both stay; `check` reports it.
+fn flag_duplicates(resolutions: &mut [Resolution]) {
+    let mut first: std::collections::HashMap<(String, Option<&'static str>), String> =
+        std::collections::HashMap::new();
+    for r in resolutions.iter_mut() {
+        let Some(id) = r.symbol.clone().or_else(|| r.number.clone()) else {
+            continue;
+        };
+        let key = (id.to_uppercase(), r.language.map(|l| l.code()));
+        match first.get(&key) {
+            Some(path) => r.warnings.push(Warning::SameAs { path: path.clone() }),
+            None => {
+                first.insert(key, r.source.path.clone());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +330,35 @@ mod tests {
             corpus.resolutions.len(),
             load_paths(&[root]).resolutions.len()
         );
+    }
+
+    #[test]
+    fn a_second_copy_of_a_resolution_is_kept_and_says_so() {
+        let dir = std::env::temp_dir().join(format!("resolu-dup-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/A_HRC_RES_44_18.fr.txt"),
+        )
+        .unwrap();
+        std::fs::write(dir.join("a.txt"), &text).unwrap();
+        std::fs::write(dir.join("b.txt"), &text).unwrap();
+        let corpus = load_paths(std::slice::from_ref(&dir));
+        assert_eq!(corpus.resolutions.len(), 2);
+        let flagged: Vec<&Resolution> = corpus
+            .resolutions
+            .iter()
+            .filter(|r| r.warnings.iter().any(|w| w.kind() == "duplicate"))
+            .collect();
+        assert_eq!(flagged.len(), 1);
+        assert!(flagged[0].source.path.ends_with("b.txt"));
+        assert!(
+            flagged[0]
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("a.txt"))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub enum Warning {
     DatesDisagree { header: String, tail: String },
     /// The reader could not tell the document's language, so no lexicon applied.
     LanguageUnknown,
+    /// Another file of the corpus holds the same resolution in the same language.
+    SameAs { path: String },
     /// Anything else (a warning read back from JSON).
     Other(String),
 }
@@ -84,6 +86,7 @@ impl Warning {
             Warning::SymbolDisagrees { .. } => "symbol-disagrees",
             Warning::DatesDisagree { .. } => "dates-disagree",
             Warning::LanguageUnknown => "language-unknown",
+            Warning::SameAs { .. } => "duplicate",
             Warning::Other(_) => "other",
         }
     }
@@ -142,6 +145,10 @@ impl fmt::Display for Warning {
             Warning::LanguageUnknown => {
                 f.write_str("language not recognised: no lexicon applies, fields may be missing")
             }
+            Warning::SameAs { path } => write!(
+                f,
+                "the same resolution in the same language is also in {path}: its votes count twice"
+            ),
             Warning::Other(text) => f.write_str(text),
         }
     }
