@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod index;
+pub mod plural;
 pub mod tui;
 pub mod ui;
 pub mod worker;

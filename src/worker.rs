@@ -65,8 +65,12 @@ where
         }
         if !corpus.problems.is_empty() {
             notify(Action::Notice(format!(
-                "{} files could not be read (see `resolu check`)",
-                corpus.problems.len()
+                "{} (see `resolu check`)",
+                crate::plural::count(
+                    corpus.problems.len(),
+                    "file could not be read",
+                    "files could not be read"
+                )
             )));
         }
         let started = Instant::now();

@@ -437,3 +437,18 @@ fn completions_and_the_manual_page_are_printed() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn one_document_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = resolu(dir.path())
+        .arg("check")
+        .arg(sample_data().join("A_HRC_RES_44_18.fr.txt"))
+        .output()
+        .unwrap();
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("1 document read, 0 files unreadable, 0 warnings"),
+        "{message}"
+    );
+}

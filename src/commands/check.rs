@@ -9,6 +9,7 @@ use crate::corpus::markup::sanitize;
 use crate::corpus::parse::Trace;
 use crate::corpus::source::SetAside;
 use crate::corpus::warning::WarningRecord;
+use crate::plural;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -49,9 +50,10 @@ pub fn check(
     }
     writeln!(
         err,
-        "resolu: {} documents read, {} files unreadable, {warnings} warnings",
-        corpus.resolutions.len(),
-        corpus.problems.len()
+        "resolu: {} read, {} unreadable, {}",
+        plural::count(corpus.resolutions.len(), "document", "documents"),
+        plural::count(corpus.problems.len(), "file", "files"),
+        plural::count(warnings, "warning", "warnings")
     )?;
     Ok(if corpus.problems.is_empty() {
         EXIT_OK
@@ -230,7 +232,11 @@ pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
     for t in tallies {
         total.merge(t);
     }
-    writeln!(out, "{} documents", documents.len())?;
+    writeln!(
+        out,
+        "{}",
+        plural::count(documents.len(), "document", "documents")
+    )?;
     for (title, table) in [
         ("layouts", &total.layouts),
         ("rules fired", &total.rules),

@@ -152,11 +152,11 @@ pub fn votes(
     }
     writeln!(
         err,
-        "resolu: {} ({}, {}): {} resolutions with a recorded vote",
+        "resolu: {} ({}, {}): {} with a recorded vote",
         country.en,
         country.fr,
         country.code,
-        recorded.len()
+        crate::plural::count(recorded.len(), "resolution", "resolutions")
     )?;
     Ok(if recorded.is_empty() && corpus.resolutions.is_empty() {
         EXIT_INPUT

@@ -286,7 +286,11 @@ fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = if app.query.pending() && hits.is_empty() {
         "Results — searching…".to_string()
     } else {
-        format!("Results — {total} paragraphs in {documents} resolutions")
+        format!(
+            "Results — {} in {}",
+            crate::plural::count(total, "paragraph", "paragraphs"),
+            crate::plural::count(documents, "resolution", "resolutions")
+        )
     };
     let mut lines = Vec::new();
     let first_item = app.reader.results.offset;

@@ -42,19 +42,24 @@ fn info(app: &App) -> String {
         IndexStatus::Ready { .. } => {}
     }
     if !app.query.is_active() {
-        parts.push(format!("{count} resolutions"));
+        parts.push(crate::plural::count(count, "resolution", "resolutions"));
     } else if app.query.pending() {
         parts.push("searching…".to_string());
     } else if let Some(result) = &app.query.result {
         let time = app.query.elapsed.map(duration).unwrap_or_default();
         parts.push(format!(
-            "{} paragraphs in {} of {count} resolutions · {time}",
-            result.total,
-            result.documents.len()
+            "{} in {} of {} · {time}",
+            crate::plural::count(result.total, "paragraph", "paragraphs"),
+            result.documents.len(),
+            crate::plural::count(count, "resolution", "resolutions")
         ));
     }
     if !app.corpus.problems.is_empty() {
-        parts.push(format!("{} files unreadable", app.corpus.problems.len()));
+        parts.push(crate::plural::count(
+            app.corpus.problems.len(),
+            "file unreadable",
+            "files unreadable",
+        ));
     }
     parts.join(" · ")
 }
