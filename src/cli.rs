@@ -13,7 +13,7 @@ use std::path::PathBuf;
     about,
     long_about = None,
     after_help = "With no subcommand, resolu opens its terminal UI on the corpus.",
-    after_long_help = QUERY_LANGUAGE
+    after_long_help = query_language()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -130,26 +130,20 @@ pub enum Command {
     Man,
 }
 
-/// The query language, for `resolu --help` and the manual page.
-pub const QUERY_LANGUAGE: &str = "\
-With no subcommand, resolu opens its terminal UI on the corpus.
-
-Query language (search, and the UI's query bar); accents and case are ignored, and every
-space-separated word must match:
-  coop                        fuzzy: a word starting with coop (typos still match)
-  'operation                  exact substring, also inside a word
-  ^decide  question$          the paragraph starts / ends with it
-  \"droits de l'homme\"         these words, consecutive
-  !covid                      the paragraph must not contain it
-  solidarite | cooperation    either
-  s:44  s:40..46              session
-  y:2020  y:2018..2021        adoption year
-  b:hrc  b:ga  b:sc           body (also b:chr, b:ecosoc)
-  c:fra  c:\"cote d'ivoire\"    a country named in the recorded vote;
-  c:fra=no                    … and how it voted (=yes, =no, =abstain)
-  op:  pp:                    operative or preambular paragraphs only
-  sym:44/18  lang:fr          symbol or number (any spelling), language
-A malformed query never fails: it is searched as text, with a hint.";
+/// The text after `resolu --help` and in the manual page: what no subcommand does, and the
+/// query language (`index::query::EXAMPLES`).
+pub fn query_language() -> String {
+    let mut text = String::from(
+        "With no subcommand, resolu opens its terminal UI on the corpus.\n\n\
+         Query language (search, and the UI's query bar); accents and case are ignored, and \
+         every\nspace-separated word must match:\n",
+    );
+    for (typed, meaning) in crate::index::query::EXAMPLES {
+        text.push_str(&format!("  {typed:<28}{meaning}\n"));
+    }
+    text.push_str("A malformed query never fails: it is searched as text, with a hint.");
+    text
+}
 
 /// Write the completion script for `shell` to `out`. (Built in memory first: the generator
 /// panics on a failed write, such as a closed pipe.)

@@ -453,7 +453,7 @@ fn the_help_explains_the_query_language_the_markers_and_the_mouse() {
     h.keys("?");
     h.keys("country");
     let screen = h.screen();
-    assert!(screen.contains("c:fra  c:fra=no"), "{screen}");
+    assert!(screen.contains("c:fra  c:\"cote d'ivoire\""), "{screen}");
     h.keys("<esc>");
     h.keys("?");
     h.keys("copies");

@@ -651,6 +651,30 @@ impl Parser {
     }
 }
 
+/// The query language by example, for `resolu --help`, the manual page and the help overlay:
+/// what is typed and what it means.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("coop", "fuzzy: words starting so, typos forgiven"),
+    ("'operation", "exact substring, also inside a word"),
+    ("^decide  question$", "the paragraph starts / ends with it"),
+    ("\"droits de l'homme\"", "these words, consecutive"),
+    ("!covid", "the paragraph must not contain it"),
+    ("solidarite | cooperation", "either"),
+    ("s:44  s:40..46", "session"),
+    ("y:2020  y:2018..2021", "adoption year"),
+    ("b:hrc  b:ga", "body (also b:sc, b:chr, b:ecosoc)"),
+    (
+        "c:fra  c:\"cote d'ivoire\"",
+        "a country named in the recorded vote",
+    ),
+    ("c:fra=no", "… and how it voted (=yes, =no, =abstain)"),
+    ("op:  pp:", "operative or preambular paragraphs only"),
+    (
+        "sym:44/18  lang:fr",
+        "symbol or number (any spelling), language",
+    ),
+];
+
 #[cfg(test)]
 #[path = "query/tests.rs"]
 mod tests;

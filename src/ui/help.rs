@@ -41,44 +41,9 @@ impl HelpRow {
 /// not the ones cut.
 const NARROW: usize = 100;
 
-/// What the keymap does not hold: the query language with examples, the markers the panes
-/// draw, and the mouse.
+/// What the keymap does not hold besides the query language (`index::query::EXAMPLES`): the
+/// markers the panes draw, and the mouse.
 const MORE: &[(&str, &str, &str)] = &[
-    ("search", "coop", "fuzzy: words starting so, typos forgiven"),
-    (
-        "search",
-        "'operation",
-        "exact substring, also inside a word",
-    ),
-    (
-        "search",
-        "\"droits de l'homme\"",
-        "these words, consecutive",
-    ),
-    ("search", "!covid  a | b", "must not contain; either"),
-    (
-        "search",
-        "^decide  question$",
-        "the paragraph starts / ends with it",
-    ),
-    ("search", "s:44  s:40..46", "session"),
-    ("search", "y:2020  y:2018..2021", "adoption year"),
-    ("search", "b:hrc  b:ga", "body (also b:sc, b:chr, b:ecosoc)"),
-    (
-        "search",
-        "c:fra  c:fra=no",
-        "country in the vote; how it voted (=yes =no =abstain)",
-    ),
-    (
-        "search",
-        "op:  pp:",
-        "operative or preambular paragraphs only",
-    ),
-    (
-        "search",
-        "sym:44/18  lang:fr",
-        "symbol or number (any spelling), language",
-    ),
     ("screen", "▌", "the current paragraph (what y copies)"),
     ("screen", "▶", "the selected resolution"),
     (
@@ -123,12 +88,17 @@ pub fn rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
         action: b.action.name(),
         description: b.action.description(),
     });
-    let more = MORE.iter().map(|&(section, keys, description)| HelpRow {
-        section,
-        keys: keys.to_string(),
-        action: "",
-        description,
-    });
+    let language = crate::index::query::EXAMPLES
+        .iter()
+        .map(|&(typed, meaning)| ("search", typed, meaning));
+    let more = language
+        .chain(MORE.iter().copied())
+        .map(|(section, keys, description)| HelpRow {
+            section,
+            keys: keys.to_string(),
+            action: "",
+            description,
+        });
     bindings
         .chain(more)
         .filter(|row| {
