@@ -40,7 +40,7 @@ use clap::Parser;
 use rayon::prelude::*;
 use resolu::corpus::load::parse_bytes;
 use resolu::corpus::{Body, ParagraphKind, Resolution, countries};
-use resolu::index::fold::fold;
+use resolu::text::fold::fold;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;

@@ -4,12 +4,21 @@
 
 use crate::app::action::Action;
 use crate::app::keymap::{Key, KeyMode, Keymap};
-use crate::ui::theme::ColourDepth;
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+
+/// How many colours the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColourDepth {
+    TrueColor,
+    Ansi256,
+    Ansi16,
+    /// `NO_COLOR`, or a terminal without colour: modifiers only.
+    None,
+}
 
 /// The default configuration, also the documentation of every key.
 pub const DEFAULT: &str = include_str!("config.default.toml");

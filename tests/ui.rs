@@ -149,7 +149,7 @@ fn matches_and_ballots_are_styled_and_lettered() {
     h.type_query("vaccins");
     let buffer = h.buffer();
     // The matched characters: the match colour, bold and underlined (meaning not by colour alone).
-    let reader = resolu::ui::layout::panes(120, 40)
+    let reader = resolu::app::layout::panes(120, 40)
         .unwrap()
         .inner(Pane::Reader);
     let (x, y) = find(&buffer, reader, "vaccins").expect("a highlighted word on screen");
@@ -168,7 +168,7 @@ fn matches_and_ballots_are_styled_and_lettered() {
     let mut h = Harness::new();
     goto(&mut h, "A/HRC/RES/44/18");
     let buffer = h.buffer();
-    let votes = resolu::ui::layout::panes(120, 40)
+    let votes = resolu::app::layout::panes(120, 40)
         .unwrap()
         .inner(Pane::Votes);
     let mut seen = Vec::new();
@@ -273,7 +273,7 @@ fn lists_that_disagree_with_the_counts_get_a_warning_line() {
     });
     goto(&mut h, "A/HRC/RES/44/18");
     let buffer = h.buffer();
-    let votes = resolu::ui::layout::panes(120, 40)
+    let votes = resolu::app::layout::panes(120, 40)
         .unwrap()
         .inner(Pane::Votes);
     let (x, y) = find(&buffer, votes, "⚠ listed 29–15–2 ≠ stated")
@@ -283,6 +283,42 @@ fn lists_that_disagree_with_the_counts_get_a_warning_line() {
     let mut h = Harness::new();
     goto(&mut h, "A/HRC/RES/44/18");
     assert!(!h.screen().contains("⚠ listed"));
+}
+
+/// `update` pages the vote pane by `app::view::breakdown_header_rows`; the pane draws
+/// `ui::votes::breakdown_header`. They must agree in every state, or paging skips or repeats rows.
+#[test]
+fn the_breakdown_header_is_as_tall_as_update_counts() {
+    let check = |h: &Harness, state: &str| {
+        let drawn = resolu::ui::votes::breakdown_header(&h.app, &h.theme, 80).len();
+        let counted = resolu::app::view::breakdown_header_rows(&h.app);
+        assert_eq!(
+            drawn,
+            counted,
+            "{state} {:?}",
+            h.app.selected_resolution().map(|r| r.id())
+        );
+    };
+    let disagreeing = with_44_18_changed(|r| {
+        r.vote.as_mut().unwrap().in_favour.pop();
+    });
+    for mut h in [Harness::new(), disagreeing] {
+        check(&h, "nothing selected?");
+        h.act(Action::Top);
+        for _ in 0..h.app.documents.rows.len() {
+            check(&h, "plain");
+            h.app.focus = Pane::Votes;
+            h.keys("c");
+            check(&h, "typing a filter");
+            h.keys("fr");
+            check(&h, "filter typed");
+            h.keys("<enter>");
+            check(&h, "filter set");
+            h.keys("<esc><esc>");
+            h.app.focus = Pane::Documents;
+            h.act(Action::Down);
+        }
+    }
 }
 
 /// A writer whose bytes the test can read after the terminal has them.
@@ -397,7 +433,7 @@ fn a_long_symbol_never_cuts_the_tally_and_wide_screens_widen_the_list() {
     );
     // At 200 columns the list is 60 wide: a title shows far more than at 120.
     h.resize(200, 50);
-    let panes = resolu::ui::layout::panes(200, 50).unwrap();
+    let panes = resolu::app::layout::panes(200, 50).unwrap();
     assert_eq!(panes.inner(resolu::app::Pane::Documents).width, 58);
 }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::Harness;
-use resolu::app::action::BINDABLE;
+use resolu::app::action::bindable;
 use resolu::app::{
     Action, Command, InputTarget, KeyMode, Pane, ReaderView, SearchOutcome, SortKey,
 };
@@ -421,7 +421,7 @@ fn every_bindable_action_is_safe_in_every_state() {
         "/c:fra<enter>",
     ];
     for setup in setups {
-        for action in BINDABLE {
+        for action in bindable() {
             for size in [(120, 40), (60, 14), (20, 5)] {
                 let mut h = Harness::new();
                 h.resize(size.0, size.1);

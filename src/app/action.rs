@@ -5,51 +5,100 @@ use crate::index::SearchResult;
 use crate::index::query::Query;
 use serde::Deserialize;
 use std::time::Duration;
+use strum::{EnumMessage, IntoEnumIterator};
 
-/// Everything `update` reacts to. The unit variants can be bound to keys; their names in
-/// `config.toml` are their serde names (snake_case). The variants carrying data come from the
-/// terminal, the loader and the search worker, and cannot be bound.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// Everything `update` reacts to. The unit variants can be bound to keys: their names in
+/// `config.toml` are their snake_case names (serde and strum agree, a test checks), their help
+/// text is their strum message, and they are declared in the order the help lists them. The
+/// variants carrying data come from the terminal, the loader and the search worker, have no
+/// message and cannot be bound.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
-    Quit,
-    Back,
+    #[strum(message = "Show this help")]
     Help,
-    Up,
-    Down,
-    Top,
-    Bottom,
-    HalfPageDown,
-    HalfPageUp,
-    PageDown,
-    PageUp,
-    NextPane,
-    PreviousPane,
-    Open,
+    #[strum(message = "Quit resolu")]
+    Quit,
+    #[strum(message = "Go back one level (close, leave, clear) — never quits")]
+    Back,
+    #[strum(message = "Type a query (live search)")]
     Search,
+    #[strum(message = "Accept the input and leave it")]
+    Accept,
+    #[strum(message = "Move up / scroll up")]
+    Up,
+    #[strum(message = "Move down / scroll down")]
+    Down,
+    #[strum(message = "Go to the top")]
+    Top,
+    #[strum(message = "Go to the bottom")]
+    Bottom,
+    #[strum(message = "Half a page down")]
+    HalfPageDown,
+    #[strum(message = "Half a page up")]
+    HalfPageUp,
+    #[strum(message = "A page down")]
+    PageDown,
+    #[strum(message = "A page up")]
+    PageUp,
+    #[strum(message = "Focus the next pane")]
+    NextPane,
+    #[strum(message = "Focus the previous pane")]
+    PreviousPane,
+    #[strum(message = "Open: the resolution, the result in context, the country's history")]
+    Open,
+    #[strum(message = "Jump to the next match")]
     NextMatch,
+    #[strum(message = "Jump to the previous match")]
     PreviousMatch,
-    CountryFilter,
-    QueryCountry,
-    Sort,
-    ReverseSort,
+    #[strum(message = "Switch between matching paragraphs and the document")]
     ToggleResults,
+    #[strum(message = "Filter the vote lists by country")]
+    CountryFilter,
+    #[strum(message = "Add c:<code> of the selected country to the query")]
+    QueryCountry,
+    #[strum(message = "Sort the list by date, symbol, session, margin")]
+    Sort,
+    #[strum(message = "Reverse the sort order")]
+    ReverseSort,
+    #[strum(message = "Copy the paragraph with its citation (OSC 52)")]
     Copy,
+    #[strum(message = "Turn mouse capture on or off")]
     ToggleMouse,
     /// Show the focused pane alone, full size; again: every pane.
+    #[strum(message = "Show the focused pane alone (again: every pane)")]
     Zoom,
     /// Stop resolu and give the shell back (`fg` resumes), like less and vim.
+    #[strum(message = "Suspend resolu to the shell (fg resumes it)")]
     Suspend,
     /// Draw the whole screen anew (text another program wrote over it goes).
+    #[strum(message = "Redraw the whole screen")]
     Redraw,
-    Accept,
+    #[strum(message = "Delete the character before the cursor")]
     DeleteBackward,
+    #[strum(message = "Delete the character under the cursor")]
     DeleteForward,
+    #[strum(message = "Delete the word before the cursor")]
     DeleteWord,
+    #[strum(message = "Clear the input")]
     ClearInput,
+    #[strum(message = "Cursor left")]
     CursorLeft,
+    #[strum(message = "Cursor right")]
     CursorRight,
+    #[strum(message = "Cursor to the start")]
     CursorStart,
+    #[strum(message = "Cursor to the end")]
     CursorEnd,
     /// A character typed into the query bar, the country filter or the help filter.
     #[serde(skip)]
@@ -58,23 +107,13 @@ pub enum Action {
     #[serde(skip)]
     Paste(String),
     #[serde(skip)]
-    Resize {
-        width: u16,
-        height: u16,
-    },
+    Resize { width: u16, height: u16 },
     /// The mouse wheel over a cell of the screen.
     #[serde(skip)]
-    Scroll {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
+    Scroll { column: u16, row: u16, down: bool },
     /// A left click on a cell of the screen.
     #[serde(skip)]
-    Click {
-        column: u16,
-        row: u16,
-    },
+    Click { column: u16, row: u16 },
     /// The loader finished reading and parsing the corpus (the index comes next).
     #[serde(skip)]
     CorpusLoaded(std::sync::Arc<crate::corpus::load::Corpus>),
@@ -93,7 +132,7 @@ pub enum Action {
 }
 
 /// The worker's answer to the query of one generation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchOutcome {
     pub generation: u64,
     pub result: SearchResult,
@@ -122,143 +161,24 @@ pub enum Command {
 }
 
 /// Every action a key can be bound to, in the order the help lists them.
-pub const BINDABLE: &[Action] = &[
-    Action::Help,
-    Action::Quit,
-    Action::Back,
-    Action::Search,
-    Action::Accept,
-    Action::Up,
-    Action::Down,
-    Action::Top,
-    Action::Bottom,
-    Action::HalfPageDown,
-    Action::HalfPageUp,
-    Action::PageDown,
-    Action::PageUp,
-    Action::NextPane,
-    Action::PreviousPane,
-    Action::Open,
-    Action::NextMatch,
-    Action::PreviousMatch,
-    Action::ToggleResults,
-    Action::CountryFilter,
-    Action::QueryCountry,
-    Action::Sort,
-    Action::ReverseSort,
-    Action::Copy,
-    Action::ToggleMouse,
-    Action::Zoom,
-    Action::Suspend,
-    Action::Redraw,
-    Action::DeleteBackward,
-    Action::DeleteForward,
-    Action::DeleteWord,
-    Action::ClearInput,
-    Action::CursorLeft,
-    Action::CursorRight,
-    Action::CursorStart,
-    Action::CursorEnd,
-];
+pub fn bindable() -> impl Iterator<Item = Action> {
+    Action::iter().filter(Action::is_bindable)
+}
 
 impl Action {
-    /// The name used in `config.toml` (the serde name; a test keeps them equal).
+    /// The name used in `config.toml`, in the help and in logs (the serde name).
     pub fn name(&self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Back => "back",
-            Action::Help => "help",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::HalfPageDown => "half_page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::NextPane => "next_pane",
-            Action::PreviousPane => "previous_pane",
-            Action::Open => "open",
-            Action::Search => "search",
-            Action::NextMatch => "next_match",
-            Action::PreviousMatch => "previous_match",
-            Action::CountryFilter => "country_filter",
-            Action::QueryCountry => "query_country",
-            Action::Sort => "sort",
-            Action::ReverseSort => "reverse_sort",
-            Action::ToggleResults => "toggle_results",
-            Action::Copy => "copy",
-            Action::ToggleMouse => "toggle_mouse",
-            Action::Zoom => "zoom",
-            Action::Suspend => "suspend",
-            Action::Redraw => "redraw",
-            Action::Accept => "accept",
-            Action::DeleteBackward => "delete_backward",
-            Action::DeleteForward => "delete_forward",
-            Action::DeleteWord => "delete_word",
-            Action::ClearInput => "clear_input",
-            Action::CursorLeft => "cursor_left",
-            Action::CursorRight => "cursor_right",
-            Action::CursorStart => "cursor_start",
-            Action::CursorEnd => "cursor_end",
-            Action::Insert(_) => "insert",
-            Action::Paste(_) => "paste",
-            Action::Resize { .. } => "resize",
-            Action::Scroll { .. } => "scroll",
-            Action::Click { .. } => "click",
-            Action::CorpusLoaded(_) => "corpus_loaded",
-            Action::IndexReady { .. } => "index_ready",
-            Action::SearchDone(_) => "search_done",
-            Action::Notice(_) => "notice",
-        }
+        self.into()
     }
 
-    /// What the action does, for the help overlay.
+    /// What the action does, for the help overlay; empty for the actions that carry data.
     pub fn description(&self) -> &'static str {
-        match self {
-            Action::Quit => "Quit resolu",
-            Action::Back => "Go back one level (close, leave, clear) — never quits",
-            Action::Help => "Show this help",
-            Action::Up => "Move up / scroll up",
-            Action::Down => "Move down / scroll down",
-            Action::Top => "Go to the top",
-            Action::Bottom => "Go to the bottom",
-            Action::HalfPageDown => "Half a page down",
-            Action::HalfPageUp => "Half a page up",
-            Action::PageDown => "A page down",
-            Action::PageUp => "A page up",
-            Action::NextPane => "Focus the next pane",
-            Action::PreviousPane => "Focus the previous pane",
-            Action::Open => "Open: the resolution, the result in context, the country's history",
-            Action::Search => "Type a query (live search)",
-            Action::NextMatch => "Jump to the next match",
-            Action::PreviousMatch => "Jump to the previous match",
-            Action::CountryFilter => "Filter the vote lists by country",
-            Action::QueryCountry => "Add c:<code> of the selected country to the query",
-            Action::Sort => "Sort the list by date, symbol, session, margin",
-            Action::ReverseSort => "Reverse the sort order",
-            Action::ToggleResults => "Switch between matching paragraphs and the document",
-            Action::Copy => "Copy the paragraph with its citation (OSC 52)",
-            Action::ToggleMouse => "Turn mouse capture on or off",
-            Action::Zoom => "Show the focused pane alone (again: every pane)",
-            Action::Suspend => "Suspend resolu to the shell (fg resumes it)",
-            Action::Redraw => "Redraw the whole screen",
-            Action::Accept => "Accept the input and leave it",
-            Action::DeleteBackward => "Delete the character before the cursor",
-            Action::DeleteForward => "Delete the character under the cursor",
-            Action::DeleteWord => "Delete the word before the cursor",
-            Action::ClearInput => "Clear the input",
-            Action::CursorLeft => "Cursor left",
-            Action::CursorRight => "Cursor right",
-            Action::CursorStart => "Cursor to the start",
-            Action::CursorEnd => "Cursor to the end",
-            _ => "",
-        }
+        self.get_message().unwrap_or("")
     }
 
     /// Whether a key can be bound to this action.
     pub fn is_bindable(&self) -> bool {
-        BINDABLE.contains(self)
+        self.get_message().is_some()
     }
 }
 
@@ -268,7 +188,9 @@ mod tests {
 
     #[test]
     fn names_are_the_serde_names() {
-        for action in BINDABLE {
+        let bindable: Vec<Action> = bindable().collect();
+        assert!(bindable.len() > 30 && bindable[0] == Action::Help);
+        for action in &bindable {
             let value = toml::Value::String(action.name().to_string());
             let parsed = Action::deserialize(value).unwrap();
             assert_eq!(&parsed, action);
@@ -282,5 +204,8 @@ mod tests {
             let value = toml::Value::String(name.to_string());
             assert!(Action::deserialize(value).is_err(), "{name}");
         }
+        assert_eq!(Action::Insert('x').name(), "insert");
+        assert_eq!(Action::Notice(String::new()).name(), "notice");
+        assert!(!Action::Paste(String::new()).is_bindable());
     }
 }

@@ -1,7 +1,7 @@
 //! Keys to Actions: one table of bindings per mode, read from the embedded default config and
 //! overlaid by the user's. The help overlay and the status bar hints are generated from it.
 
-use super::action::{Action, BINDABLE};
+use super::action::{Action, bindable};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -175,7 +175,7 @@ pub struct Binding {
     pub keys: Vec<Key>,
 }
 
-/// Every binding, in help order (mode, then the order of [`BINDABLE`]).
+/// Every binding, in help order (mode, then the order of [`bindable`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
@@ -192,7 +192,7 @@ impl Keymap {
             .retain(|b| !(b.mode == mode && b.action == action));
         self.bindings.push(Binding { mode, action, keys });
         self.bindings.retain(|b| !b.keys.is_empty());
-        let rank = |a: &Action| BINDABLE.iter().position(|b| b == a).unwrap_or(usize::MAX);
+        let rank = |a: &Action| bindable().position(|b| b == *a).unwrap_or(usize::MAX);
         self.bindings.sort_by_key(|b| (b.mode, rank(&b.action)));
     }
 

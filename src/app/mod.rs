@@ -3,9 +3,13 @@
 //! world comes back as a [`Command`].
 
 pub mod action;
+pub mod help;
 pub mod keymap;
+pub mod layout;
+pub mod lines;
 mod navigate;
 mod open;
+mod query;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -3,12 +3,12 @@
 //! come from the layout, a pure function of the terminal size.
 
 use super::action::Action;
+use super::help;
+use super::layout::{HISTORY_HEADER_ROWS, ITEM_ROWS, Panes, RESULT_ROWS, help_rows};
+use super::lines::{self, document_lines};
 use super::state::{App, Cursor, InputTarget, Pane, ReaderView};
 use super::view::VoteRow;
-use crate::ui::documents::ITEM_ROWS;
-use crate::ui::layout::Panes;
-use crate::ui::reader::{self, RESULT_ROWS, document_lines};
-use crate::ui::{help, votes};
+use super::view::breakdown_header_rows;
 
 /// A move in a list or a scrolled view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub(super) fn reader_width(app: &App) -> usize {
 }
 
 pub(super) fn move_selection(app: &mut App, motion: Motion) {
-    let page = help::visible_rows(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1));
+    let page = help_rows(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1));
     if let Some(help) = &mut app.help {
         help.scroll = help.scroll.saturating_add_signed(motion.delta(page));
         return;
@@ -105,12 +105,12 @@ pub(super) fn move_in(app: &mut App, pane: Pane, motion: Motion) {
         }
         Pane::Votes if app.votes.history.is_some() => {
             let len = app.documents.rows.len();
-            let page = height.saturating_sub(votes::HISTORY_HEADER_ROWS);
+            let page = height.saturating_sub(HISTORY_HEADER_ROWS);
             app.documents.cursor.move_by(motion.delta(page), len);
         }
         Pane::Votes => {
             let len = app.ballots().len();
-            let page = height.saturating_sub(votes::breakdown_header_rows(app));
+            let page = height.saturating_sub(breakdown_header_rows(app));
             app.votes.cursor.move_by(motion.delta(page), len);
         }
     }
@@ -173,7 +173,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
             }
         }
         Pane::Votes if app.votes.history.is_none() => {
-            let header = votes::breakdown_header_rows(app);
+            let header = breakdown_header_rows(app);
             let rows = app.vote_rows();
             let at = line
                 .checked_sub(header)
@@ -216,7 +216,7 @@ pub(super) fn settle(app: &mut App) {
         .reveal(selected, 1, height(Pane::Reader) / RESULT_ROWS);
     if let Some(r) = app.reader.doc.and_then(|d| app.resolution(d)) {
         let lines = document_lines(r, usize::from(panes.inner(Pane::Reader).width));
-        let top = reader::max_scroll(&lines, height(Pane::Reader));
+        let top = lines::max_scroll(&lines, height(Pane::Reader));
         app.reader.scroll = app.reader.scroll.min(top);
     }
     let votes_height = height(Pane::Votes);
@@ -225,7 +225,7 @@ pub(super) fn settle(app: &mut App) {
         .iter()
         .position(|row| *row == VoteRow::Country(app.votes.cursor.selected))
         .unwrap_or(0);
-    let page = votes_height.saturating_sub(votes::breakdown_header_rows(app));
+    let page = votes_height.saturating_sub(breakdown_header_rows(app));
     app.votes.cursor.reveal(vote_line, 1, page);
     if let Some(history) = &mut app.votes.history {
         let mut cursor = Cursor {
@@ -236,15 +236,13 @@ pub(super) fn settle(app: &mut App) {
         cursor.reveal(
             cursor.selected,
             1,
-            votes_height.saturating_sub(votes::HISTORY_HEADER_ROWS),
+            votes_height.saturating_sub(HISTORY_HEADER_ROWS),
         );
         history.offset = cursor.offset;
     }
     if let Some(help) = &mut app.help {
         let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
         let rows = help::rows(&app.keymap, help.filter.text()).len();
-        help.scroll = help
-            .scroll
-            .min(rows.saturating_sub(help::visible_rows(screen)));
+        help.scroll = help.scroll.min(rows.saturating_sub(help_rows(screen)));
     }
 }

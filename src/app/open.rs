@@ -3,12 +3,12 @@
 //! its citation.
 
 use super::action::{Action, Command};
+use super::lines::{current_paragraph, document_lines, paragraph_start};
 use super::navigate::{reader_width, select_hit_document};
+use super::query::query_changed;
 use super::state::{App, History, LineEdit, Pane, ReaderView};
-use super::update::query_changed;
-use crate::index::fold::fold;
-use crate::ui::reader::{current_paragraph, document_lines, paragraph_start};
-use crate::ui::text::inert;
+use crate::text::display::inert;
+use crate::text::fold::fold;
 
 pub(super) fn open(app: &mut App) {
     match app.focus {

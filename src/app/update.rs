@@ -1,12 +1,13 @@
 //! `update(&mut App, Action) -> Option<Command>`: the only place state changes. No I/O: a search,
 //! a copy or a mouse switch is returned as a [`Command`] for the loop to carry out. Moving and
-//! scrolling are in [`super::navigate`], opening, jumping and copying in [`super::open`].
+//! scrolling are in [`super::navigate`], opening, jumping and copying in [`super::open`], the
+//! query's round trip to the worker in [`super::query`].
 
-use super::action::{Action, Command, SearchOutcome};
-use super::navigate::{Motion, click, move_selection, scroll_at, select_hit_document, settle};
+use super::action::{Action, Command};
+use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
+use super::query::{query_changed, search_done};
 use super::state::{App, Cursor, Help, IndexStatus, InputTarget, LineEdit, Pane, ReaderView};
-use crate::index::query::parse;
 
 /// Apply `action` to `app`; what the outside world must do, if anything, is returned.
 pub fn update(app: &mut App, action: Action) -> Option<Command> {
@@ -235,58 +236,5 @@ fn edit(app: &mut App, action: &Action) -> Option<Command> {
             app.votes.cursor = Cursor::default();
             None
         }
-    }
-}
-
-/// Parse the new query and ask the worker for its results under a new generation.
-pub(super) fn query_changed(app: &mut App) -> Option<Command> {
-    app.query.parsed = parse(app.query.input.text());
-    app.query.generation += 1;
-    app.reader.results = Cursor::default();
-    app.reader.opened_from_results = false;
-    if !app.query.is_active() {
-        app.query.result = None;
-        app.query.elapsed = None;
-        app.query.answered = app.query.generation;
-        app.reader.view = ReaderView::Document;
-        refresh_rows(app);
-        return None;
-    }
-    app.reader.view = if app.query.has_terms() {
-        ReaderView::Results
-    } else {
-        ReaderView::Document
-    };
-    Some(Command::Search {
-        generation: app.query.generation,
-        query: app.query.parsed.clone(),
-        limit: app.hit_limit,
-    })
-}
-
-fn search_done(app: &mut App, outcome: SearchOutcome) {
-    // An answer to an older query than the newest sent is stale.
-    if outcome.generation != app.query.generation {
-        return;
-    }
-    app.query.answered = outcome.generation;
-    app.query.result = Some(outcome.result);
-    app.query.elapsed = Some(outcome.elapsed);
-    refresh_rows(app);
-    if app.reader.view == ReaderView::Results {
-        select_hit_document(app);
-    }
-}
-
-/// The document list narrowed to what the query matches, sorted, keeping the selection.
-fn refresh_rows(app: &mut App) {
-    let previous = app.selected_doc();
-    app.documents.rows = match (&app.query.result, app.query.is_active()) {
-        (Some(result), true) => result.documents.iter().map(|&(doc, _)| doc).collect(),
-        _ => (0..app.corpus.resolutions.len()).collect(),
-    };
-    app.sort_rows();
-    if !previous.is_some_and(|doc| app.select_doc(doc)) {
-        app.documents.cursor = Cursor::default();
     }
 }

@@ -2,11 +2,11 @@
 //! (to draw): the sorted document list, the filtered vote lists, a country's history, the match
 //! positions of the selected resolution.
 
-use super::state::{App, SortKey};
+use super::state::{App, InputTarget, SortKey};
 use crate::corpus::countries;
 use crate::corpus::{Adoption, Ballot, CountryRef, Resolution, Vote};
-use crate::index::fold::fold;
 use crate::index::{Hit, match_positions};
+use crate::text::fold::fold;
 use std::cmp::Ordering;
 
 /// One row of the vote pane's scrolled part.
@@ -269,6 +269,21 @@ impl App {
             (Adoption::Unknown, None) => Standing::Unknown,
         }
     }
+}
+
+/// How many fixed lines the vote breakdown has above its scrolled rows: the verdict, the
+/// disagreement warning under a recorded vote whose lists disagree with its counts, and the
+/// country filter while it is typed or set. `ui::votes::breakdown_header` draws exactly these.
+pub fn breakdown_header_rows(app: &App) -> usize {
+    let Some(r) = app.selected_resolution() else {
+        return 0;
+    };
+    let warning = r
+        .vote
+        .as_ref()
+        .is_some_and(|v| v.adoption == Adoption::RecordedVote && disagreement(v).is_some());
+    let filter = app.input == Some(InputTarget::CountryFilter) || !app.votes.filter.is_empty();
+    1 + usize::from(warning) + usize::from(filter)
 }
 
 #[cfg(test)]

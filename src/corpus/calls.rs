@@ -6,7 +6,7 @@
 
 use super::lexicon::Lexicons;
 use super::source::Line;
-use crate::index::fold::fold;
+use crate::text::fold::fold;
 use std::collections::HashMap;
 
 /// How much evidence backs a search: a call looked for on the very page that prints the

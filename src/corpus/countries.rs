@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::corpus::model::Language;
-use crate::index::fold::fold;
+use crate::text::fold::fold;
 
 /// The data file: a header line, then `code`, `en`, `fr`, `aliases` (`|`-separated), tab-separated.
 const TSV: &str = include_str!("countries.tsv");

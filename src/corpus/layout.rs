@@ -625,7 +625,7 @@ fn ends_with_abbreviation(text: &str, lexicons: &Lexicons) -> bool {
     let word = last.trim_end_matches('.').trim_start_matches(['(', '[']);
     !word.is_empty()
         && word.chars().all(char::is_alphabetic)
-        && lexicons.any_abbreviation(&crate::index::fold::fold(word))
+        && lexicons.any_abbreviation(&crate::text::fold::fold(word))
 }
 
 /// After a footnote ending in a full stop, `text` opens the next one: a capital, an address

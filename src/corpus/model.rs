@@ -1,6 +1,5 @@
 //! The resolution model: plain serde data that serialises exactly to CONTRACT.md's JSON.
 
-use super::symbol::{Series, Symbol};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -47,11 +46,6 @@ impl Body {
             "ECOSOC" => Some(Body::Ecosoc),
             _ => None,
         }
-    }
-
-    /// The symbol of resolution `number` (`44/18`) adopted by this body, the number as given.
-    pub fn symbol_for(self, number: &str) -> String {
-        format!("{}{number}", Series::for_body(self, false).prefix())
     }
 }
 
@@ -311,16 +305,6 @@ impl Resolution {
             .as_deref()
             .or(self.number.as_deref())
             .unwrap_or(&self.source.path)
-    }
-
-    /// The symbol read as a [`Symbol`]: the printed symbol when it parses, else the number as a
-    /// resolution of the body. `None` when neither reads.
-    pub fn parsed_symbol(&self) -> Option<Symbol> {
-        let printed = self.symbol.as_deref().and_then(Symbol::parse);
-        printed.or_else(|| {
-            let series = Series::for_body(self.body?, false);
-            Symbol::parse_short(self.number.as_deref()?, series)
-        })
     }
 
     pub fn preambular_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {

@@ -14,7 +14,7 @@ use super::source::{self, Layout};
 use super::text::{Suspects, Vocabulary, Wanted, Words, finish_text, repair_suspects, suspects};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
-use crate::index::fold::fold;
+use crate::text::fold::fold;
 use std::collections::HashSet;
 use std::ops::Range;
 

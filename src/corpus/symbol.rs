@@ -18,11 +18,31 @@ mod series;
 
 pub use series::Series;
 
-use super::model::Body;
+use super::model::{Body, Resolution};
 use roman::{MAX_ROMAN, write_roman};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt::{self, Display, Write};
 use std::str::FromStr;
+
+// The model's links to symbols live here, so that `model` knows nothing of symbols.
+impl Body {
+    /// The symbol of resolution `number` (`44/18`) adopted by this body, the number as given.
+    pub fn symbol_for(self, number: &str) -> String {
+        format!("{}{number}", Series::for_body(self, false).prefix())
+    }
+}
+
+impl Resolution {
+    /// The symbol read as a [`Symbol`]: the printed symbol when it parses, else the number as a
+    /// resolution of the body. `None` when neither reads.
+    pub fn parsed_symbol(&self) -> Option<Symbol> {
+        let printed = self.symbol.as_deref().and_then(Symbol::parse);
+        printed.or_else(|| {
+            let series = Series::for_body(self.body?, false);
+            Symbol::parse_short(self.number.as_deref()?, series)
+        })
+    }
+}
 
 /// What kind of session adopted a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -8,7 +8,7 @@ use super::countries;
 use super::lexicon::{Lexicon, VoteList};
 use super::model::{Adoption, CountryRef, Vote};
 use super::warning::Warning;
-use crate::index::fold::fold_with_offsets;
+use crate::text::fold::fold_with_offsets;
 
 fn label(list: VoteList) -> &'static str {
     match list {
@@ -93,7 +93,7 @@ fn split_names(list: &str, lexicon: &Lexicon) -> Vec<String> {
         .trim()
         .trim_end_matches([']', ' '])
         .trim_end_matches(['.', ' ']);
-    let folded = crate::index::fold::fold(list);
+    let folded = crate::text::fold::fold(list);
     if folded.is_empty() || lexicon.is_empty_list(&folded) {
         return Vec::new();
     }
@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn without_vote() {
         for block in ["[Adoptée sans vote.]", "[Adopted without a vote.]"] {
-            assert!(lexicon(block).starts_vote_block(&crate::index::fold::fold(block)));
+            assert!(lexicon(block).starts_vote_block(&crate::text::fold::fold(block)));
             let (vote, warnings) = parse_vote(block, true, lexicon(block));
             assert_eq!(vote, Vote::without_vote());
             assert!(warnings.is_empty());

@@ -6,14 +6,13 @@
 //! inverted index (work proportional to the postings it touches, not to the corpus), then only
 //! the best few hundred candidates are scored by the fuzzy matcher.
 
-pub mod fold;
 pub mod query;
 pub mod search;
 pub mod votes;
 
 use crate::corpus::{ParagraphKind, Resolution};
+use crate::text::fold::fold_into;
 use fixedbitset::FixedBitSet;
-use fold::fold_into;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 

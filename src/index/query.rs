@@ -14,7 +14,7 @@ use chrono::Datelike;
 use crate::corpus::countries::{candidates, lookup};
 use crate::corpus::model::{Ballot, Body, Language, ParagraphKind, Resolution, Vote};
 use crate::corpus::symbol::{Series, Symbol};
-use crate::index::fold::fold;
+use crate::text::fold::fold;
 
 /// How a term meets a paragraph's folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

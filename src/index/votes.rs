@@ -2,9 +2,9 @@
 //! documents where it voted yes, no or abstained. A `c:` filter becomes a few bitset unions
 //! instead of a pass over every vote list of the corpus.
 
-use super::fold::fold;
 use super::query::CountryFilter;
 use crate::corpus::{Ballot, Resolution};
+use crate::text::fold::fold;
 use fixedbitset::FixedBitSet;
 use rustc_hash::FxHashMap;
 

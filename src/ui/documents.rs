@@ -4,14 +4,12 @@
 use super::text::truncate;
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
+use crate::app::layout::ITEM_ROWS;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-
-/// Rows each resolution takes (the cursor's offset counts resolutions, not rows).
-pub const ITEM_ROWS: usize = 2;
 
 /// Columns the one-row summary (symbol, date, tally) needs.
 const WIDE_ROW: usize = 36;

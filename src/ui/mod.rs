@@ -4,7 +4,6 @@
 pub mod ansi16;
 pub mod documents;
 pub mod help;
-pub mod layout;
 pub mod query;
 pub mod reader;
 pub mod status;
@@ -12,6 +11,7 @@ pub mod text;
 pub mod theme;
 pub mod votes;
 
+use crate::app::layout;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;

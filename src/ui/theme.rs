@@ -3,19 +3,10 @@
 //! the panes use. Every style that carries meaning also has a modifier or a letter, so nothing is
 //! said by colour alone.
 
+pub use crate::config::ColourDepth;
 use crate::config::Colours;
 use crate::corpus::Ballot;
 use ratatui::style::{Color, Modifier, Style};
-
-/// How many colours the terminal shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColourDepth {
-    TrueColor,
-    Ansi256,
-    Ansi16,
-    /// `NO_COLOR`, or a terminal without colour: modifiers only.
-    None,
-}
 
 /// The depth the environment asks for: `NO_COLOR` (set, not empty) wins, then `COLORTERM`
 /// (`truecolor`, `24bit`), then `TERM` (`*-direct`, `*-256color*`, `dumb`), else 16 colours.

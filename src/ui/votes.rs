@@ -3,8 +3,9 @@
 //! disagree; or one country's vote on every resolution of the document list.
 
 use super::text::{inert, truncate};
-use super::theme::{ColourDepth, Theme};
+use super::theme::Theme;
 use super::{pane_block, scroll_hint};
+use crate::app::layout::HISTORY_HEADER_ROWS;
 use crate::app::view::{Standing, VoteRow, disagreement};
 use crate::app::{App, InputTarget, Pane};
 use crate::corpus::{Adoption, Ballot};
@@ -68,12 +69,6 @@ pub fn breakdown_header(app: &App, theme: &Theme, width: usize) -> Vec<Line<'sta
     lines
 }
 
-/// How many fixed lines the breakdown has above its scrolled rows.
-pub fn breakdown_header_rows(app: &App) -> usize {
-    let plain = Theme::new(&crate::config::Colours::default(), ColourDepth::None);
-    breakdown_header(app, &plain, 80).len()
-}
-
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.votes.history.is_some() {
         render_history(frame, area, app, theme);
@@ -133,9 +128,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = pane_block(app, Pane::Votes, theme, title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
-
-/// Lines above the history rows: the country and its tally over the list.
-pub const HISTORY_HEADER_ROWS: usize = 2;
 
 fn render_history(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(history) = &app.votes.history else {

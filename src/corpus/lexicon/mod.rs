@@ -10,7 +10,7 @@ mod compile;
 pub mod words;
 
 use crate::corpus::model::{Body, Language};
-use crate::index::fold::fold;
+use crate::text::fold::fold;
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Deserialize;

@@ -544,7 +544,7 @@ fn original_prefix(text: &str, folded_len: usize) -> &str {
         if folded >= folded_len {
             return &text[..at];
         }
-        folded += crate::index::fold::fold(c.encode_utf8(&mut [0; 4])).len();
+        folded += crate::text::fold::fold(c.encode_utf8(&mut [0; 4])).len();
     }
     text
 }

@@ -6,7 +6,7 @@ use super::super::lexicon::Lexicon;
 use super::super::model::Body;
 use super::super::source::Line;
 use super::super::text::join_into;
-use crate::index::fold::{fold, fold_with_offsets};
+use crate::text::fold::{fold, fold_with_offsets};
 use chrono::NaiveDate;
 
 /// What the header says, and which line said each thing.

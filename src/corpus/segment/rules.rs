@@ -5,7 +5,7 @@ use super::super::lexicon::Lexicon;
 use super::super::numbering::{paragraph_number, resolution_number};
 use super::super::source::Line;
 use crate::corpus::model::Body;
-use crate::index::fold::fold;
+use crate::text::fold::fold;
 use std::cell::OnceCell;
 
 /// What a rule says a line is.

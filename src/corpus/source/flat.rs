@@ -8,7 +8,7 @@
 use super::{Line, Read, plain};
 use crate::corpus::lexicon::Lexicon;
 use crate::corpus::numbering::{paragraph_number, resolution_number};
-use crate::index::fold::fold_with_offsets;
+use crate::text::fold::fold_with_offsets;
 
 /// Lines at least this long are looked into for clause boundaries.
 const LONG_LINE: usize = 60;
@@ -20,7 +20,7 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
     let mut opener_seen = false;
     for line in plain::lines(text) {
         if let Some(l) = lexicon
-            && l.opener(&crate::index::fold::fold(&line.text)).is_some()
+            && l.opener(&crate::text::fold::fold(&line.text)).is_some()
         {
             opener_seen = true;
         }

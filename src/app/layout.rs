@@ -1,7 +1,7 @@
 //! Where each pane goes for a terminal size: a pure function, so `update` can know how tall a
 //! pane is (to keep a selection in view) and the renderer draws exactly there.
 
-use crate::app::Pane;
+use super::state::Pane;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Below this, the screen only says the terminal is too small.
@@ -103,6 +103,34 @@ pub fn panes(width: u16, height: u16) -> Option<Panes> {
         votes,
         status,
     })
+}
+
+/// Rows each paragraph result takes: its citation and two lines of snippet (the results cursor's
+/// offset counts results, not rows).
+pub const RESULT_ROWS: usize = 3;
+
+/// Rows each resolution takes (the cursor's offset counts resolutions, not rows).
+pub const ITEM_ROWS: usize = 2;
+
+/// Lines above the history rows: the country and its tally over the list.
+pub const HISTORY_HEADER_ROWS: usize = 2;
+
+/// The help overlay's area on a screen.
+pub fn help_area(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(110);
+    let height = screen.height.saturating_sub(2);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Rows of the table the overlay shows at once (inside the border, under the filter line and
+/// the column heading).
+pub fn help_rows(screen: Rect) -> usize {
+    usize::from(help_area(screen).height.saturating_sub(4))
 }
 
 #[cfg(test)]

@@ -1,0 +1,60 @@
+//! The query's round trip: parsed and sent to the worker under a new generation, its answer
+//! taken only if it is the newest, the document list narrowed to it.
+
+use super::action::{Command, SearchOutcome};
+use super::navigate::select_hit_document;
+use super::state::{App, Cursor, ReaderView};
+use crate::index::query::parse;
+
+/// Parse the new query and ask the worker for its results under a new generation.
+pub(super) fn query_changed(app: &mut App) -> Option<Command> {
+    app.query.parsed = parse(app.query.input.text());
+    app.query.generation += 1;
+    app.reader.results = Cursor::default();
+    app.reader.opened_from_results = false;
+    if !app.query.is_active() {
+        app.query.result = None;
+        app.query.elapsed = None;
+        app.query.answered = app.query.generation;
+        app.reader.view = ReaderView::Document;
+        refresh_rows(app);
+        return None;
+    }
+    app.reader.view = if app.query.has_terms() {
+        ReaderView::Results
+    } else {
+        ReaderView::Document
+    };
+    Some(Command::Search {
+        generation: app.query.generation,
+        query: app.query.parsed.clone(),
+        limit: app.hit_limit,
+    })
+}
+
+pub(super) fn search_done(app: &mut App, outcome: SearchOutcome) {
+    // An answer to an older query than the newest sent is stale.
+    if outcome.generation != app.query.generation {
+        return;
+    }
+    app.query.answered = outcome.generation;
+    app.query.result = Some(outcome.result);
+    app.query.elapsed = Some(outcome.elapsed);
+    refresh_rows(app);
+    if app.reader.view == ReaderView::Results {
+        select_hit_document(app);
+    }
+}
+
+/// The document list narrowed to what the query matches, sorted, keeping the selection.
+pub(super) fn refresh_rows(app: &mut App) {
+    let previous = app.selected_doc();
+    app.documents.rows = match (&app.query.result, app.query.is_active()) {
+        (Some(result), true) => result.documents.iter().map(|&(doc, _)| doc).collect(),
+        _ => (0..app.corpus.resolutions.len()).collect(),
+    };
+    app.sort_rows();
+    if !previous.is_some_and(|doc| app.select_doc(doc)) {
+        app.documents.cursor = Cursor::default();
+    }
+}
