@@ -109,6 +109,11 @@ pub enum Command {
         /// positional argument is then a corpus path).
         #[arg(long)]
         stdin: bool,
+        /// Exit with status 1 when no paragraph matches (with --stdin: when no query found
+        /// any), as grep does. Without it the status is 0, since CONTRACT.md keeps 1 for a
+        /// problem with the input.
+        #[arg(short = 'e', long)]
+        exit_status: bool,
     },
     /// A country's vote on every resolution with a recorded vote.
     Votes {

@@ -3,11 +3,14 @@
 
 use clap::Parser;
 use resolu::cli::{Cli, Command, CorpusArgs};
-use resolu::commands::{self, CorpusSource, EXIT_INPUT};
+use resolu::commands::{self, CorpusSource, EXIT_INPUT, EXIT_OK, EXIT_USAGE, SearchOptions};
 use resolu::config::{self, Config};
+use resolu::corpus::load::Corpus;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// Where the documents come from: the subcommand's paths and the global ones, else
+/// `RESOLU_CORPUS`, else the config file's, else the built-in samples.
 fn source_for(args: &CorpusArgs, global: &CorpusArgs, config: &Config) -> CorpusSource {
     let mut given = args.given();
     for path in global.given() {
@@ -19,134 +22,166 @@ fn source_for(args: &CorpusArgs, global: &CorpusArgs, config: &Config) -> Corpus
     commands::choose_source(given, env.as_deref(), &config.corpus_paths)
 }
 
-fn run(cli: Cli) -> anyhow::Result<u8> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
-    match &cli.command {
-        Some(Command::Config) => write!(out, "{}", config::paths())?,
-        Some(Command::Completions { shell }) => resolu::cli::completions(*shell, &mut out)?,
-        Some(Command::Man) => resolu::cli::manual(&mut out)?,
-        _ => {}
+/// The config, its warnings printed once for a subcommand (the terminal UI shows them in its
+/// status line instead).
+fn config_for_command(err: &mut dyn Write) -> io::Result<Config> {
+    let (config, warnings) = config::load();
+    for warning in &warnings {
+        writeln!(err, "resolu: config: {warning}")?;
     }
-    if matches!(
-        cli.command,
-        Some(Command::Config | Command::Completions { .. } | Command::Man)
-    ) {
-        out.flush()?;
-        return Ok(commands::EXIT_OK);
-    }
-    let (config, config_warnings) = config::load();
-    if cli.command.is_some() {
-        for warning in &config_warnings {
-            writeln!(err, "resolu: config: {warning}")?;
-        }
-    }
-    let no_paths = CorpusArgs::default();
-    let args = match &cli.command {
-        None | Some(Command::Config | Command::Completions { .. } | Command::Man) => &no_paths,
-        Some(
-            Command::List { corpus, .. }
-            | Command::Show { corpus, .. }
-            | Command::Export { corpus, .. }
-            | Command::Check { corpus, .. }
-            | Command::Votes { corpus, .. },
-        ) => corpus,
-        Some(Command::Search { corpus, .. }) => corpus,
-    };
-    // With --stdin there is no query argument: a first positional is a corpus path.
-    let stdin_paths;
-    let args = match &cli.command {
-        Some(Command::Search {
-            query: Some(first),
-            stdin: true,
-            corpus,
-            ..
-        }) => {
-            let mut with_first = corpus.clone();
-            with_first.paths.insert(0, first.into());
-            stdin_paths = with_first;
-            &stdin_paths
-        }
-        _ => args,
-    };
-    let started = std::time::Instant::now();
-    if cli.command.is_none() {
-        // Before the terminal is touched: a path that does not exist is an error, and one that
-        // looks like a mistyped subcommand says which (`resolu lsit`).
-        for path in cli.corpus.given() {
-            if path.exists() {
-                continue;
-            }
-            let shown = path.display();
-            if let Some(sub) = path.to_str().and_then(resolu::cli::closest_subcommand) {
-                writeln!(
-                    err,
-                    "resolu: no such file or folder, nor subcommand: {shown}; did you mean `resolu {sub}`?"
-                )?;
-                return Ok(commands::EXIT_USAGE);
-            }
-            writeln!(err, "resolu: {shown}: no such file or folder")?;
-            return Ok(EXIT_INPUT);
-        }
-    }
-    let source = source_for(args, &cli.corpus, &config);
-    if cli.command.is_none() {
-        // The terminal UI reads the corpus on its loader thread: the first frame does not wait.
-        drop(out);
-        resolu::tui::run(move || commands::read(&source), config)?;
-        return Ok(commands::EXIT_OK);
-    }
-    match &cli.command {
-        Some(Command::Check {
-            explain: Some(file),
-            ..
-        }) => return Ok(commands::explain(file, &mut out, &mut err)?),
-        Some(Command::Check { stats: true, .. }) => return Ok(commands::stats(&source, &mut out)?),
-        _ => {}
-    }
-    let corpus = commands::load(&source, &mut err)?;
-    if let Some(Command::Search { stdin: true, .. }) = &cli.command {
-        let paragraphs: usize = corpus.resolutions.iter().map(|r| r.paragraphs.len()).sum();
-        writeln!(
-            err,
-            "resolu: {} documents, {paragraphs} paragraphs read and parsed in {} ms",
-            corpus.resolutions.len(),
-            started.elapsed().as_millis()
-        )?;
-    }
-    let status = match &cli.command {
-        // These were answered before the corpus was read.
-        None | Some(Command::Config | Command::Completions { .. } | Command::Man) => {
-            commands::EXIT_OK
-        }
-        Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
-        Some(Command::Show { id, json, .. }) => {
-            commands::show(&corpus, id, *json, &mut out, &mut err)?
-        }
-        Some(Command::Export { format, .. }) => commands::export(&corpus, *format, &mut out)?,
-        Some(Command::Check { json, .. }) => commands::check(&corpus, *json, &mut out, &mut err)?,
-        Some(Command::Search {
-            stdin: true, limit, ..
-        }) => commands::search_stdin(&corpus, &mut io::stdin().lock(), *limit, &mut out, &mut err)?,
-        Some(Command::Search {
-            query, limit, json, ..
-        }) => {
-            let text = query.as_deref().unwrap_or("");
-            commands::search(&corpus, text, *limit, *json, &mut out, &mut err)?
-        }
-        Some(Command::Votes { country, json, .. }) => {
-            commands::votes(&corpus, country, *json, &mut out, &mut err)?
-        }
-    };
-    out.flush()?;
-    // A file that gave nothing is a problem with the input, whatever else was printed.
+    Ok(config)
+}
+
+/// Read the corpus of a subcommand and run `command` on it. A file that gave nothing is a
+/// problem with the input, whatever the command printed: the status is at least 1 then.
+fn with_corpus(
+    args: &CorpusArgs,
+    global: &CorpusArgs,
+    err: &mut dyn Write,
+    command: impl FnOnce(&Corpus, &mut dyn Write) -> io::Result<u8>,
+) -> anyhow::Result<u8> {
+    let config = config_for_command(err)?;
+    let corpus = commands::load(&source_for(args, global, &config), err)?;
+    let status = command(&corpus, err)?;
     let input_problem = if corpus.problems.is_empty() {
-        0
+        EXIT_OK
     } else {
         EXIT_INPUT
     };
     Ok(status.max(input_problem))
+}
+
+/// No subcommand: check the paths before the terminal is touched, then open the UI, which reads
+/// the corpus on its loader thread (the first frame does not wait).
+fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
+    for path in global.given() {
+        if path.exists() {
+            continue;
+        }
+        let shown = path.display();
+        // A path that looks like a mistyped subcommand says which (`resolu lsit`).
+        if let Some(sub) = path.to_str().and_then(resolu::cli::closest_subcommand) {
+            writeln!(
+                err,
+                "resolu: no such file or folder, nor subcommand: {shown}; did you mean `resolu {sub}`?"
+            )?;
+            return Ok(EXIT_USAGE);
+        }
+        writeln!(err, "resolu: {shown}: no such file or folder")?;
+        return Ok(EXIT_INPUT);
+    }
+    let (config, _warnings) = config::load();
+    let source = source_for(&CorpusArgs::default(), global, &config);
+    resolu::tui::run(move || commands::read(&source), config)?;
+    Ok(EXIT_OK)
+}
+
+/// Run what the command line asks for, each subcommand in one place.
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let Cli {
+        command,
+        corpus: global,
+    } = cli;
+    let mut err = io::stderr();
+    let Some(command) = command else {
+        return open_ui(&global, &mut err);
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let out: &mut dyn Write = &mut out;
+    let status = match command {
+        Command::Config => {
+            write!(out, "{}", config::paths())?;
+            EXIT_OK
+        }
+        Command::Completions { shell } => {
+            resolu::cli::completions(shell, out)?;
+            EXIT_OK
+        }
+        Command::Man => {
+            resolu::cli::manual(out)?;
+            EXIT_OK
+        }
+        Command::List { corpus, json } => with_corpus(&corpus, &global, &mut err, |c, _| {
+            commands::list(c, json, out)
+        })?,
+        Command::Show { id, corpus, json } => with_corpus(&corpus, &global, &mut err, |c, err| {
+            commands::show(c, &id, json, out, err)
+        })?,
+        Command::Export { corpus, format } => with_corpus(&corpus, &global, &mut err, |c, _| {
+            commands::export(c, format, out)
+        })?,
+        Command::Check {
+            explain: Some(file),
+            ..
+        } => commands::explain(&file, out, &mut err)?,
+        Command::Check {
+            corpus,
+            stats: true,
+            ..
+        } => {
+            let config = config_for_command(&mut err)?;
+            commands::stats(&source_for(&corpus, &global, &config), out)?
+        }
+        Command::Check { corpus, json, .. } => {
+            with_corpus(&corpus, &global, &mut err, |c, err| {
+                commands::check(c, json, out, err)
+            })?
+        }
+        Command::Search {
+            query,
+            mut corpus,
+            limit,
+            stdin: true,
+            exit_status,
+            ..
+        } => {
+            let options = SearchOptions {
+                limit,
+                exit_status,
+                ..SearchOptions::default()
+            };
+            // With --stdin there is no query argument: a first positional is a corpus path.
+            if let Some(first) = query {
+                corpus.paths.insert(0, first.into());
+            }
+            let started = std::time::Instant::now();
+            with_corpus(&corpus, &global, &mut err, |c, err| {
+                let paragraphs: usize = c.resolutions.iter().map(|r| r.paragraphs.len()).sum();
+                writeln!(
+                    err,
+                    "resolu: {} documents, {paragraphs} paragraphs read and parsed in {} ms",
+                    c.resolutions.len(),
+                    started.elapsed().as_millis()
+                )?;
+                commands::search_stdin(c, &mut io::stdin().lock(), options, out, err)
+            })?
+        }
+        Command::Search {
+            query,
+            corpus,
+            limit,
+            json,
+            exit_status,
+            ..
+        } => with_corpus(&corpus, &global, &mut err, |c, err| {
+            let options = SearchOptions {
+                limit,
+                json,
+                exit_status,
+            };
+            commands::search(c, query.as_deref().unwrap_or(""), options, out, err)
+        })?,
+        Command::Votes {
+            country,
+            corpus,
+            json,
+        } => with_corpus(&corpus, &global, &mut err, |c, err| {
+            commands::votes(c, &country, json, out, err)
+        })?,
+    };
+    out.flush()?;
+    Ok(status)
 }
 
 fn main() -> ExitCode {

@@ -452,3 +452,55 @@ fn one_document_is_counted_in_the_singular() {
         "{message}"
     );
 }
+
+#[test]
+fn search_exit_status_says_whether_anything_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    // By default a search that finds nothing succeeds (CONTRACT.md: 1 is an input problem).
+    resolu(dir.path())
+        .args(["search", "zzzqqqxxx"])
+        .assert()
+        .code(0);
+    // With --exit-status, as grep: 1 for nothing, 0 for something.
+    resolu(dir.path())
+        .args(["search", "--exit-status", "zzzqqqxxx"])
+        .assert()
+        .code(1)
+        .stdout("");
+    resolu(dir.path())
+        .args(["search", "-e", "coopération"])
+        .assert()
+        .code(0);
+    resolu(dir.path())
+        .args(["search", "--stdin", "-e"])
+        .write_stdin("zzzqqqxxx\nqqqzzz\n")
+        .assert()
+        .code(1);
+    resolu(dir.path())
+        .args(["search", "--stdin", "-e"])
+        .write_stdin("zzzqqqxxx\ncoopération\n")
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn search_stdin_carries_the_query_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        resolu(dir.path())
+            .args(["search", "--stdin"])
+            .write_stdin("zz:droits\ndroits\n"),
+    );
+    let answers: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 2);
+    let hints = answers[0]["hints"].as_array().unwrap();
+    assert!(
+        hints.iter().any(|h| h.as_str().unwrap().contains("zz:")),
+        "{hints:?}"
+    );
+    assert_eq!(answers[1]["hints"], serde_json::json!([]));
+    assert!(answers[1]["total"].as_u64().unwrap() > 0);
+}

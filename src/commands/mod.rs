@@ -6,7 +6,7 @@ mod search;
 
 pub use check::{check, explain, stats};
 
-pub use search::{search, search_stdin, votes};
+pub use search::{SearchOptions, search, search_stdin, votes};
 
 use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths};
@@ -18,6 +18,8 @@ use std::path::PathBuf;
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_INPUT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+/// `search --exit-status` found nothing (grep's status for no match).
+pub const EXIT_NO_MATCH: u8 = 1;
 
 /// Where the corpus comes from, in order of precedence.
 #[derive(Debug, Clone, PartialEq, Eq)]

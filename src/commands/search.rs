@@ -1,6 +1,6 @@
 //! `resolu search` (one query, or one per stdin line with timings) and `resolu votes`.
 
-use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE, resolve_country};
+use super::{EXIT_INPUT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, resolve_country};
 use crate::corpus::load::Corpus;
 use crate::corpus::{Adoption, Resolution};
 use crate::index::query::{Query, parse};
@@ -20,15 +20,34 @@ fn report_hints(query: &Query, err: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// How `search` prints and what its status says.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// One JSON object per hit.
+    pub json: bool,
+    /// Status 1 when nothing matches (`--exit-status`).
+    pub exit_status: bool,
+}
+
+/// The status of a search that matched `total` paragraphs.
+fn status(options: SearchOptions, total: usize) -> u8 {
+    if options.exit_status && total == 0 {
+        EXIT_NO_MATCH
+    } else {
+        EXIT_OK
+    }
+}
+
 /// `resolu search QUERY`: best paragraphs first.
 pub fn search(
     corpus: &Corpus,
     text: &str,
-    limit: usize,
-    json: bool,
+    options: SearchOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    let SearchOptions { limit, json, .. } = options;
     let index = Index::build(&corpus.resolutions);
     let query = parse(text);
     report_hints(&query, err)?;
@@ -57,18 +76,20 @@ pub fn search(
         result.hits.len(),
         result.total
     )?;
-    Ok(EXIT_OK)
+    Ok(status(options, result.total))
 }
 
 /// `resolu search --stdin`: load once, answer each line with one JSON line; `elapsed_us` is
-/// measured around the search alone.
+/// measured around the search alone, `hints` says what of the query was not understood.
 pub fn search_stdin(
     corpus: &Corpus,
     input: &mut dyn BufRead,
-    limit: usize,
+    options: SearchOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    let limit = options.limit;
+    let mut matched = 0;
     let started = Instant::now();
     let index = Index::build(&corpus.resolutions);
     writeln!(
@@ -92,13 +113,15 @@ pub fn search_stdin(
                 Some(json!({"symbol": r.symbol, "paragraph": paragraph_label(r, hit), "score": hit.score}))
             })
             .collect();
+        matched += result.total;
         let answer = json!({
             "query": line, "hits": hits, "total": result.total, "elapsed_us": elapsed_us,
+            "hints": query.hints,
         });
         writeln!(out, "{answer}")?;
         out.flush()?;
     }
-    Ok(EXIT_OK)
+    Ok(status(options, matched))
 }
 
 /// `resolu votes COUNTRY`: how it voted on every resolution with a recorded vote.
