@@ -263,20 +263,8 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
 
 /// A country typed by a user, resolved to one State, or a usage message listing candidates.
 pub fn resolve_country(input: &str) -> Result<&'static countries::Country, String> {
-    match countries::candidates(input).as_slice() {
-        [one] => Ok(one),
-        [] => Err(format!("no country matches “{input}”")),
-        many => {
-            let names: Vec<String> = many
-                .iter()
-                .map(|c| format!("{} ({})", c.en, c.code))
-                .collect();
-            Err(format!(
-                "“{input}” could be any of: {}; give a code or a full name",
-                names.join(", ")
-            ))
-        }
-    }
+    countries::resolve(input)
+        .map_err(|why| format!("{}; give a code or a full name", why.describe(input, 10)))
 }
 
 #[cfg(test)]

@@ -166,6 +166,46 @@ pub fn lookup(name: &str) -> Option<&'static Country> {
         .and_then(|&index| table.countries.get(index))
 }
 
+/// Why what a user typed names no one State.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    NoMatch,
+    /// Every State it could be, best first.
+    Ambiguous(Vec<&'static Country>),
+}
+
+/// A country typed by a user, on the command line (`votes COUNTRY`) or in a query (`c:guin`):
+/// the one State it names (see [`candidates`]), or why not.
+pub fn resolve(input: &str) -> Result<&'static Country, Unresolved> {
+    match candidates(input).as_slice() {
+        [one] => Ok(one),
+        [] => Err(Unresolved::NoMatch),
+        many => Err(Unresolved::Ambiguous(many.to_vec())),
+    }
+}
+
+impl Unresolved {
+    /// One sentence for the user: `no country matches "narnia"`, or
+    /// `"guin" could be GIN Guinea, GNB Guinea-Bissau, … and 2 more`, naming at most `shown`.
+    pub fn describe(&self, input: &str, shown: usize) -> String {
+        match self {
+            Unresolved::NoMatch => format!("no country matches \"{input}\""),
+            Unresolved::Ambiguous(many) => {
+                let listed: Vec<String> = many
+                    .iter()
+                    .take(shown)
+                    .map(|c| format!("{} {}", c.code, c.en))
+                    .collect();
+                let more = match many.len() {
+                    n if n > shown => format!(" and {} more", n - shown),
+                    _ => String::new(),
+                };
+                format!("\"{input}\" could be {}{more}", listed.join(", "))
+            }
+        }
+    }
+}
+
 /// For user input (a CLI argument or a typed filter): an exact code or exact name/alias match first
 /// (one result), else every country whose folded names contain the folded input as a word prefix,
 /// e.g. "guin" → Guinea, Guinea-Bissau, Equatorial Guinea, Papua New Guinea; "cote d'ivoire" → [CIV];

@@ -11,7 +11,7 @@ pub mod search;
 pub mod votes;
 
 use crate::corpus::{ParagraphKind, Resolution};
-use crate::text::fold::fold_into;
+use crate::text::fold::{fold_into, words};
 use fixedbitset::FixedBitSet;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -89,13 +89,6 @@ impl ChunkWords {
         }
         chunk
     }
-}
-
-/// Words are runs of letters and digits of the folded text (`l'homme` → `l`, `homme`).
-pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
 }
 
 impl Index {

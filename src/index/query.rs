@@ -11,10 +11,10 @@ use std::str::FromStr;
 
 use chrono::Datelike;
 
-use crate::corpus::countries::{candidates, lookup};
+use crate::corpus::countries::{self, lookup};
 use crate::corpus::model::{Ballot, Body, Language, ParagraphKind, Resolution, Vote};
 use crate::corpus::symbol::{Series, Symbol};
-use crate::text::fold::fold;
+use crate::text::fold::{fold, words};
 
 /// How a term meets a paragraph's folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,12 +123,6 @@ impl Term {
     pub fn accepts(&self, folded_text: &str) -> bool {
         self.matches(folded_text) != self.negated
     }
-}
-
-/// Words are runs of letters and digits, so punctuation and apostrophes never block a phrase.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
 }
 
 fn contains_phrase(text: &str, phrase: &str) -> bool {
@@ -627,27 +621,13 @@ impl Parser {
 
     /// The code of the one country `name` means; otherwise `None` and a hint.
     fn resolve_country(&mut self, name: &str) -> Option<String> {
-        if let Some(country) = lookup(name) {
-            return Some(country.code.to_string());
-        }
-        let found = candidates(name);
-        match found.as_slice() {
-            [one] => return Some(one.code.to_string()),
-            [] => self.hint(format!("no country matches \"{name}\"")),
-            many => {
-                let listed: Vec<String> = many
-                    .iter()
-                    .take(5)
-                    .map(|c| format!("{} {}", c.code, c.en))
-                    .collect();
-                let more = match many.len() {
-                    n if n > 5 => format!(" and {} more", n - 5),
-                    _ => String::new(),
-                };
-                self.hint(format!("\"{name}\" could be {}{more}", listed.join(", ")));
+        match countries::resolve(name) {
+            Ok(country) => Some(country.code.to_string()),
+            Err(why) => {
+                self.hint(why.describe(name, 5));
+                None
             }
         }
-        None
     }
 }
 

@@ -2,10 +2,10 @@
 //! (`SkimMatcherV2` over folded text) on the best few hundred only, with bonuses for whole-word
 //! and exact-phrase matches; match positions mapped back to the original characters.
 
+use super::Index;
 use super::query::{Filters, Query, Term, TermKind};
-use super::{Index, words};
 use crate::corpus::{ParagraphKind, Resolution};
-use crate::text::fold::{fold, fold_with_offsets};
+use crate::text::fold::{fold, fold_with_offsets, words};
 use fixedbitset::FixedBitSet;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

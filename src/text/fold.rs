@@ -118,6 +118,13 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
     (out, offsets)
 }
 
+/// The words of a text: runs of letters and digits, so punctuation and apostrophes never block
+/// a match (`l'homme` → `l`, `homme`). The index and the query cut text the same way.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
