@@ -195,6 +195,49 @@ fn matches_and_ballots_are_styled_and_lettered() {
     );
 }
 
+#[test]
+fn matches_are_highlighted_in_the_opened_document_too() {
+    let mut h = Harness::new();
+    h.type_query("vaccins");
+    // Open the first result in its document: the reader shows the whole resolution now.
+    h.act(Action::Open);
+    assert_eq!(h.app.reader.view, resolu::app::ReaderView::Document);
+    let buffer = h.buffer();
+    let reader = resolu::app::layout::panes(120, 40)
+        .unwrap()
+        .inner(Pane::Reader);
+    let matched = Color::Rgb(0xff, 0xd7, 0x5f);
+    let mut highlighted = 0;
+    for y in reader.y..reader.bottom() {
+        for x in reader.x..reader.right().saturating_sub(7) {
+            let word: String = (0..7).map(|d| buffer[(x + d, y)].symbol()).collect();
+            if word.eq_ignore_ascii_case("vaccins") {
+                for dx in 0..7 {
+                    let cell = &buffer[(x + dx, y)];
+                    assert_eq!(cell.fg, matched, "{word} at {x},{y}");
+                    assert!(
+                        cell.modifier
+                            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+                    );
+                }
+                assert_ne!(
+                    buffer[(x + 7, y)].fg,
+                    matched,
+                    "the match ends with the word"
+                );
+                highlighted += 1;
+            }
+        }
+    }
+    assert!(highlighted > 0, "no match on screen:\n{}", h.screen());
+    // Nothing else is: every cell in the match colour is part of one of those words.
+    let coloured = (reader.y..reader.bottom())
+        .flat_map(|y| (reader.x..reader.right()).map(move |x| (x, y)))
+        .filter(|&at| buffer[at].fg == matched)
+        .count();
+    assert_eq!(coloured, 7 * highlighted);
+}
+
 /// A resolution whose text and country names hold terminal escapes, built by hand (the parser
 /// would have removed them): the UI must still print them inert.
 fn hostile_corpus() -> Corpus {

@@ -5,6 +5,7 @@
 //! → `parse` (fields assembled, each with the rule that set it). The words every stage looks
 //! for are in `lexicon`.
 
+pub mod build;
 mod calls;
 pub mod countries;
 pub mod layout;

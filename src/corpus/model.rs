@@ -339,49 +339,19 @@ impl Resolution {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::build::ResolutionBuilder;
 
     fn sample() -> Resolution {
-        Resolution {
-            symbol: Some("A/HRC/RES/44/18".into()),
-            number: Some("44/18".into()),
-            body: Some(Body::Hrc),
-            language: Some(Language::FR),
-            title: Some("Titre".into()),
-            session: Some(44),
-            agenda_item: None,
-            adopted_on: NaiveDate::from_ymd_opt(2020, 7, 17),
-            meeting: Some("28e séance".into()),
-            paragraphs: vec![
-                Paragraph {
-                    kind: ParagraphKind::Preambular,
-                    number: None,
-                    text: "Rappelant".into(),
-                },
-                Paragraph {
-                    kind: ParagraphKind::Operative,
-                    number: Some(1),
-                    text: "Décide".into(),
-                },
-            ],
-            footnotes: vec![],
-            vote: Some(Vote {
-                adoption: Adoption::RecordedVote,
-                yes: Some(1),
-                no: Some(0),
-                abstain: Some(0),
-                in_favour: vec![CountryRef {
-                    code: Some("FRA".into()),
-                    name: "France".into(),
-                }],
-                against: vec![],
-                abstaining: vec![],
-            }),
-            source: Source {
-                path: "x.txt".into(),
-                format: SourceFormat::PdfText,
-            },
-            warnings: vec![],
-        }
+        ResolutionBuilder::new("A/HRC/RES/44/18")
+            .language(Language::FR)
+            .title("Titre")
+            .adopted(2020, 7, 17)
+            .meeting("28e séance")
+            .source("x.txt", SourceFormat::PdfText)
+            .preambular("Rappelant")
+            .operative("Décide")
+            .recorded_vote(&["FRA"], &[], &[])
+            .build()
     }
 
     #[test]

@@ -359,6 +359,7 @@ pub fn match_positions(query: &Query, original: &str) -> Vec<usize> {
         if !found
             && term.kind == TermKind::Fuzzy
             && let Some((_, chars)) = MATCHER.fuzzy_indices(&folded, &term.text)
+            && compact(&chars, term.text.chars().count())
         {
             let byte_of: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
             positions.extend(
@@ -372,6 +373,16 @@ pub fn match_positions(query: &Query, original: &str) -> Vec<usize> {
     positions.sort_unstable();
     positions.dedup();
     positions
+}
+
+/// Whether fuzzy match positions (character indices, sorted) read as one misspelt word: they
+/// span little more than the term. Letters picked across a paragraph (`v` … `a` … `c` lines
+/// apart) are no match worth showing.
+fn compact(chars: &[usize], term_chars: usize) -> bool {
+    match (chars.first(), chars.last()) {
+        (Some(first), Some(last)) => last - first < 2 * term_chars + 2,
+        _ => false,
+    }
 }
 
 /// Byte ranges in `folded` where `term` occurs as its kind asks.
@@ -444,6 +455,21 @@ mod tests {
             let original = &docs[0].paragraphs[0].text;
             assert_eq!(highlighted(original, &hit.positions), expected, "{query:?}");
         }
+    }
+
+    #[test]
+    fn a_typo_is_highlighted_but_letters_scattered_over_a_paragraph_are_not() {
+        let typo = "la coopération internationale ;";
+        assert_eq!(
+            highlighted(typo, &match_positions(&parse("cooperaton"), typo)),
+            "coopération".replace('i', "")
+        );
+        let scattered =
+            "Vu la Charte, agissant conformément à la Convention internationale sur ce point";
+        assert_eq!(
+            match_positions(&parse("vaccins"), scattered),
+            Vec::<usize>::new()
+        );
     }
 
     #[test]

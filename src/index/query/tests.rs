@@ -1,8 +1,7 @@
 //! The query language as a table of input → expected `Query`, plus the matching helpers.
 
 use super::*;
-use crate::corpus::model::{Adoption, CountryRef, Paragraph, Source, SourceFormat};
-use chrono::NaiveDate;
+use crate::corpus::build::ResolutionBuilder;
 
 fn term(text: &str, kind: TermKind, negated: bool) -> Term {
     let text = text.to_string();
@@ -492,41 +491,17 @@ fn terms_match_folded_text() {
 }
 
 fn resolution() -> Resolution {
-    let listed = |code: &str, name: &str| CountryRef {
-        code: Some(code.into()).filter(|c: &String| !c.is_empty()),
-        name: name.into(),
-    };
-    Resolution {
-        symbol: Some("A/HRC/RES/44/18".into()),
-        number: Some("44/18".into()),
-        body: Some(Body::Hrc),
-        language: Some(Language::FR),
-        title: Some("Titre".into()),
-        session: Some(44),
-        agenda_item: None,
-        adopted_on: NaiveDate::from_ymd_opt(2020, 7, 17),
-        meeting: None,
-        paragraphs: vec![Paragraph {
-            kind: OP,
-            number: Some(1),
-            text: "Décide".into(),
-        }],
-        footnotes: vec![],
-        vote: Some(Vote {
-            adoption: Adoption::RecordedVote,
-            yes: Some(2),
-            no: Some(1),
-            abstain: Some(1),
-            in_favour: vec![listed("FRA", "France"), listed("", "Narnia du Nord")],
-            against: vec![listed("USA", "États-Unis d’Amérique")],
-            abstaining: vec![listed("CIV", "Côte d’Ivoire")],
-        }),
-        source: Source {
-            path: "x.txt".into(),
-            format: SourceFormat::PdfText,
-        },
-        warnings: vec![],
-    }
+    ResolutionBuilder::new("A/HRC/RES/44/18")
+        .language(Language::FR)
+        .title("Titre")
+        .adopted(2020, 7, 17)
+        .operative("Décide")
+        .recorded_vote(
+            &["FRA", "Narnia du Nord"],
+            &["États-Unis d’Amérique"],
+            &["Côte d’Ivoire"],
+        )
+        .build()
 }
 
 #[test]
