@@ -452,3 +452,19 @@ fn one_document_is_counted_in_the_singular() {
         "{message}"
     );
 }
+
+#[test]
+fn config_names_the_state_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let out = stdout_of(
+        resolu(dir.path())
+            .arg("config")
+            .env("XDG_STATE_HOME", &state),
+    );
+    let line = out.lines().find(|l| l.starts_with("state:")).unwrap();
+    assert!(
+        line.ends_with(&state.join("resolu").display().to_string()),
+        "{out}"
+    );
+}
