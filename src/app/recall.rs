@@ -2,6 +2,9 @@
 //! (`history_previous` / `history_next`) stands. Pure data: the loop reads the file at start and
 //! writes what `update` hands it as a command.
 
+use crate::text::display::is_unsafe;
+use crate::text::fold::fold;
+
 /// How many queries are kept unless the config says otherwise.
 pub const DEFAULT_LIMIT: usize = 500;
 
@@ -131,19 +134,19 @@ impl QueryHistory {
     }
 }
 
-/// A query as one line: control characters (line breaks, tabs, escapes) become spaces, and the
-/// ends are trimmed.
+/// A query as one line, safe to print: control characters (line breaks, tabs, escapes) and
+/// bidirectional overrides become spaces, and the ends are trimmed.
 pub fn one_line(text: &str) -> String {
     let line: String = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if is_unsafe(c) { ' ' } else { c })
         .collect();
     line.trim().to_string()
 }
 
-/// `entry` starts with `prefix`, letter case aside.
+/// `entry` starts with `prefix`, letter case and accents aside (as the search itself).
 fn starts_with(entry: &str, prefix: &str) -> bool {
-    entry.to_lowercase().starts_with(&prefix.to_lowercase())
+    fold(entry).starts_with(&fold(prefix))
 }
 
 #[cfg(test)]
@@ -156,7 +159,7 @@ mod tests {
 
     #[test]
     fn pushing_collapses_neighbours_and_keeps_the_newest() {
-        let mut h = history(&["a", "a", " b ", "", "b\n", "c"]);
+        let mut h = history(&["a", "a", " b ", "", "b\n", "\u{202e}c"]);
         assert_eq!(h.entries(), ["a", "b", "c"]);
         assert_eq!(h.push("c"), None);
         assert_eq!(h.push("x\ty"), Some("x y".to_string()));
@@ -184,12 +187,13 @@ mod tests {
 
     #[test]
     fn a_typed_prefix_filters_and_an_edit_starts_over() {
-        let mut h = history(&["coop", "s:44", "Cooperation"]);
-        assert_eq!(h.older("co"), Recall::Show("Cooperation".into()));
-        assert_eq!(h.older("Cooperation"), Recall::Show("coop".into()));
+        let mut h = history(&["coop", "s:44", "Coopération"]);
+        assert_eq!(h.older("co"), Recall::Show("Coopération".into()));
+        assert_eq!(h.older("Coopération"), Recall::Show("coop".into()));
         assert_eq!(h.older("coop"), Recall::End);
-        assert_eq!(h.newer("coop"), Recall::Show("Cooperation".into()));
-        assert_eq!(h.newer("Cooperation"), Recall::Show("co".into()));
+        assert_eq!(h.newer("coop"), Recall::Show("Coopération".into()));
+        assert_eq!(h.newer("Coopération"), Recall::Show("co".into()));
+        assert_eq!(h.older("COOPE"), Recall::Show("Coopération".into()));
         // Edited after a recall: the edited text is the new draft.
         assert_eq!(h.older("s"), Recall::Show("s:44".into()));
         assert_eq!(h.older("s:44 y"), Recall::End);
