@@ -124,7 +124,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the files resolu reads and writes: config file, log folder, cache folder.
+    /// Print the files resolu reads and writes: config file, log folder, cache folder, state
+    /// folder.
     Config,
     /// Print a shell completion script (`resolu completions bash > …`; see the README).
     Completions {

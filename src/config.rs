@@ -33,6 +33,10 @@ pub struct Config {
     pub mouse: bool,
     /// Where `copy` also writes its text.
     pub clipboard_file: Option<PathBuf>,
+    /// The document list's width in columns; `None`: from the screen's width.
+    pub list_width: Option<u16>,
+    /// How many queries the history keeps (0: no history, nothing read or written).
+    pub history_size: usize,
     /// The warnings `load` returned, kept so the terminal UI can show and log them.
     pub warnings: Vec<String>,
 }
@@ -79,6 +83,8 @@ pub struct ConfigPaths {
     pub config_file: Option<PathBuf>,
     pub log_dir: Option<PathBuf>,
     pub cache_dir: Option<PathBuf>,
+    /// The query history and the remembered list width.
+    pub state_dir: Option<PathBuf>,
 }
 
 impl fmt::Display for ConfigPaths {
@@ -91,22 +97,29 @@ impl fmt::Display for ConfigPaths {
         };
         writeln!(f, "config file: {}", show(&self.config_file))?;
         writeln!(f, "log folder:  {}", show(&self.log_dir))?;
-        writeln!(f, "cache:       {}", show(&self.cache_dir))
+        writeln!(f, "cache:       {}", show(&self.cache_dir))?;
+        writeln!(f, "state:       {}", show(&self.state_dir))
     }
 }
 
 /// The platform's folders for resolu (`directories`, org `resolu`, app `resolu`).
 pub fn paths() -> ConfigPaths {
     match directories::ProjectDirs::from("org", "resolu", "resolu") {
-        Some(dirs) => ConfigPaths {
-            config_file: Some(dirs.config_dir().join("config.toml")),
-            log_dir: Some(dirs.state_dir().unwrap_or(dirs.cache_dir()).to_path_buf()),
-            cache_dir: Some(dirs.cache_dir().to_path_buf()),
-        },
+        Some(dirs) => {
+            // Platforms without a state folder (macOS, Windows) keep it in the cache.
+            let state = dirs.state_dir().unwrap_or(dirs.cache_dir()).to_path_buf();
+            ConfigPaths {
+                config_file: Some(dirs.config_dir().join("config.toml")),
+                log_dir: Some(state.clone()),
+                cache_dir: Some(dirs.cache_dir().to_path_buf()),
+                state_dir: Some(state),
+            }
+        }
         None => ConfigPaths {
             config_file: None,
             log_dir: None,
             cache_dir: None,
+            state_dir: None,
         },
     }
 }
@@ -139,6 +152,8 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
         colours: Colours::default(),
         mouse: false,
         clipboard_file: None,
+        list_width: None,
+        history_size: crate::app::recall::DEFAULT_LIMIT,
         warnings: Vec::new(),
     };
     let mut warnings = Vec::new();
@@ -200,6 +215,17 @@ impl<'a> Reader<'a> {
                     Some(path) => config.clipboard_file = Some(expand(path)),
                     None => self.warn(key, "must be a path in quotes"),
                 },
+                "list_width" => match value {
+                    toml::Value::String(auto) if auto == "auto" => config.list_width = None,
+                    _ => match value.as_integer().and_then(|n| u16::try_from(n).ok()) {
+                        Some(columns) if columns > 0 => config.list_width = Some(columns),
+                        _ => self.warn(key, "must be a number of columns, like 44, or \"auto\""),
+                    },
+                },
+                "history" => match value.as_table() {
+                    Some(history) => self.history(config, history),
+                    None => self.warn(key, "must be a table: [history]"),
+                },
                 "colours" | "colors" => match value.as_table() {
                     Some(colours) => self.colours(&mut config.colours, colours),
                     None => self.warn(key, "must be a table: [colours]"),
@@ -209,6 +235,19 @@ impl<'a> Reader<'a> {
                     None => self.warn(key, "must be a table: [keys.normal] or [keys.query]"),
                 },
                 _ => self.warn(key, "unknown key; ignored"),
+            }
+        }
+    }
+
+    fn history(&mut self, config: &mut Config, table: &toml::Table) {
+        for (key, value) in table {
+            let name = format!("history.{key}");
+            match key.as_str() {
+                "size" => match value.as_integer().and_then(|n| usize::try_from(n).ok()) {
+                    Some(size) => config.history_size = size,
+                    None => self.warn(&name, "must be a number of queries (0: no history)"),
+                },
+                _ => self.warn(&name, "unknown key; ignored"),
             }
         }
     }
@@ -327,11 +366,16 @@ mod tests {
 
     #[test]
     fn the_user_file_is_laid_over_the_default() {
-        let user = "mouse = true\ncorpus_paths = [\"/data/un\"]\n[keys.normal]\nquit = [\"x\"]\n\
-                    [colours]\nyes = \"blue\"\ndepth = \"16\"\n";
+        let user = "mouse = true\ncorpus_paths = [\"/data/un\"]\nlist_width = 44\n\
+                    [keys.normal]\nquit = [\"x\"]\n\
+                    [colours]\nyes = \"blue\"\ndepth = \"16\"\n[history]\nsize = 20\n";
         let (config, warnings) = from_toml(Some(user));
         assert!(warnings.is_empty(), "{warnings:?}");
         assert!(config.mouse);
+        assert_eq!(config.list_width, Some(44));
+        assert_eq!(config.history_size, 20);
+        assert_eq!(Config::default().list_width, None);
+        assert_eq!(Config::default().history_size, 500);
         assert_eq!(config.corpus_paths, vec![PathBuf::from("/data/un")]);
         let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
         // Ctrl-C stays with quit when the user's keys leave it free.
@@ -384,6 +428,17 @@ mod tests {
                 "`keys.normal.quit`: must be a list",
             ),
             ("corpus_paths = \"x\"", "`corpus_paths`: must be a list"),
+            (
+                "list_width = 0",
+                "`list_width`: must be a number of columns",
+            ),
+            (
+                "list_width = \"wide\"",
+                "`list_width`: must be a number of columns",
+            ),
+            ("history = 3", "`history`: must be a table"),
+            ("[history]\nsize = -1", "`history.size`: must be a number"),
+            ("[history]\nfile = \"x\"", "`history.file`: unknown key"),
         ];
         for (text, expected) in cases {
             let (config, warnings) = from_toml(Some(text));

@@ -8,6 +8,7 @@ pub mod config;
 pub mod corpus;
 pub mod index;
 pub mod plural;
+pub mod remember;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -4,10 +4,12 @@
 //! screen is redrawn only after events, never on a timer.
 
 use crate::app::keymap::translate_event;
-use crate::app::{Action, App, Command, update};
+use crate::app::recall::QueryHistory;
+use crate::app::{Action, App, Command, ListWidth, update};
 use crate::clipboard::{inside_tmux, osc52, routes_note};
 use crate::config::{self, Config};
 use crate::corpus::load::Corpus;
+use crate::remember::Store;
 use crate::ui::ansi16::Ansi16;
 use crate::ui::{self, theme};
 use crate::worker::{self, Request};
@@ -249,8 +251,16 @@ where
 {
     install_panic_hook();
     let started = std::time::Instant::now();
-    init_logging(config::paths().log_dir);
+    let paths = config::paths();
+    init_logging(paths.log_dir);
     for warning in &config.warnings {
+        tracing::warn!("{warning}");
+    }
+    let store = paths
+        .state_dir
+        .map(|dir| Store::new(dir, config.history_size));
+    let remembered = store.as_ref().map(Store::load).unwrap_or_default();
+    for warning in &remembered.warnings {
         tracing::warn!("{warning}");
     }
     let depth = config.colours.depth.unwrap_or_else(theme::depth_from_env);
@@ -262,6 +272,11 @@ where
         config.mouse,
     );
     app.index = crate::app::IndexStatus::Loading;
+    app.history = QueryHistory::new(remembered.history, config.history_size);
+    app.list_width = ListWidth {
+        configured: config.list_width,
+        remembered: remembered.list_width,
+    };
     if !config.warnings.is_empty() {
         let n = config.warnings.len();
         update(
@@ -290,6 +305,7 @@ where
         started,
         requests,
         clipboard_file: config.clipboard_file.clone(),
+        store,
         tmux: inside_tmux(std::env::var("TMUX").ok().as_deref()),
     };
     let result = context.run(&mut terminal, &mut app, &theme, &events);
@@ -357,6 +373,8 @@ struct Loop {
     started: std::time::Instant,
     requests: Sender<Request>,
     clipboard_file: Option<PathBuf>,
+    /// Where the history and the list width are remembered (none without a home folder).
+    store: Option<Store>,
     tmux: bool,
 }
 
@@ -491,6 +509,19 @@ impl Loop {
                 let done = app.message.clone().unwrap_or_else(|| "Copied".into());
                 let note = routes_note(&routes, &failures);
                 update(app, Action::Notice(format!("{done} — {note}")));
+            }
+            Command::RememberQuery(query) => {
+                let added = self.store.as_ref().map(|store| store.add_query(&query));
+                match added {
+                    Some(Ok(warnings)) => warnings.iter().for_each(|w| tracing::warn!("{w}")),
+                    Some(Err(why)) => tracing::warn!("query history: {why}"),
+                    None => {}
+                }
+            }
+            Command::RememberListWidth(width) => {
+                if let Some(Err(why)) = self.store.as_ref().map(|s| s.set_list_width(width)) {
+                    tracing::warn!("list width: {why}");
+                }
             }
             Command::SetMouse(on) => {
                 let mut out = io::stdout();

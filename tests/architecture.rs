@@ -163,6 +163,7 @@ fn the_layers_depend_downwards_only() {
         ),
         ("worker", &["app", "corpus", "index", "plural"]),
         ("clipboard", &[]),
+        ("remember", &["app"]),
     ];
     for (module, may_use) in allowed {
         let uses = edges.get(*module).cloned().unwrap_or_default();

@@ -504,3 +504,19 @@ fn search_stdin_carries_the_query_hints() {
     assert_eq!(answers[1]["hints"], serde_json::json!([]));
     assert!(answers[1]["total"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn config_names_the_state_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let out = stdout_of(
+        resolu(dir.path())
+            .arg("config")
+            .env("XDG_STATE_HOME", &state),
+    );
+    let line = out.lines().find(|l| l.starts_with("state:")).unwrap();
+    assert!(
+        line.ends_with(&state.join("resolu").display().to_string()),
+        "{out}"
+    );
+}

@@ -349,3 +349,42 @@ fn a_paste_without_bracketed_paste_stays_text_in_the_query_bar() {
     assert!(!screen.contains("Sorted by"), "{screen}");
     tmux.send(&["Escape", "Escape", "q"]);
 }
+
+#[test]
+fn a_query_and_the_list_width_are_remembered_for_the_next_run() {
+    if !have_tmux() {
+        return;
+    }
+    let bin = quoted(&binary());
+    let tmux = Tmux::start(&format!(
+        "cd \"$HOME\" && {bin}; echo done > first; {bin}; echo $? > status"
+    ));
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["/"]);
+    tmux.type_text("vaccins");
+    tmux.wait_for_screen("the results", |s| s.contains("paragraphs in"));
+    tmux.send(&["Enter"]);
+    tmux.send(&["Escape"]);
+    tmux.send(&["Escape"]);
+    tmux.wait_for_screen("the query cleared", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["+"]);
+    tmux.wait_for_screen("the list widened", |s| s.contains("42 columns wide"));
+    tmux.send(&["q"]);
+    tmux.wait_for_file("first");
+    // In the temporary home's state folder, never the user's.
+    let history = std::fs::read_to_string(tmux.path("state/resolu/history.txt")).unwrap();
+    assert_eq!(history, "vaccins\n");
+    let state = std::fs::read_to_string(tmux.path("state/resolu/state.toml")).unwrap();
+    assert!(state.contains("list_width = 42"), "{state}");
+    let screen = tmux.wait_for_screen("the second run", |s| s.contains("Resolutions 10/10"));
+    // The list is 42 columns wide again: its top right corner is the 42nd character.
+    let top = screen.lines().find(|l| l.contains("Resolutions")).unwrap();
+    assert_eq!(top.chars().position(|c| c == '┓'), Some(41), "{screen}");
+    tmux.send(&["/", "C-p"]);
+    let screen = tmux.wait_for_screen("the recalled query", |s| s.contains("/ vaccins"));
+    assert!(screen.contains("paragraphs in"), "{screen}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for_screen("the query bar left", |s| !s.contains(" QUERY "));
+    tmux.send(&["q"]);
+    assert_eq!(tmux.wait_for_file("status"), "0");
+}

@@ -474,3 +474,172 @@ fn the_corpus_arrives_after_the_first_frame_and_typing_is_kept() {
     assert_eq!(app.input, Some(InputTarget::Query));
     assert_eq!(app.size, (120, 40));
 }
+
+#[test]
+fn queries_left_in_the_bar_join_the_history_once() {
+    let mut h = Harness::new();
+    h.keys("/coop<enter>");
+    h.keys("/<c-u>s:44<enter>");
+    // The same again, and Enter on an empty bar: nothing new.
+    h.keys("/<c-u>s:44<enter>");
+    h.keys("/<c-u><enter>");
+    // Esc leaves the bar too; the query stays in use, so it is remembered.
+    h.keys("/<c-u>vaccins<esc>");
+    assert_eq!(h.app.history.entries(), ["coop", "s:44", "vaccins"]);
+    let remembered: Vec<&Command> = h
+        .commands
+        .iter()
+        .filter(|c| matches!(c, Command::RememberQuery(_)))
+        .collect();
+    assert_eq!(
+        remembered,
+        [
+            &Command::RememberQuery("coop".into()),
+            &Command::RememberQuery("s:44".into()),
+            &Command::RememberQuery("vaccins".into()),
+        ]
+    );
+    // Esc that clears the query remembers nothing.
+    h.commands.clear();
+    h.keys("<esc><esc>");
+    assert!(!h.app.query.is_active());
+    assert!(
+        !h.commands
+            .iter()
+            .any(|c| matches!(c, Command::RememberQuery(_)))
+    );
+}
+
+#[test]
+fn ctrl_p_and_ctrl_n_recall_queries_and_bring_the_draft_back() {
+    let mut h = Harness::new();
+    h.keys("/coop<enter>/<c-u>s:44<enter>/<c-u>vaccins<enter>");
+    h.keys("/<c-u>");
+    // The status bar says how to reach them.
+    let screen = h.screen();
+    assert!(screen.contains("ctrl-p earlier  enter done"), "{screen}");
+    h.keys("<c-p>");
+    assert_eq!(h.app.query.input.text(), "vaccins");
+    // A recalled query is searched for at once.
+    assert!(h.app.query.has_terms() && !h.app.hits().is_empty());
+    assert!(matches!(h.commands.last(), Some(Command::Search { .. })));
+    h.keys("<c-p><c-p>");
+    assert_eq!(h.app.query.input.text(), "coop");
+    h.keys("<c-p>");
+    assert_eq!(h.app.query.input.text(), "coop");
+    assert_eq!(h.app.message.as_deref(), Some("No older query"));
+    h.keys("<c-n>");
+    assert_eq!(h.app.query.input.text(), "s:44");
+    h.keys("<c-n><c-n>");
+    // Past the newest: what was typed before (nothing).
+    assert_eq!(h.app.query.input.text(), "");
+    assert!(!h.app.query.is_active());
+    h.keys("<c-n>");
+    assert_eq!(h.app.message.as_deref(), Some("No newer query"));
+    // A typed start filters, and comes back past the newest.
+    h.keys("co<c-p>");
+    assert_eq!(h.app.query.input.text(), "coop");
+    h.keys("<c-p>");
+    assert_eq!(h.app.message.as_deref(), Some("No older query"));
+    h.keys("<c-n>");
+    assert_eq!(h.app.query.input.text(), "co");
+    // The cursor is at the end of a recalled query, and an edit starts over from it.
+    h.keys("<c-u>s<c-p>");
+    assert_eq!(h.app.query.input.text(), "s:44");
+    assert_eq!(h.app.query.input.cursor(), 4);
+}
+
+#[test]
+fn up_and_down_still_move_the_list_while_typing() {
+    let mut h = Harness::new();
+    h.keys("/coop<enter>/<c-u><home>");
+    let before = h.app.documents.cursor.selected;
+    h.keys("<down><down><up>");
+    assert_eq!(h.app.documents.cursor.selected, before + 1);
+    assert_eq!(h.app.query.input.text(), "");
+    // In the country filter, which keeps no history, ctrl-n / ctrl-p move like down / up.
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("c<c-n><c-n><c-p>");
+    assert_eq!(h.app.input, Some(InputTarget::CountryFilter));
+    assert_eq!(h.app.votes.cursor.selected, 1);
+}
+
+#[test]
+fn the_history_keeps_its_size_and_can_be_off() {
+    use resolu::app::recall::QueryHistory;
+    let mut h = Harness::new();
+    h.app.history = QueryHistory::new(vec!["old".into()], 2);
+    h.keys("/a<enter>/<c-u>b<enter>/<c-u>c<enter>");
+    assert_eq!(h.app.history.entries(), ["b", "c"]);
+    let mut h = Harness::new();
+    h.app.history = QueryHistory::new(vec!["old".into()], 0);
+    h.commands.clear();
+    h.keys("/a<enter>/<c-p>");
+    assert!(h.app.history.entries().is_empty());
+    assert!(
+        !h.commands
+            .iter()
+            .any(|c| matches!(c, Command::RememberQuery(_)))
+    );
+    assert_eq!(h.app.query.input.text(), "a");
+    assert_eq!(h.app.message.as_deref(), Some("No earlier query yet"));
+}
+
+#[test]
+fn plus_and_minus_move_the_lists_edge_within_bounds_and_are_remembered() {
+    use resolu::app::layout::{Panes, READER_MIN};
+    let width_of = |h: &Harness| {
+        let (w, height) = h.app.size;
+        Panes::for_app(w, height, None, h.app.list_width.chosen())
+            .unwrap()
+            .documents
+            .width
+    };
+    let mut h = Harness::new();
+    assert_eq!(width_of(&h), 38);
+    assert_eq!(
+        h.act(Action::WidenList),
+        Some(Command::RememberListWidth(Some(42)))
+    );
+    assert_eq!(width_of(&h), 42);
+    assert_eq!(h.app.list_width.remembered, Some(42));
+    // The frame draws it: the list's right border is at column 41.
+    assert_eq!(h.buffer()[(41, 3)].symbol(), "┃");
+    for _ in 0..20 {
+        h.keys("+");
+    }
+    // The paragraph view keeps its columns beside the vote pane (31 columns at 120).
+    assert_eq!(width_of(&h), 120 - 31 - READER_MIN);
+    assert_eq!(h.act(Action::WidenList), None);
+    assert!(h.app.message.as_deref().unwrap_or("").contains("widest"));
+    for _ in 0..20 {
+        h.keys("-");
+    }
+    assert_eq!(width_of(&h), 30);
+    assert!(h.app.message.as_deref().unwrap_or("").contains("narrowest"));
+    // A narrower screen keeps the chosen width within its own bounds, a wider one gives it back.
+    h.keys("++++");
+    assert_eq!(width_of(&h), 46);
+    h.resize(80, 30);
+    assert_eq!(width_of(&h), 40);
+    h.resize(120, 40);
+    assert_eq!(width_of(&h), 46);
+    // `=` forgets the choice: the configured width, else the automatic one.
+    assert_eq!(
+        h.act(Action::ResetListWidth),
+        Some(Command::RememberListWidth(None))
+    );
+    assert_eq!(width_of(&h), 38);
+    h.app.list_width.configured = Some(50);
+    assert_eq!(width_of(&h), 49, "kept within bounds too");
+    h.app.list_width.configured = Some(48);
+    assert_eq!(width_of(&h), 48);
+    h.keys("-");
+    assert_eq!(width_of(&h), 44);
+    assert_eq!(h.app.list_width.configured, Some(48));
+    // The choice survives the corpus arriving.
+    use resolu::corpus::load::load_embedded;
+    h.act(Action::CorpusLoaded(std::sync::Arc::new(load_embedded())));
+    assert_eq!(width_of(&h), 44);
+}

@@ -78,6 +78,13 @@ pub enum Action {
     /// Show the focused pane alone, full size; again: every pane.
     #[strum(message = "Show the focused pane alone (again: every pane)")]
     Zoom,
+    /// The list's width is remembered between runs (state.toml in the state folder).
+    #[strum(message = "Widen the list (remembered)")]
+    WidenList,
+    #[strum(message = "Narrow the list (remembered)")]
+    NarrowList,
+    #[strum(message = "Give the list its default width again")]
+    ResetListWidth,
     /// Stop resolu and give the shell back (`fg` resumes), like less and vim.
     #[strum(message = "Suspend resolu to the shell (fg resumes it)")]
     Suspend,
@@ -100,6 +107,12 @@ pub enum Action {
     CursorStart,
     #[strum(message = "Cursor to the end")]
     CursorEnd,
+    /// In the query bar; in the country and help filters, the same as `up`.
+    #[strum(message = "Recall the previous query (what is typed filters; elsewhere: up)")]
+    HistoryPrevious,
+    /// In the query bar; in the country and help filters, the same as `down`.
+    #[strum(message = "Recall the next query, then what was typed (elsewhere: down)")]
+    HistoryNext,
     /// A character typed into the query bar, the country filter or the help filter.
     #[serde(skip)]
     Insert(char),
@@ -157,6 +170,10 @@ pub enum Command {
     Suspend,
     /// Clear the screen and draw every cell again.
     Redraw,
+    /// Add this query to the history file (the app's own history already has it).
+    RememberQuery(String),
+    /// Remember this list width for the next runs (`None`: forget it).
+    RememberListWidth(Option<u16>),
     Quit,
 }
 

@@ -10,6 +10,13 @@ pub const MIN_HEIGHT: u16 = 14;
 /// From this width on, the three panes stand side by side; below it the vote pane goes under
 /// the paragraph view.
 pub const WIDE: u16 = 110;
+/// The narrowest list `narrow_list` gives (the list never cuts a symbol or a tally at this
+/// width), unless the automatic width is narrower.
+pub const LIST_MIN: u16 = 30;
+/// Columns the paragraph view keeps, border included, however wide the list is made.
+pub const READER_MIN: u16 = 40;
+/// Columns `widen_list` and `narrow_list` move the list's edge by.
+pub const LIST_STEP: u16 = 4;
 
 /// The screen's areas. Pane areas include their borders; `inner` gives the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,9 +54,15 @@ impl Panes {
         }
     }
 
-    /// The layout `app` is drawn in: every pane, or the focused one alone when zoomed.
-    pub fn for_app(width: u16, height: u16, zoomed: Option<Pane>) -> Option<Panes> {
-        let panes = panes(width, height)?;
+    /// The layout `app` is drawn in: every pane, or the focused one alone when zoomed; the list
+    /// `list` columns wide if set (kept within [`list_bounds`]).
+    pub fn for_app(
+        width: u16,
+        height: u16,
+        zoomed: Option<Pane>,
+        list: Option<u16>,
+    ) -> Option<Panes> {
+        let panes = panes_with(width, height, list)?;
         Some(zoomed.map_or(panes, |pane| panes.zoomed(pane)))
     }
 
@@ -64,6 +77,47 @@ impl Panes {
 
 /// The layout of a `width` × `height` screen, or `None` when it is too small to use.
 pub fn panes(width: u16, height: u16) -> Option<Panes> {
+    panes_with(width, height, None)
+}
+
+/// The vote pane's width beside the others on a wide screen; `None` below [`WIDE`], where it
+/// goes under the paragraph view.
+fn votes_width(width: u16) -> Option<u16> {
+    (width >= WIDE).then(|| percent(width, 26).clamp(30, 48))
+}
+
+fn percent(width: u16, percent: u32) -> u16 {
+    u16::try_from(u32::from(width) * percent / 100).unwrap_or(u16::MAX)
+}
+
+/// The list's width when none is chosen: wider screens give it room for titles (up to 60
+/// columns at 190 and more).
+pub fn automatic_list_width(width: u16) -> u16 {
+    percent(width, 32).clamp(30, 60)
+}
+
+/// The narrowest and widest the list may be on a screen `width` columns wide: the paragraph
+/// view keeps [`READER_MIN`] columns; the automatic width is always allowed.
+pub fn list_bounds(width: u16) -> (u16, u16) {
+    let automatic = automatic_list_width(width);
+    let widest = width
+        .saturating_sub(votes_width(width).unwrap_or(0))
+        .saturating_sub(READER_MIN);
+    (LIST_MIN.min(automatic), widest.max(automatic))
+}
+
+/// The list's width on a screen `width` columns wide: `chosen` kept within bounds, else the
+/// automatic width.
+pub fn list_width(width: u16, chosen: Option<u16>) -> u16 {
+    let (narrowest, widest) = list_bounds(width);
+    chosen.map_or_else(
+        || automatic_list_width(width),
+        |w| w.clamp(narrowest, widest),
+    )
+}
+
+/// [`panes`] with the list `list` columns wide if set.
+pub fn panes_with(width: u16, height: u16, list: Option<u16>) -> Option<Panes> {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
@@ -74,10 +128,8 @@ pub fn panes(width: u16, height: u16) -> Option<Panes> {
         Constraint::Length(1),
     ])
     .areas(screen);
-    // Wider screens give the list room for titles (up to 60 columns at 190 and more).
-    let documents_width = (width * 32 / 100).clamp(30, 60);
-    if width >= WIDE {
-        let votes_width = (width * 26 / 100).clamp(30, 48);
+    let documents_width = list_width(width, list);
+    if let Some(votes_width) = votes_width(width) {
         let [documents, reader, votes] = Layout::horizontal([
             Constraint::Length(documents_width),
             Constraint::Min(1),
@@ -158,6 +210,30 @@ mod tests {
             }
         }
         assert!(panes(59, 40).is_none());
+        assert!(panes(u16::MAX, 40).is_some());
         assert!(panes(120, 13).is_none());
+    }
+
+    #[test]
+    fn a_chosen_list_width_stays_within_bounds() {
+        for width in [60, 80, 109, 110, 120, 200, 400] {
+            let (narrowest, widest) = list_bounds(width);
+            assert!(narrowest <= automatic_list_width(width), "{width}");
+            assert!(automatic_list_width(width) <= widest, "{width}");
+            for chosen in [0, 10, 30, 44, 90, 500, u16::MAX] {
+                let p = panes_with(width, 30, Some(chosen)).unwrap();
+                let list = p.documents.width;
+                assert_eq!(list, list_width(width, Some(chosen)));
+                assert!((narrowest..=widest).contains(&list), "{width} {chosen}");
+                // The paragraph view stays usable whatever the list asks.
+                assert!(
+                    p.reader.width >= READER_MIN.min(width - list),
+                    "{width} {chosen}"
+                );
+            }
+        }
+        assert_eq!(panes_with(120, 40, None), panes(120, 40));
+        assert_eq!(panes_with(120, 40, Some(44)).unwrap().documents.width, 44);
+        assert_eq!(list_width(120, Some(100)), 120 - 31 - READER_MIN);
     }
 }

@@ -10,11 +10,12 @@ pub mod lines;
 mod navigate;
 mod open;
 mod query;
+pub mod recall;
 pub mod state;
 pub mod update;
 pub mod view;
 
 pub use action::{Action, Command, SearchOutcome};
 pub use keymap::{Key, KeyMode, Keymap};
-pub use state::{App, Cursor, IndexStatus, InputTarget, Pane, ReaderView, SortKey};
+pub use state::{App, Cursor, IndexStatus, InputTarget, ListWidth, Pane, ReaderView, SortKey};
 pub use update::update;

@@ -55,7 +55,12 @@ impl Motion {
 }
 
 pub(super) fn panes(app: &App) -> Option<Panes> {
-    Panes::for_app(app.size.0, app.size.1, app.zoomed.then_some(app.focus))
+    Panes::for_app(
+        app.size.0,
+        app.size.1,
+        app.zoomed.then_some(app.focus),
+        app.list_width.chosen(),
+    )
 }
 
 fn inner_height(app: &App, pane: Pane) -> usize {

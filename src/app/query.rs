@@ -3,7 +3,8 @@
 
 use super::action::{Command, SearchOutcome};
 use super::navigate::select_hit_document;
-use super::state::{App, Cursor, ReaderView};
+use super::recall::Recall;
+use super::state::{App, Cursor, LineEdit, ReaderView};
 use crate::index::query::parse;
 
 /// Parse the new query and ask the worker for its results under a new generation.
@@ -30,6 +31,43 @@ pub(super) fn query_changed(app: &mut App) -> Option<Command> {
         query: app.query.parsed.clone(),
         limit: app.hit_limit,
     })
+}
+
+/// Put an older (or newer) query from the history in the bar and search for it.
+pub(super) fn recall(app: &mut App, older: bool) -> Option<Command> {
+    let text = app.query.input.text().to_string();
+    let step = if older {
+        app.history.older(&text)
+    } else {
+        app.history.newer(&text)
+    };
+    match step {
+        Recall::Show(entry) => {
+            app.query.input = LineEdit::new(&entry);
+            query_changed(app)
+        }
+        Recall::End => {
+            app.message = Some(
+                if app.history.entries().is_empty() {
+                    "No earlier query yet"
+                } else if older {
+                    "No older query"
+                } else {
+                    "No newer query"
+                }
+                .to_string(),
+            );
+            None
+        }
+    }
+}
+
+/// The query bar is left (Enter, Esc): a query in it joins the history, and the loop is asked
+/// to add it to the file.
+pub(super) fn remember_query(app: &mut App) -> Option<Command> {
+    app.history
+        .push(app.query.input.text())
+        .map(Command::RememberQuery)
 }
 
 pub(super) fn search_done(app: &mut App, outcome: SearchOutcome) {

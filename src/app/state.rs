@@ -2,6 +2,7 @@
 //! mode. Plain data changed only by `update`; the panes read it.
 
 use super::keymap::{KeyMode, Keymap};
+use super::recall::QueryHistory;
 use crate::corpus::load::Corpus;
 use crate::index::SearchResult;
 use crate::index::query::Query;
@@ -270,6 +271,24 @@ pub struct Help {
     pub scroll: usize,
 }
 
+/// The document list's width in columns, if not the automatic one: `widen_list` and
+/// `narrow_list` choose it (remembered between runs), else the config's `list_width`. The layout
+/// keeps it within what the screen allows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListWidth {
+    /// `list_width` in config.toml.
+    pub configured: Option<u16>,
+    /// Set with `widen_list` / `narrow_list`; `reset_list_width` forgets it.
+    pub remembered: Option<u16>,
+}
+
+impl ListWidth {
+    /// The width asked for, if any.
+    pub fn chosen(&self) -> Option<u16> {
+        self.remembered.or(self.configured)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexStatus {
     /// The corpus is still being read and parsed.
@@ -298,6 +317,9 @@ pub struct App {
     pub mouse: bool,
     /// The focused pane fills the body alone (`zoom`).
     pub zoomed: bool,
+    pub list_width: ListWidth,
+    /// Earlier queries, recalled in the query bar.
+    pub history: QueryHistory,
     pub index: IndexStatus,
     /// One line for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -332,6 +354,8 @@ impl App {
             size: (80, 24),
             mouse,
             zoomed: false,
+            list_width: ListWidth::default(),
+            history: QueryHistory::default(),
             index: IndexStatus::Building,
             message: None,
             hit_limit: 500,

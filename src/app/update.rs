@@ -4,9 +4,10 @@
 //! query's round trip to the worker in [`super::query`].
 
 use super::action::{Action, Command};
+use super::layout::{LIST_STEP, list_bounds, list_width};
 use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
-use super::query::{query_changed, search_done};
+use super::query::{query_changed, recall, remember_query, search_done};
 use super::state::{App, Cursor, Help, IndexStatus, InputTarget, LineEdit, Pane, ReaderView};
 
 /// Apply `action` to `app`; what the outside world must do, if anything, is returned.
@@ -36,6 +37,8 @@ fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corp
     fresh.input = app.input.take();
     fresh.help = app.help.take();
     fresh.hit_limit = app.hit_limit;
+    fresh.history = std::mem::take(&mut app.history);
+    fresh.list_width = app.list_width;
     fresh.index = IndexStatus::Building;
     *app = fresh;
 }
@@ -57,6 +60,17 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
             };
             app.message = Some(format!("The focused pane {state}"));
         }
+        Action::WidenList => return resize_list(app, true),
+        Action::NarrowList => return resize_list(app, false),
+        Action::ResetListWidth => {
+            app.list_width.remembered = None;
+            app.message = Some("The list has its default width".to_string());
+            return Some(Command::RememberListWidth(None));
+        }
+        Action::HistoryPrevious | Action::HistoryNext => {
+            let older = action == Action::HistoryPrevious;
+            return recall_or_move(app, older);
+        }
         Action::Redraw => return Some(Command::Redraw),
         Action::Help => {
             app.help = if app.help.is_some() {
@@ -71,7 +85,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
             app.input = Some(InputTarget::Query);
             app.query.input.end();
         }
-        Action::Accept => accept(app),
+        Action::Accept => return accept(app),
         // Pasting outside any input starts a query with the pasted text.
         Action::Paste(_) if app.input.is_none() && app.help.is_none() => {
             app.input = Some(InputTarget::Query);
@@ -152,8 +166,13 @@ fn cycle(pane: Pane, step: usize) -> Pane {
 /// Go back one level: close the help, leave typing, leave a country's history or opened result,
 /// clear a filter, clear the query, return to the list. Never quits.
 fn back(app: &mut App) -> Option<Command> {
-    if app.help.take().is_some() || app.input.take().is_some() {
+    if app.help.take().is_some() {
         return None;
+    }
+    if let Some(input) = app.input.take() {
+        return (input == InputTarget::Query)
+            .then(|| remember_query(app))
+            .flatten();
     }
     match app.focus {
         Pane::Votes if app.votes.history.take().is_some() => return None,
@@ -186,16 +205,52 @@ fn back(app: &mut App) -> Option<Command> {
     None
 }
 
-fn accept(app: &mut App) {
+fn accept(app: &mut App) -> Option<Command> {
     if app.help.take().is_some() {
-        return;
+        return None;
     }
-    if app.input.take() == Some(InputTarget::Query)
-        && app.reader.view == ReaderView::Results
-        && app.query.has_terms()
-    {
+    if app.input.take() != Some(InputTarget::Query) {
+        return None;
+    }
+    if app.reader.view == ReaderView::Results && app.query.has_terms() {
         app.focus = Pane::Reader;
     }
+    remember_query(app)
+}
+
+/// In the query bar (or to open it): recall a query. In the country or help filter, which
+/// have no history, move like `up` / `down`.
+fn recall_or_move(app: &mut App, older: bool) -> Option<Command> {
+    if app.help.is_some() || app.input == Some(InputTarget::CountryFilter) {
+        move_selection(app, if older { Motion::Up } else { Motion::Down });
+        return None;
+    }
+    if app.input.is_none() {
+        app.input = Some(InputTarget::Query);
+        app.query.input.end();
+    }
+    recall(app, older)
+}
+
+/// Move the list's right edge by a step, within what the screen allows; the new width is
+/// remembered.
+fn resize_list(app: &mut App, wider: bool) -> Option<Command> {
+    let screen = app.size.0;
+    let now = list_width(screen, app.list_width.chosen());
+    let (narrowest, widest) = list_bounds(screen);
+    let next = if wider {
+        now.saturating_add(LIST_STEP).min(widest)
+    } else {
+        now.saturating_sub(LIST_STEP).max(narrowest)
+    };
+    if next == now {
+        let limit = if wider { "widest" } else { "narrowest" };
+        app.message = Some(format!("The list is at its {limit} here ({now} columns)"));
+        return None;
+    }
+    app.list_width.remembered = Some(next);
+    app.message = Some(format!("The list is {next} columns wide"));
+    Some(Command::RememberListWidth(Some(next)))
 }
 
 /// Type into whatever takes text now: the help filter, the query bar or the country filter.

@@ -23,7 +23,9 @@ use theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     let zoomed = app.zoomed.then_some(app.focus);
-    let Some(panes) = layout::Panes::for_app(area.width, area.height, zoomed) else {
+    let Some(panes) =
+        layout::Panes::for_app(area.width, area.height, zoomed, app.list_width.chosen())
+    else {
         too_small(frame, area, theme);
         return;
     };

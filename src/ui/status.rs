@@ -72,6 +72,12 @@ fn hints(app: &App) -> String {
             (Action::Search, "search"),
             (Action::Quit, "quit"),
         ]
+    } else if app.input == Some(InputTarget::Query) && !app.history.entries().is_empty() {
+        &[
+            (Action::HistoryPrevious, "earlier"),
+            (Action::Accept, "done"),
+            (Action::Back, "back"),
+        ]
     } else {
         &[(Action::Accept, "done"), (Action::Back, "back")]
     };
