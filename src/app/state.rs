@@ -242,6 +242,9 @@ pub struct Reader {
     pub doc: Option<usize>,
     /// First line shown of the document.
     pub scroll: usize,
+    /// The current paragraph of the document (an index into its paragraphs): what `y` copies,
+    /// what the bar marks, where `n` / `N` start from. It follows the view as it scrolls.
+    pub current: usize,
     pub results: Cursor,
     /// Esc goes back to the results.
     pub opened_from_results: bool,
@@ -325,6 +328,7 @@ impl App {
                 view: ReaderView::Document,
                 doc: None,
                 scroll: 0,
+                current: 0,
                 results: Cursor::default(),
                 opened_from_results: false,
             },

@@ -6,7 +6,7 @@ use super::text::{highlighted, inert, truncate, wrap};
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
 use crate::app::layout::RESULT_ROWS;
-use crate::app::lines::{DocLine, current_paragraph, document_lines, indent, max_scroll};
+use crate::app::lines::{DocLine, document_lines, indent, max_scroll};
 use crate::app::{App, Pane, ReaderView};
 use crate::corpus::{ParagraphKind, Resolution};
 use ratatui::Frame;
@@ -37,7 +37,7 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = document_lines(r, inner_width);
     let highlights = app.highlights(doc);
     let scroll = app.reader.scroll.min(max_scroll(&lines, height));
-    let current = current_paragraph(&lines, scroll);
+    let current = Some(app.reader.current);
     let matching = app.matching_paragraphs(doc).len();
     let mut title = format!(
         "{} — {}",
