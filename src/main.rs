@@ -94,7 +94,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     if cli.command.is_none() {
         // The terminal UI reads the corpus on its loader thread: the first frame does not wait.
         drop(out);
-        resolu::tui::run(move || commands::read(&source), config)?;
+        resolu::tui::run(
+            move |progress| commands::read_reporting(&source, progress),
+            config,
+        )?;
         return Ok(commands::EXIT_OK);
     }
     match &cli.command {

@@ -633,3 +633,47 @@ fn the_corpus_arrives_after_the_first_frame_and_typing_is_kept() {
     assert_eq!(app.input, Some(InputTarget::Query));
     assert_eq!(app.size, (120, 40));
 }
+
+#[test]
+fn while_the_corpus_loads_the_screen_counts_the_files_read() {
+    use resolu::app::{IndexStatus, LoadProgress};
+    use resolu::corpus::load::{Corpus, load_embedded};
+    let mut h = Harness::with_corpus(Corpus::default());
+    h.app.index = IndexStatus::Loading;
+    h.keys("/coop");
+    h.act(Action::LoadProgress {
+        done: 0,
+        total: 3000,
+    });
+    h.act(Action::LoadProgress {
+        done: 1204,
+        total: 3000,
+    });
+    // A report that crossed a later one on its way does not take the count back.
+    h.act(Action::LoadProgress {
+        done: 1100,
+        total: 3000,
+    });
+    assert_eq!(
+        h.app.loading,
+        Some(LoadProgress {
+            done: 1204,
+            total: 3000
+        })
+    );
+    let screen = h.screen();
+    assert!(screen.contains("Reading 1,204 / 3,000 files…"), "{screen}");
+    assert!(screen.contains("reading 1,204 / 3,000 files…"), "{screen}");
+    assert!(!screen.contains("No resolution matches"), "{screen}");
+    // The query typed meanwhile is kept, and the count goes once the corpus is there.
+    h.act(Action::CorpusLoaded(std::sync::Arc::new(load_embedded())));
+    assert_eq!(h.app.loading, None);
+    assert_eq!(h.app.query.input.text(), "coop");
+    assert!(!h.screen().contains("files…"));
+    // A late report changes nothing.
+    h.act(Action::LoadProgress {
+        done: 3000,
+        total: 3000,
+    });
+    assert_eq!(h.app.loading, None);
+}

@@ -16,5 +16,5 @@ pub mod view;
 
 pub use action::{Action, Command, SearchOutcome};
 pub use keymap::{Key, KeyMode, Keymap};
-pub use state::{App, Cursor, IndexStatus, InputTarget, Pane, ReaderView, SortKey};
+pub use state::{App, Cursor, IndexStatus, InputTarget, LoadProgress, Pane, ReaderView, SortKey};
 pub use update::update;

@@ -284,6 +284,13 @@ pub enum IndexStatus {
     },
 }
 
+/// How far the loader is in reading the corpus's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// The whole interactive state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -302,6 +309,9 @@ pub struct App {
     /// The focused pane fills the body alone (`zoom`).
     pub zoomed: bool,
     pub index: IndexStatus,
+    /// Files read so far while the corpus loads (none before the files are counted, and once
+    /// the corpus is there).
+    pub loading: Option<LoadProgress>,
     /// One line for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// How many paragraph results a search asks for.
@@ -337,6 +347,7 @@ impl App {
             mouse,
             zoomed: false,
             index: IndexStatus::Building,
+            loading: None,
             message: None,
             hit_limit: 500,
         };
