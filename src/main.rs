@@ -72,7 +72,10 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     }
     let (config, _warnings) = config::load();
     let source = source_for(&CorpusArgs::default(), global, &config);
-    resolu::tui::run(move || commands::read(&source), config)?;
+    resolu::tui::run(
+        move |progress| commands::read_reporting(&source, progress),
+        config,
+    )?;
     Ok(EXIT_OK)
 }
 

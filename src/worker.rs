@@ -8,9 +8,10 @@ use crate::index::Index;
 use crate::index::query::Query;
 use std::io;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread::{self, JoinHandle};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What the search worker is sent.
 #[derive(Debug)]
@@ -41,16 +42,60 @@ pub fn answer(
     }
 }
 
-/// Read the corpus (`load`) and build its index on their own thread: the UI shows the corpus
-/// as soon as it is parsed and searches once the index reaches the worker.
+/// How a loader reports its progress: `(files done, files in all)`, from any reading thread.
+pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
+
+/// How often, at most, loading progress is passed on to the UI (each report is a frame).
+const PROGRESS_EVERY: Duration = Duration::from_millis(50);
+
+/// Lets loading progress through at most every [`PROGRESS_EVERY`], and always the first report
+/// (the total) and the last (all done), whichever reading thread makes them.
+struct Throttle {
+    started: Instant,
+    /// Milliseconds after `started` of the last report let through.
+    last: AtomicU64,
+}
+
+impl Throttle {
+    fn new() -> Throttle {
+        Throttle {
+            started: Instant::now(),
+            last: AtomicU64::new(0),
+        }
+    }
+
+    fn due(&self, done: usize, total: usize) -> bool {
+        if done == 0 || done >= total {
+            return true;
+        }
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let last = self.last.load(Ordering::Relaxed);
+        let every = u64::try_from(PROGRESS_EVERY.as_millis()).unwrap_or(u64::MAX);
+        now >= last.saturating_add(every)
+            && self
+                .last
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+    }
+}
+
+/// Read the corpus (`load`) and build its index on their own thread: the UI shows how many files
+/// are read meanwhile, shows the corpus as soon as it is parsed and searches once the index
+/// reaches the worker.
 pub fn spawn_loader<L, F>(load: L, worker: Sender<Request>, notify: F) -> io::Result<JoinHandle<()>>
 where
-    L: FnOnce() -> Corpus + Send + 'static,
-    F: Fn(Action) -> bool + Send + 'static,
+    L: FnOnce(&Progress<'_>) -> Corpus + Send + 'static,
+    F: Fn(Action) -> bool + Send + Sync + 'static,
 {
     thread::Builder::new().name("loader".into()).spawn(move || {
         let started = Instant::now();
-        let corpus = Arc::new(load());
+        let throttle = Throttle::new();
+        let progress = |done: usize, total: usize| {
+            if throttle.due(done, total) {
+                notify(Action::LoadProgress { done, total });
+            }
+        };
+        let corpus = Arc::new(load(&progress));
         tracing::info!(
             resolutions = corpus.resolutions.len(),
             problems = corpus.problems.len(),
@@ -197,6 +242,50 @@ mod tests {
         assert!(outcome.result.total > 0);
         // Answered once only.
         assert!(worker.step(std::iter::empty()).is_none());
+    }
+
+    #[test]
+    fn progress_is_throttled_but_the_total_and_the_end_pass() {
+        let throttle = Throttle::new();
+        assert!(throttle.due(0, 3000));
+        // Right after the start, within the interval: held back.
+        assert!(!throttle.due(1, 3000) || throttle.started.elapsed() >= PROGRESS_EVERY);
+        assert!(throttle.due(3000, 3000));
+        // Once the interval has passed, the next report goes through, and the one after it not.
+        let late = Throttle {
+            started: Instant::now() - PROGRESS_EVERY * 4,
+            last: AtomicU64::new(0),
+        };
+        assert!(late.due(10, 3000));
+        assert!(!late.due(11, 3000));
+    }
+
+    #[test]
+    fn the_loader_reports_progress_then_the_corpus() {
+        let (worker, _requests) = channel();
+        let (events, received) = channel();
+        let notify = move |action| events.send(action).is_ok();
+        let load = |progress: &Progress<'_>| {
+            for done in 0..=2 {
+                progress(done, 2);
+            }
+            load_embedded()
+        };
+        spawn_loader(load, worker, notify).unwrap().join().unwrap();
+        let actions: Vec<Action> = received.try_iter().collect();
+        assert_eq!(actions[0], Action::LoadProgress { done: 0, total: 2 });
+        let last_progress = actions
+            .iter()
+            .rposition(|a| matches!(a, Action::LoadProgress { .. }))
+            .unwrap();
+        assert_eq!(
+            actions[last_progress],
+            Action::LoadProgress { done: 2, total: 2 }
+        );
+        assert!(matches!(
+            actions[last_progress + 1],
+            Action::CorpusLoaded(_)
+        ));
     }
 
     #[test]

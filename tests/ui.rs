@@ -554,3 +554,30 @@ fn at_80_columns_the_help_keeps_descriptions_whole() {
     assert!(screen.contains("Turn mouse capture on or off"), "{screen}");
     assert!(!screen.contains("toggle_mouse"), "{screen}");
 }
+
+#[test]
+fn a_result_snippet_shows_the_passage_with_every_query_word() {
+    let mut h = with_44_18_changed(|r| {
+        r.paragraphs[0].text = "Rappelant la coopération avec les organes conventionnels, les \
+            procédures spéciales, le mécanisme d’examen périodique universel et les travaux du \
+            Haut-Commissariat dans toutes les régions du monde, et décide de renforcer la \
+            coopération zygomatique avec les États qui la demandent."
+            .into();
+    });
+    h.type_query("coopération zygomatique");
+    let screen = h.screen();
+    assert!(
+        screen.contains("coopération zygomatique"),
+        "the later passage is shown: {screen}"
+    );
+    assert!(
+        screen.contains(" …"),
+        "an ellipsis says text is left out: {screen}"
+    );
+    assert!(!screen.contains("Rappelant la coop"), "{screen}");
+    // The matched words are still highlighted.
+    let buffer = h.buffer();
+    let panes = resolu::app::layout::panes(120, 40).unwrap();
+    let (x, y) = find(&buffer, panes.inner(Pane::Reader), "zygomatique").unwrap();
+    assert_eq!(buffer[(x, y)].fg, h.theme.matched().fg.unwrap());
+}

@@ -247,16 +247,175 @@ fn next_and_previous_match() {
         h.act(Action::NextMatch);
         let message = h.app.message.clone().unwrap();
         assert!(message.starts_with("Match "), "{message}");
-        visited.push(h.app.reader.scroll);
+        visited.push(h.app.reader.current);
     }
     assert!(h.app.message.as_deref().unwrap().contains("wrapped"));
-    // The first match was current at the start, so the last press wrapped to it; N wraps back
-    // to the last match, then goes to the one before.
+    // n makes each matching paragraph current in turn. The first match was current at the
+    // start, so the last press wrapped to it.
+    let mut expected = matching[1..].to_vec();
+    expected.push(matching[0]);
+    assert_eq!(visited, expected);
+    // N wraps back to the last match, then goes to the one before.
     h.act(Action::PreviousMatch);
     assert!(h.app.message.as_deref().unwrap().contains("wrapped"));
-    assert_eq!(h.app.reader.scroll, visited[visited.len() - 2]);
+    assert_eq!(h.app.reader.current, matching[matching.len() - 1]);
     h.act(Action::PreviousMatch);
-    assert_eq!(h.app.reader.scroll, visited[visited.len() - 3]);
+    assert_eq!(h.app.reader.current, matching[matching.len() - 2]);
+    // `y` copies the paragraph n/N made current.
+    let r = h.app.resolution(doc).unwrap();
+    let citation = r.citation(matching[matching.len() - 2]).unwrap();
+    match h.act(Action::Copy) {
+        Some(Command::Copy(text)) => assert!(text.contains(&citation), "{text}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The reader pane's inner height and width on the harness's screen.
+fn reader_size(h: &Harness) -> (usize, usize) {
+    let panes = resolu::app::layout::panes(h.app.size.0, h.app.size.1).unwrap();
+    let inner = panes.inner(Pane::Reader);
+    (usize::from(inner.height), usize::from(inner.width))
+}
+
+fn reader_lines(h: &Harness) -> Vec<resolu::app::lines::DocLine> {
+    let r = h.app.resolution(h.app.reader.doc.unwrap()).unwrap();
+    resolu::app::lines::document_lines(r, reader_size(h).1)
+}
+
+#[test]
+fn open_in_context_leaves_the_text_before_the_match_above_it() {
+    use resolu::app::lines::{context_lines, paragraph_start};
+    let mut h = Harness::new();
+    h.type_query("coopération technique");
+    let (height, _) = reader_size(&h);
+    let context = context_lines(height);
+    assert!(context >= 3, "{height}");
+    // A result far enough into its resolution to have text above it.
+    let at = (0..h.app.hits().len())
+        .find(|&i| h.app.hits()[i].paragraph > 3)
+        .unwrap();
+    for _ in 0..at {
+        h.act(Action::Down);
+    }
+    let hit = h.app.hits()[at].clone();
+    h.act(Action::Open);
+    assert_eq!(h.app.reader.current, hit.paragraph);
+    let lines = reader_lines(&h);
+    let start = paragraph_start(&lines, hit.paragraph).unwrap();
+    assert_eq!(
+        start - h.app.reader.scroll,
+        context,
+        "lines above the match"
+    );
+    // On screen: the paragraph before it is shown above, and the match is marked current.
+    let r = h.app.resolution(hit.document).unwrap();
+    let screen = h.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    let panes = resolu::app::layout::panes(h.app.size.0, h.app.size.1).unwrap();
+    let top = usize::from(panes.inner(Pane::Reader).y);
+    let marker = format!("▌{}", r.citation(hit.paragraph).unwrap());
+    assert!(rows[top + context].contains(&marker), "{screen}");
+    assert!(!rows[top].contains('▌'), "{screen}");
+}
+
+#[test]
+fn the_end_of_the_text_stays_at_the_bottom() {
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.act(Action::NextPane);
+    let (height, _) = reader_size(&h);
+    let lines = reader_lines(&h);
+    assert!(lines.len() > height * 2);
+    for motion in [Action::Bottom, Action::PageDown, Action::Down] {
+        h.act(motion);
+        assert_eq!(h.app.reader.scroll + height, lines.len(), "no empty rows");
+    }
+    // The last row of the pane shows the last line of the text.
+    let panes = resolu::app::layout::panes(h.app.size.0, h.app.size.1).unwrap();
+    let inner = panes.inner(Pane::Reader);
+    let screen = h.screen();
+    let last_row = screen.lines().nth(usize::from(inner.bottom() - 1)).unwrap();
+    let first = usize::from(inner.x);
+    let shown: String = last_row
+        .chars()
+        .skip(first)
+        .take(usize::from(inner.width))
+        .collect();
+    assert!(!shown.trim().is_empty(), "{screen}");
+    // G makes the last paragraph current.
+    let r = h.app.resolution(h.app.reader.doc.unwrap()).unwrap();
+    assert_eq!(h.app.reader.current, r.paragraphs.len() - 1);
+    // The wheel at the end moves nothing.
+    let (column, row) = (inner.x + 2, inner.y + 2);
+    h.act(Action::Scroll {
+        column,
+        row,
+        down: true,
+    });
+    assert_eq!(h.app.reader.scroll + height, lines.len());
+}
+
+#[test]
+fn every_paragraph_can_be_made_current_and_copied() {
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.act(Action::NextPane);
+    let doc = h.app.reader.doc.unwrap();
+    let corpus = std::sync::Arc::clone(&h.corpus);
+    let r = &corpus.resolutions[doc];
+    let count = r.paragraphs.len();
+    let lines = reader_lines(&h);
+    let copy_of = |h: &mut Harness| match h.act(Action::Copy) {
+        Some(Command::Copy(text)) => text,
+        other => panic!("{other:?}"),
+    };
+    // j all the way down: the view scrolls, then the current paragraph steps to each one left.
+    let mut seen = vec![h.app.reader.current];
+    let mut copied = vec![copy_of(&mut h)];
+    for _ in 0..lines.len() + count {
+        h.keys("j");
+        if seen.last() != Some(&h.app.reader.current) {
+            seen.push(h.app.reader.current);
+            copied.push(copy_of(&mut h));
+        }
+    }
+    assert_eq!(seen, (0..count).collect::<Vec<_>>());
+    for (index, text) in copied.iter().enumerate() {
+        let expected = format!("{}, {}: ", r.id(), r.citation(index).unwrap());
+        assert!(text.starts_with(&expected), "{text}");
+    }
+    // k all the way up: back through every paragraph to the first.
+    let mut back = vec![h.app.reader.current];
+    for _ in 0..lines.len() + count {
+        h.keys("k");
+        if back.last() != Some(&h.app.reader.current) {
+            back.push(h.app.reader.current);
+        }
+    }
+    assert_eq!(back, (0..count).rev().collect::<Vec<_>>());
+    assert_eq!(h.app.reader.scroll, 0);
+    // G then gg: the last paragraph, then the first.
+    h.keys("G");
+    assert_eq!(h.app.reader.current, count - 1);
+    h.act(Action::Top);
+    assert_eq!((h.app.reader.current, h.app.reader.scroll), (0, 0));
+}
+
+#[test]
+fn a_click_makes_a_paragraph_current() {
+    use resolu::app::lines::paragraph_start;
+    let mut h = Harness::new();
+    goto(&mut h, "A/HRC/RES/44/18");
+    let lines = reader_lines(&h);
+    let start = paragraph_start(&lines, 2).unwrap();
+    let panes = resolu::app::layout::panes(h.app.size.0, h.app.size.1).unwrap();
+    let inner = panes.inner(Pane::Reader);
+    h.act(Action::Click {
+        column: inner.x + 10,
+        row: inner.y + u16::try_from(start).unwrap(),
+    });
+    assert_eq!(h.app.focus, Pane::Reader);
+    assert_eq!(h.app.reader.current, 2);
 }
 
 #[test]
@@ -642,4 +801,48 @@ fn plus_and_minus_move_the_lists_edge_within_bounds_and_are_remembered() {
     use resolu::corpus::load::load_embedded;
     h.act(Action::CorpusLoaded(std::sync::Arc::new(load_embedded())));
     assert_eq!(width_of(&h), 44);
+}
+
+#[test]
+fn while_the_corpus_loads_the_screen_counts_the_files_read() {
+    use resolu::app::{IndexStatus, LoadProgress};
+    use resolu::corpus::load::{Corpus, load_embedded};
+    let mut h = Harness::with_corpus(Corpus::default());
+    h.app.index = IndexStatus::Loading;
+    h.keys("/coop");
+    h.act(Action::LoadProgress {
+        done: 0,
+        total: 3000,
+    });
+    h.act(Action::LoadProgress {
+        done: 1204,
+        total: 3000,
+    });
+    // A report that crossed a later one on its way does not take the count back.
+    h.act(Action::LoadProgress {
+        done: 1100,
+        total: 3000,
+    });
+    assert_eq!(
+        h.app.loading,
+        Some(LoadProgress {
+            done: 1204,
+            total: 3000
+        })
+    );
+    let screen = h.screen();
+    assert!(screen.contains("Reading 1,204 / 3,000 files…"), "{screen}");
+    assert!(screen.contains("reading 1,204 / 3,000 files…"), "{screen}");
+    assert!(!screen.contains("No resolution matches"), "{screen}");
+    // The query typed meanwhile is kept, and the count goes once the corpus is there.
+    h.act(Action::CorpusLoaded(std::sync::Arc::new(load_embedded())));
+    assert_eq!(h.app.loading, None);
+    assert_eq!(h.app.query.input.text(), "coop");
+    assert!(!h.screen().contains("files…"));
+    // A late report changes nothing.
+    h.act(Action::LoadProgress {
+        done: 3000,
+        total: 3000,
+    });
+    assert_eq!(h.app.loading, None);
 }

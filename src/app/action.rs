@@ -127,6 +127,9 @@ pub enum Action {
     /// A left click on a cell of the screen.
     #[serde(skip)]
     Click { column: u16, row: u16 },
+    /// The loader has read and parsed `done` of the `total` files of the corpus.
+    #[serde(skip)]
+    LoadProgress { done: usize, total: usize },
     /// The loader finished reading and parsing the corpus (the index comes next).
     #[serde(skip)]
     CorpusLoaded(std::sync::Arc<crate::corpus::load::Corpus>),

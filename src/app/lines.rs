@@ -105,23 +105,58 @@ pub fn paragraph_start(lines: &[DocLine], index: usize) -> Option<usize> {
         .position(|l| matches!(l, DocLine::Paragraph { index: i, first: true, .. } if *i == index))
 }
 
-/// The paragraph being read at `scroll`: the first one at or below the top line.
-pub fn current_paragraph(lines: &[DocLine], scroll: usize) -> Option<usize> {
-    lines.iter().skip(scroll).find_map(DocLine::paragraph)
+/// The first paragraph with a line at or below line `line`.
+pub fn current_paragraph(lines: &[DocLine], line: usize) -> Option<usize> {
+    lines.iter().skip(line).find_map(DocLine::paragraph)
 }
 
-/// The furthest the view scrolls: the end of the text at the bottom, or the last paragraph at the
-/// top (so every paragraph can be made current).
-pub fn max_scroll(lines: &[DocLine], height: usize) -> usize {
-    let last_paragraph = lines
+/// The lines paragraph `index` takes.
+pub fn paragraph_lines(lines: &[DocLine], index: usize) -> Option<Range<usize>> {
+    let start = paragraph_start(lines, index)?;
+    let len = lines[start..]
         .iter()
-        .rposition(|l| matches!(l, DocLine::Paragraph { first: true, .. }))
-        .unwrap_or(0);
-    lines
-        .len()
-        .saturating_sub(height)
-        .max(last_paragraph)
-        .min(lines.len().saturating_sub(1))
+        .take_while(|l| l.paragraph() == Some(index))
+        .count();
+    Some(start..start + len)
+}
+
+/// The furthest the view scrolls: the end of the text at the bottom of a pane `height` lines
+/// tall, so the pane is never left half empty.
+pub fn max_scroll(lines: &[DocLine], height: usize) -> usize {
+    lines.len().saturating_sub(height.max(1))
+}
+
+/// Lines of context shown above a paragraph opened or jumped to: a quarter of the pane.
+pub fn context_lines(height: usize) -> usize {
+    height / 4
+}
+
+/// The scroll that shows paragraph `index` [`context_lines`] below the top of the pane (less
+/// when there is less text above it, or when the end of the text comes first).
+pub fn context_scroll(lines: &[DocLine], height: usize, index: usize) -> usize {
+    let start = paragraph_start(lines, index).unwrap_or(0);
+    start
+        .saturating_sub(context_lines(height))
+        .min(max_scroll(lines, height))
+}
+
+/// The current paragraph after the view moved to `scroll`: `current` while any of its lines is
+/// shown, else the nearest paragraph shown (the first one when it left at the top, the last one
+/// when it left at the bottom), as a cursor follows the view in `less` or vim.
+pub fn follow(lines: &[DocLine], scroll: usize, height: usize, current: usize) -> usize {
+    let Some(range) = paragraph_lines(lines, current) else {
+        return current;
+    };
+    let bottom = scroll.saturating_add(height.max(1)).min(lines.len());
+    let first_shown = || current_paragraph(lines, scroll);
+    let last_shown = || lines[..bottom].iter().rev().find_map(DocLine::paragraph);
+    if range.end <= scroll {
+        first_shown().or_else(last_shown).unwrap_or(current)
+    } else if range.start >= bottom {
+        last_shown().or_else(first_shown).unwrap_or(current)
+    } else {
+        current
+    }
 }
 
 #[cfg(test)]
@@ -130,18 +165,56 @@ mod tests {
     use crate::corpus::load::load_embedded;
 
     #[test]
-    fn every_paragraph_starts_a_line_and_can_be_current() {
+    fn every_paragraph_starts_a_line_and_the_end_stays_at_the_bottom() {
         let corpus = load_embedded();
         for r in &corpus.resolutions {
             for width in [1, 10, 50, 200] {
                 let lines = document_lines(r, width);
-                let top = max_scroll(&lines, 10);
+                let height = 10;
+                let top = max_scroll(&lines, height);
+                // At the furthest scroll the last line is on the last row: no empty rows.
+                assert!(lines.len() < height || top + height == lines.len());
                 for index in 0..r.paragraphs.len() {
-                    let start = paragraph_start(&lines, index).unwrap();
-                    assert!(start <= top || r.paragraphs.is_empty());
-                    assert_eq!(current_paragraph(&lines, start), Some(index));
+                    let range = paragraph_lines(&lines, index).unwrap();
+                    assert!(!range.is_empty());
+                    assert_eq!(current_paragraph(&lines, range.start), Some(index));
+                    // Opened in context: shown, with up to a quarter of the pane above it.
+                    let scroll = context_scroll(&lines, height, index);
+                    assert!(scroll <= range.start && range.start < scroll + height);
+                    assert!(
+                        range.start - scroll >= context_lines(height).min(range.start)
+                            || scroll == top
+                    );
+                    assert_eq!(follow(&lines, scroll, height, index), index);
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_current_paragraph_follows_the_view() {
+        let corpus = load_embedded();
+        let r = corpus.find("A/HRC/RES/44/18").unwrap();
+        let lines = document_lines(r, 40);
+        let height = 8;
+        let last = r.paragraphs.len() - 1;
+        // Still shown: unchanged.
+        let start = paragraph_start(&lines, 3).unwrap();
+        assert_eq!(follow(&lines, start, height, 3), 3);
+        // Left at the top: the first paragraph shown.
+        let past = paragraph_lines(&lines, 3).unwrap().end;
+        assert_eq!(follow(&lines, past, height, 3), 4);
+        let end = max_scroll(&lines, height);
+        assert_eq!(
+            follow(&lines, end, height, 0),
+            current_paragraph(&lines, end).unwrap()
+        );
+        // Left at the bottom: the last paragraph shown.
+        let below = lines[..height]
+            .iter()
+            .rev()
+            .find_map(DocLine::paragraph)
+            .unwrap();
+        assert_eq!(follow(&lines, 0, height, last), below);
     }
 }

@@ -17,5 +17,7 @@ pub mod view;
 
 pub use action::{Action, Command, SearchOutcome};
 pub use keymap::{Key, KeyMode, Keymap};
-pub use state::{App, Cursor, IndexStatus, InputTarget, ListWidth, Pane, ReaderView, SortKey};
+pub use state::{
+    App, Cursor, IndexStatus, InputTarget, ListWidth, LoadProgress, Pane, ReaderView, SortKey,
+};
 pub use update::update;

@@ -71,6 +71,10 @@ pub(super) fn reader_width(app: &App) -> usize {
     panes(app).map_or(1, |p| usize::from(p.inner(Pane::Reader).width))
 }
 
+pub(super) fn reader_height(app: &App) -> usize {
+    inner_height(app, Pane::Reader)
+}
+
 pub(super) fn move_selection(app: &mut App, motion: Motion) {
     let page = help_rows(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1));
     if let Some(help) = &mut app.help {
@@ -102,12 +106,7 @@ pub(super) fn move_in(app: &mut App, pane: Pane, motion: Motion) {
                 .move_by(motion.delta(height / RESULT_ROWS), len);
             select_hit_document(app);
         }
-        Pane::Reader => {
-            app.reader.scroll = app
-                .reader
-                .scroll
-                .saturating_add_signed(motion.delta(height));
-        }
+        Pane::Reader => scroll_document(app, motion, height, true),
         Pane::Votes if app.votes.history.is_some() => {
             let len = app.documents.rows.len();
             let page = height.saturating_sub(HISTORY_HEADER_ROWS);
@@ -140,14 +139,46 @@ pub(super) fn scroll_at(app: &mut App, column: u16, row: u16, down: bool) {
         return;
     }
     let motion = if down { Motion::Down } else { Motion::Up };
-    let times = if pane == Pane::Reader && app.reader.view == ReaderView::Document {
-        3
+    if pane == Pane::Reader && app.reader.view == ReaderView::Document {
+        // The wheel moves the view only: at either end it leaves the current paragraph be.
+        let height = inner_height(app, pane);
+        for _ in 0..3 {
+            scroll_document(app, motion, height, false);
+        }
     } else {
-        1
-    };
-    for _ in 0..times {
         move_in(app, pane, motion);
     }
+}
+
+/// Scroll the document by `motion`, never past the end of the text at the bottom; the current
+/// paragraph follows the view. A motion that cannot scroll (all of it) moves the current
+/// paragraph instead when `at_edge` is set, so every paragraph can be made current although
+/// the last ones never reach the top: `j` / `k` step to the next or previous paragraph, the
+/// longer motions go to the last or first one (as vim's cursor does at either end of a file).
+fn scroll_document(app: &mut App, motion: Motion, height: usize, at_edge: bool) {
+    let width = reader_width(app);
+    let Some(r) = app.reader.doc.and_then(|d| app.resolution(d)) else {
+        return;
+    };
+    let lines = document_lines(r, width);
+    let last = r.paragraphs.len().saturating_sub(1);
+    let max = lines::max_scroll(&lines, height);
+    let delta = motion.delta(height);
+    let old = app.reader.scroll.min(max);
+    let scroll = old.saturating_add_signed(delta).min(max);
+    let moved = scroll.abs_diff(old);
+    let mut current = app.reader.current.min(last);
+    if at_edge && moved != delta.unsigned_abs() {
+        current = match motion {
+            Motion::Down if moved == 0 => (current + 1).min(last),
+            Motion::Up if moved == 0 => current.saturating_sub(1),
+            Motion::Up | Motion::Down => current,
+            _ if delta < 0 => 0,
+            _ => last,
+        };
+    }
+    app.reader.scroll = scroll;
+    app.reader.current = lines::follow(&lines, scroll, height, current);
 }
 
 pub(super) fn click(app: &mut App, column: u16, row: u16) {
@@ -177,6 +208,22 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
                 select_hit_document(app);
             }
         }
+        Pane::Reader => {
+            // A click on a paragraph makes it the current one.
+            let width = usize::from(inner.width);
+            let clicked = app
+                .reader
+                .doc
+                .and_then(|d| app.resolution(d))
+                .and_then(|r| {
+                    document_lines(r, width)
+                        .get(app.reader.scroll + line)
+                        .and_then(lines::DocLine::paragraph)
+                });
+            if let Some(index) = clicked {
+                app.reader.current = index;
+            }
+        }
         Pane::Votes if app.votes.history.is_none() => {
             let header = breakdown_header_rows(app);
             let rows = app.vote_rows();
@@ -200,6 +247,7 @@ pub(super) fn settle(app: &mut App) {
     if doc != app.reader.doc && doc.is_some() {
         app.reader.doc = doc;
         app.reader.scroll = 0;
+        app.reader.current = 0;
         app.votes.cursor = Cursor::default();
     }
     if app.reader.view == ReaderView::Results && !app.query.has_terms() {
@@ -222,7 +270,9 @@ pub(super) fn settle(app: &mut App) {
     if let Some(r) = app.reader.doc.and_then(|d| app.resolution(d)) {
         let lines = document_lines(r, usize::from(panes.inner(Pane::Reader).width));
         let top = lines::max_scroll(&lines, height(Pane::Reader));
+        let last = r.paragraphs.len().saturating_sub(1);
         app.reader.scroll = app.reader.scroll.min(top);
+        app.reader.current = app.reader.current.min(last);
     }
     let votes_height = height(Pane::Votes);
     let vote_line = app

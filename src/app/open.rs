@@ -3,8 +3,8 @@
 //! its citation.
 
 use super::action::{Action, Command};
-use super::lines::{current_paragraph, document_lines, paragraph_start};
-use super::navigate::{reader_width, select_hit_document};
+use super::lines::{context_scroll, document_lines};
+use super::navigate::{reader_height, reader_width, select_hit_document};
 use super::query::query_changed;
 use super::state::{App, History, LineEdit, Pane, ReaderView};
 use crate::text::display::inert;
@@ -27,7 +27,8 @@ pub(super) fn open(app: &mut App) {
     }
 }
 
-/// Show the selected paragraph result in its resolution, scrolled to it.
+/// Show the selected paragraph result in its resolution, current, with the text before it
+/// above.
 fn open_hit(app: &mut App) {
     let Some(hit) = app.hits().get(app.reader.results.selected).cloned() else {
         return;
@@ -36,7 +37,8 @@ fn open_hit(app: &mut App) {
         return;
     };
     let lines = document_lines(r, reader_width(app));
-    app.reader.scroll = paragraph_start(&lines, hit.paragraph).unwrap_or(0);
+    app.reader.scroll = context_scroll(&lines, reader_height(app), hit.paragraph);
+    app.reader.current = hit.paragraph;
     app.select_doc(hit.document);
     app.reader.doc = Some(hit.document);
     app.reader.view = ReaderView::Document;
@@ -83,15 +85,11 @@ pub(super) fn jump_to_match(app: &mut App, forward: bool) {
         app.message = Some(why.to_string());
         return;
     }
-    let lines = document_lines(r, reader_width(app));
-    let current = current_paragraph(&lines, app.reader.scroll);
+    let current = app.reader.current;
     let next = if forward {
-        matching.iter().find(|&&p| current.is_none_or(|c| p > c))
+        matching.iter().find(|&&p| p > current)
     } else {
-        matching
-            .iter()
-            .rev()
-            .find(|&&p| current.is_some_and(|c| p < c))
+        matching.iter().rev().find(|&&p| p < current)
     };
     let (target, wrapped) = match next {
         Some(&p) => (p, false),
@@ -100,7 +98,9 @@ pub(super) fn jump_to_match(app: &mut App, forward: bool) {
     };
     let citation = r.citation(target).unwrap_or_default();
     let rank = matching.iter().position(|&p| p == target).unwrap_or(0) + 1;
-    app.reader.scroll = paragraph_start(&lines, target).unwrap_or(0);
+    let lines = document_lines(r, reader_width(app));
+    app.reader.scroll = context_scroll(&lines, reader_height(app), target);
+    app.reader.current = target;
     let note = if wrapped { " (wrapped)" } else { "" };
     app.message = Some(format!("Match {rank}/{}: {citation}{note}", matching.len()));
 }
@@ -152,8 +152,8 @@ fn current_location(app: &App) -> Option<(usize, usize)> {
         return Some((hit.document, hit.paragraph));
     }
     let doc = app.reader.doc?;
-    let lines = document_lines(app.resolution(doc)?, reader_width(app));
-    Some((doc, current_paragraph(&lines, app.reader.scroll)?))
+    let current = app.reader.current;
+    (current < app.resolution(doc)?.paragraphs.len()).then_some((doc, current))
 }
 
 /// `y`: the paragraph with its citation, `A/HRC/RES/44/18, OP 3: …`.

@@ -243,6 +243,9 @@ pub struct Reader {
     pub doc: Option<usize>,
     /// First line shown of the document.
     pub scroll: usize,
+    /// The current paragraph of the document (an index into its paragraphs): what `y` copies,
+    /// what the bar marks, where `n` / `N` start from. It follows the view as it scrolls.
+    pub current: usize,
     pub results: Cursor,
     /// Esc goes back to the results.
     pub opened_from_results: bool,
@@ -300,6 +303,13 @@ pub enum IndexStatus {
     },
 }
 
+/// How far the loader is in reading the corpus's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// The whole interactive state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -321,6 +331,9 @@ pub struct App {
     /// Earlier queries, recalled in the query bar.
     pub history: QueryHistory,
     pub index: IndexStatus,
+    /// Files read so far while the corpus loads (none before the files are counted, and once
+    /// the corpus is there).
+    pub loading: Option<LoadProgress>,
     /// One line for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// How many paragraph results a search asks for.
@@ -347,6 +360,7 @@ impl App {
                 view: ReaderView::Document,
                 doc: None,
                 scroll: 0,
+                current: 0,
                 results: Cursor::default(),
                 opened_from_results: false,
             },
@@ -357,6 +371,7 @@ impl App {
             list_width: ListWidth::default(),
             history: QueryHistory::default(),
             index: IndexStatus::Building,
+            loading: None,
             message: None,
             hit_limit: 500,
         };

@@ -8,13 +8,16 @@ use super::layout::{LIST_STEP, list_bounds, list_width};
 use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
 use super::query::{query_changed, recall, remember_query, search_done};
-use super::state::{App, Cursor, Help, IndexStatus, InputTarget, LineEdit, Pane, ReaderView};
+use super::state::{
+    App, Cursor, Help, IndexStatus, InputTarget, LineEdit, LoadProgress, Pane, ReaderView,
+};
 
 /// Apply `action` to `app`; what the outside world must do, if anything, is returned.
 pub fn update(app: &mut App, action: Action) -> Option<Command> {
     let from_user = !matches!(
         action,
         Action::Resize { .. }
+            | Action::LoadProgress { .. }
             | Action::CorpusLoaded(_)
             | Action::IndexReady { .. }
             | Action::SearchDone(_)
@@ -41,6 +44,22 @@ fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corp
     fresh.list_width = app.list_width;
     fresh.index = IndexStatus::Building;
     *app = fresh;
+}
+
+/// The loader has read `done` of `total` files. Reports come from several reading threads and
+/// may cross: the count never goes back.
+fn load_progress(app: &mut App, done: usize, total: usize) {
+    if app.index != IndexStatus::Loading {
+        return;
+    }
+    let before = app
+        .loading
+        .filter(|p| p.total == total)
+        .map_or(0, |p| p.done);
+    app.loading = Some(LoadProgress {
+        done: done.max(before).min(total),
+        total,
+    });
 }
 
 fn dispatch(app: &mut App, action: Action) -> Option<Command> {
@@ -140,6 +159,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
         Action::Resize { width, height } => app.size = (width, height),
         Action::Scroll { column, row, down } => scroll_at(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
+        Action::LoadProgress { done, total } => load_progress(app, done, total),
         Action::CorpusLoaded(corpus) => corpus_loaded(app, corpus),
         Action::IndexReady {
             paragraphs,

@@ -9,7 +9,7 @@ pub use check::{check, explain, stats};
 pub use search::{SearchOptions, search, search_stdin, votes};
 
 use crate::cli::ExportFormat;
-use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths};
+use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths_reporting};
 use crate::corpus::{Resolution, countries};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -55,8 +55,14 @@ pub fn choose_source(
 
 /// Read and parse the corpus, reporting nothing (the terminal UI logs and shows problems).
 pub fn read(source: &CorpusSource) -> Corpus {
+    read_reporting(source, &|_, _| {})
+}
+
+/// [`read`], telling `progress(done, total)` how many files are read (the sample corpus,
+/// compiled in, is read at once and says nothing).
+pub fn read_reporting(source: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Corpus {
     match source {
-        CorpusSource::Paths(paths) => load_paths(paths),
+        CorpusSource::Paths(paths) => load_paths_reporting(paths, progress),
         CorpusSource::Embedded => load_embedded(),
     }
 }

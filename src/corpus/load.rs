@@ -9,6 +9,7 @@ use super::symbol::Symbol;
 use super::warning::Warning;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
 
 /// Why a file gave no resolution at all.
@@ -270,7 +271,17 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
 
 /// Load every document under `paths`.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    load_paths_reporting(paths, &|_, _| {})
+}
+
+/// [`load_paths`], telling `progress(done, total)` how far it is: once the files are found
+/// (`done` 0), then after each file is read and parsed. Called from the reading threads, so
+/// two reports may arrive out of order; the last file's says `done == total`.
+pub fn load_paths_reporting(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Corpus {
     let (files, mut problems) = discover(paths);
+    let total = files.len();
+    progress(0, total);
+    let done = AtomicUsize::new(0);
     // Read and parse each file in one task, so its bytes are freed as soon as it is parsed.
     let parsed: Vec<(String, Result<Resolution, FileError>)> = files
         .into_par_iter()
@@ -279,6 +290,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
             let result = std::fs::read(&file)
                 .map_err(|e| FileError::Unreadable(e.to_string()))
                 .and_then(|bytes| parse_bytes(&path, &bytes));
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (path, result)
         })
         .collect();
@@ -330,6 +342,27 @@ mod tests {
             corpus.resolutions.len(),
             load_paths(&[root]).resolutions.len()
         );
+    }
+
+    #[test]
+    fn loading_reports_progress_up_to_the_number_of_files() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let (files, _) = discover(std::slice::from_ref(&root));
+        let reports = std::sync::Mutex::new(Vec::new());
+        let corpus = load_paths_reporting(&[root], &|done, total| {
+            reports.lock().unwrap().push((done, total));
+        });
+        let reports = reports.into_inner().unwrap();
+        let total = files.len();
+        assert!(total > 5);
+        assert_eq!(corpus.resolutions.len() + corpus.problems.len(), total);
+        // First the total, then one report per file, each count once, the last one `total`.
+        assert_eq!(reports[0], (0, total));
+        assert_eq!(reports.len(), total + 1);
+        assert!(reports.iter().all(|&(_, t)| t == total));
+        let mut counts: Vec<usize> = reports.iter().map(|&(done, _)| done).collect();
+        counts.sort_unstable();
+        assert_eq!(counts, (0..=total).collect::<Vec<_>>());
     }
 
     #[test]

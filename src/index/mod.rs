@@ -8,6 +8,7 @@
 
 pub mod query;
 pub mod search;
+pub mod snippet;
 pub mod votes;
 
 use crate::corpus::{ParagraphKind, Resolution};

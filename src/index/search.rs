@@ -41,7 +41,17 @@ const WHOLE_WORD_BONUS: i64 = 40;
 const PHRASE_BONUS: i64 = 80;
 const REPEAT_BONUS: i64 = 10;
 
+/// The matcher for questions whose answer is yes or no (does this word match at all?).
 static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::default().ignore_case());
+
+/// A matcher with an empty cache, for scores and positions. fuzzy-matcher 0.3.7 keeps its score
+/// matrix per thread between calls and grows it without clearing it, so a shared matcher's
+/// score depended on what the same thread had matched before: the ranking changed from run to
+/// run (`tests/ranking.rs` caught it). Whether it matches does not depend on the matrix, and
+/// `use_cache(false)` panics (a RefCell borrowed twice), hence a new matcher per score.
+fn fresh_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
 
 impl Index {
     /// Answer `query` over `corpus` (the resolutions this index was built from).
@@ -291,7 +301,7 @@ fn score(terms: &[&Term], folded: &str) -> i64 {
     let mut total = 0;
     for term in terms {
         let window = term_window(&term.text, folded);
-        total += MATCHER.fuzzy_match(window, &term.text).unwrap_or(0);
+        total += fresh_matcher().fuzzy_match(window, &term.text).unwrap_or(0);
         let mut seen = 0i64;
         let mut whole = false;
         for (at, found) in folded.match_indices(term.text.as_str()).take(4) {
@@ -358,7 +368,7 @@ pub fn match_positions(query: &Query, original: &str) -> Vec<usize> {
         }
         if !found
             && term.kind == TermKind::Fuzzy
-            && let Some((_, chars)) = MATCHER.fuzzy_indices(&folded, &term.text)
+            && let Some((_, chars)) = fresh_matcher().fuzzy_indices(&folded, &term.text)
             && compact(&chars, term.text.chars().count())
         {
             let byte_of: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();

@@ -5,7 +5,7 @@ use super::text::truncate;
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
 use crate::app::layout::ITEM_ROWS;
-use crate::app::{App, Pane};
+use crate::app::{App, IndexStatus, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -67,14 +67,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled(truncate(&second, width), style_two));
     }
     if list.rows.is_empty() {
-        let why = if app.index == crate::app::IndexStatus::Loading {
-            "Reading and parsing the corpus…"
-        } else if app.query.pending() {
-            "Searching…"
-        } else if app.corpus.resolutions.is_empty() {
-            "No resolution in the corpus (resolu check PATH says why)."
-        } else {
-            "No resolution matches the query."
+        let loading = app.index == IndexStatus::Loading;
+        let why = match app.loading {
+            // Before the files are counted, and with the sample corpus: no count to give.
+            Some(progress) if loading => format!("Reading {}…", super::files_read(progress)),
+            None if loading => "Reading and parsing the corpus…".to_string(),
+            _ if app.query.pending() => "Searching…".to_string(),
+            _ if app.corpus.resolutions.is_empty() => {
+                "No resolution in the corpus (resolu check PATH says why).".to_string()
+            }
+            _ => "No resolution matches the query.".to_string(),
         };
         lines.push(Line::styled(why, theme.dim()));
     }

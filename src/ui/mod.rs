@@ -78,3 +78,13 @@ pub fn scroll_hint(offset: usize, total: usize, height: usize) -> String {
         format!("{}%", offset * 100 / total.saturating_sub(height).max(1))
     }
 }
+
+/// How far the loader is: `1,204 / 3,000 files`.
+pub fn files_read(progress: crate::app::LoadProgress) -> String {
+    let files = if progress.total == 1 { "file" } else { "files" };
+    format!(
+        "{} / {} {files}",
+        crate::plural::thousands(progress.done),
+        crate::plural::thousands(progress.total)
+    )
+}

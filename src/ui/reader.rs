@@ -6,9 +6,10 @@ use super::text::{highlighted, inert, truncate, wrap};
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
 use crate::app::layout::RESULT_ROWS;
-use crate::app::lines::{DocLine, current_paragraph, document_lines, indent, max_scroll};
+use crate::app::lines::{DocLine, document_lines, indent, max_scroll};
 use crate::app::{App, Pane, ReaderView};
 use crate::corpus::{ParagraphKind, Resolution};
+use crate::index::snippet::best_window;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -37,7 +38,7 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = document_lines(r, inner_width);
     let highlights = app.highlights(doc);
     let scroll = app.reader.scroll.min(max_scroll(&lines, height));
-    let current = current_paragraph(&lines, scroll);
+    let current = Some(app.reader.current);
     let matching = app.matching_paragraphs(doc).len();
     let mut title = format!(
         "{} — {}",
@@ -135,23 +136,6 @@ fn styled_line(
     }
 }
 
-/// The byte where a snippet of `text` starts so that its first highlight shows: a word start a
-/// little before it.
-fn snippet_start(text: &str, first_match: Option<usize>, lead: usize) -> usize {
-    let Some(at) = first_match else { return 0 };
-    let mut start = at;
-    for (i, _) in text[..at.min(text.len())].char_indices().rev().take(lead) {
-        start = i;
-    }
-    if start == 0 {
-        return 0;
-    }
-    // Move forward to the start of a word.
-    text[start..at.min(text.len())]
-        .find(' ')
-        .map_or(start, |space| start + space + 1)
-}
-
 fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2));
@@ -193,8 +177,8 @@ fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.accent()
         };
         lines.push(Line::styled(truncate(&head, width), head_style));
-        let start = snippet_start(&p.text, hit.positions.first().copied(), width / 3);
         let snippet_width = width.saturating_sub(2).max(1);
+        let start = best_window(&p.text, &hit.positions, snippet_width, RESULT_ROWS - 1);
         let ranges = wrap(&p.text[start..], snippet_width);
         for (row, range) in ranges.iter().take(RESULT_ROWS - 1).enumerate() {
             let range = start + range.start..start + range.end;
@@ -218,19 +202,4 @@ fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let block = pane_block(app, Pane::Reader, theme, title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snippets_start_at_a_word_before_the_match() {
-        let text = "Rappelant la résolution 70/1 sur la coopération internationale";
-        let at = text.find("coop").unwrap();
-        let start = snippet_start(text, Some(at), 12);
-        assert!(text[start..].starts_with("sur la coop") || text[start..].starts_with("la coop"));
-        assert_eq!(snippet_start(text, Some(3), 12), 0);
-        assert_eq!(snippet_start(text, None, 12), 0);
-    }
 }

@@ -37,7 +37,10 @@ fn info(app: &App) -> String {
     let count = app.corpus.resolutions.len();
     let mut parts = Vec::new();
     match app.index {
-        IndexStatus::Loading => parts.push("reading the corpus…".to_string()),
+        IndexStatus::Loading => parts.push(match app.loading {
+            Some(progress) => format!("reading {}…", super::files_read(progress)),
+            None => "reading the corpus…".to_string(),
+        }),
         IndexStatus::Building => parts.push("indexing…".to_string()),
         IndexStatus::Ready { .. } => {}
     }
