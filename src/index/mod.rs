@@ -8,6 +8,7 @@
 
 pub mod query;
 pub mod search;
+pub mod versions;
 pub mod votes;
 
 use crate::corpus::{ParagraphKind, Resolution};
