@@ -5,6 +5,7 @@
 pub mod action;
 pub mod help;
 pub mod keymap;
+mod language;
 pub mod layout;
 pub mod lines;
 mod navigate;

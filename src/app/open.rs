@@ -37,7 +37,7 @@ fn open_hit(app: &mut App) {
     };
     let lines = document_lines(r, reader_width(app));
     app.reader.scroll = paragraph_start(&lines, hit.paragraph).unwrap_or(0);
-    app.select_doc(hit.document);
+    app.show_version(hit.document);
     app.reader.doc = Some(hit.document);
     app.reader.view = ReaderView::Document;
     app.reader.opened_from_results = true;

@@ -4,6 +4,7 @@
 //! query's round trip to the worker in [`super::query`].
 
 use super::action::{Action, Command};
+use super::language::switch_language;
 use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
 use super::query::{query_changed, search_done};
@@ -116,6 +117,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
             app.message = Some(format!("Sorted by {}{order}", app.documents.sort.label()));
         }
         Action::ToggleResults => toggle_results(app),
+        Action::SwitchLanguage => switch_language(app),
         Action::Copy => return copy(app),
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
