@@ -121,8 +121,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             commands::EXIT_OK
         }
         Some(Command::List { json, .. }) => commands::list(&corpus, *json, &mut out)?,
-        Some(Command::Show { id, json, .. }) => {
-            commands::show(&corpus, id, *json, &mut out, &mut err)?
+        Some(Command::Show { id, json, lang, .. }) => {
+            commands::show(&corpus, id, *lang, *json, &mut out, &mut err)?
         }
         Some(Command::Export { format, .. }) => commands::export(&corpus, *format, &mut out)?,
         Some(Command::Check { json, .. }) => commands::check(&corpus, *json, &mut out, &mut err)?,
