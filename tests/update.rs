@@ -649,3 +649,48 @@ fn a_country_history_counts_a_resolution_once() {
     let screen = two.screen();
     assert!(two.app.votes.history.is_some(), "{screen}");
 }
+
+#[test]
+fn switching_to_a_version_with_other_paragraphs_keeps_the_citation() {
+    // The English text lacks the first preambular paragraph and the last ten: indices shift
+    // and proportions change, citations do not (OP n is the printed number).
+    let mut corpus = common::bilingual_corpus();
+    let english = corpus.resolutions.last_mut().unwrap();
+    english.paragraphs.remove(0);
+    let kept = english.paragraphs.len() - 10;
+    english.paragraphs.truncate(kept);
+    let mut h = Harness::with_corpus(corpus);
+    let (_, en) = versions_of_44_18(&h);
+    goto(&mut h, "A/HRC/RES/44/18");
+    let fr = h.app.selected_doc().unwrap();
+    let operative = h
+        .app
+        .resolution(fr)
+        .unwrap()
+        .paragraphs
+        .iter()
+        .position(|p| p.kind == resolu::corpus::ParagraphKind::Operative)
+        .unwrap();
+    // Read from the first operative paragraph (`n` needs a query: scroll instead).
+    h.keys("<enter>");
+    let citation_at_top = |h: &Harness| {
+        let doc = h.app.reader.doc.unwrap();
+        let r = h.app.resolution(doc).unwrap();
+        let width = Panes::for_app(h.app.size.0, h.app.size.1, None)
+            .unwrap()
+            .inner(Pane::Reader)
+            .width;
+        let lines = document_lines(r, usize::from(width));
+        current_paragraph(&lines, h.app.reader.scroll).and_then(|p| r.citation(p))
+    };
+    while citation_at_top(&h) != h.app.resolution(fr).unwrap().citation(operative) {
+        let before = h.app.reader.scroll;
+        h.keys("j");
+        assert_ne!(before, h.app.reader.scroll, "never reached OP 1");
+    }
+    let before = citation_at_top(&h);
+    assert_eq!(before.as_deref(), Some("OP 1"));
+    h.keys("L");
+    assert_eq!(h.app.reader.doc, Some(en));
+    assert_eq!(citation_at_top(&h), before);
+}
