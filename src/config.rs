@@ -2,6 +2,7 @@
 //! laid over it. Reading never fails: bad TOML, unknown keys and bad values each give a warning
 //! naming the key, and the default stands for what could not be read.
 
+use crate::app::Language;
 use crate::app::action::Action;
 use crate::app::keymap::{Key, KeyMode, Keymap};
 use ratatui::style::Color;
@@ -33,6 +34,9 @@ pub struct Config {
     pub mouse: bool,
     /// Where `copy` also writes its text.
     pub clipboard_file: Option<PathBuf>,
+    /// The language a resolution in several languages is shown in at start; `None`: its first
+    /// version found. `switch_language` changes it for the session.
+    pub language: Option<Language>,
     /// The warnings `load` returned, kept so the terminal UI can show and log them.
     pub warnings: Vec<String>,
 }
@@ -139,6 +143,7 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
         colours: Colours::default(),
         mouse: false,
         clipboard_file: None,
+        language: None,
         warnings: Vec::new(),
     };
     let mut warnings = Vec::new();
@@ -199,6 +204,16 @@ impl<'a> Reader<'a> {
                     Some("") => config.clipboard_file = None,
                     Some(path) => config.clipboard_file = Some(expand(path)),
                     None => self.warn(key, "must be a path in quotes"),
+                },
+                "language" => match value.as_str().map(str::trim) {
+                    Some("") => config.language = None,
+                    Some(code) if Language::from_code(code).is_some() => {
+                        config.language = Language::from_code(code);
+                    }
+                    _ => self.warn(
+                        key,
+                        "must be a two-letter language code, like \"en\", or \"\"",
+                    ),
                 },
                 "colours" | "colors" => match value.as_table() {
                     Some(colours) => self.colours(&mut config.colours, colours),
@@ -333,6 +348,10 @@ mod tests {
         assert!(warnings.is_empty(), "{warnings:?}");
         assert!(config.mouse);
         assert_eq!(config.corpus_paths, vec![PathBuf::from("/data/un")]);
+        assert_eq!(from_toml(None).0.language, None);
+        let (english, warnings) = from_toml(Some("language = \"EN\""));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(english.language, Some(Language::EN));
         let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
         // Ctrl-C stays with quit when the user's keys leave it free.
         assert_eq!(quit, &[Key::char('x'), Key::ctrl('c')]);
@@ -384,6 +403,7 @@ mod tests {
                 "`keys.normal.quit`: must be a list",
             ),
             ("corpus_paths = \"x\"", "`corpus_paths`: must be a list"),
+            ("language = \"english\"", "`language`: must be a two-letter"),
         ];
         for (text, expected) in cases {
             let (config, warnings) = from_toml(Some(text));

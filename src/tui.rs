@@ -261,6 +261,7 @@ where
         config.keys.clone(),
         config.mouse,
     );
+    app.language = config.language;
     app.index = crate::app::IndexStatus::Loading;
     if !config.warnings.is_empty() {
         let n = config.warnings.len();

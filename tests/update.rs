@@ -694,3 +694,40 @@ fn switching_to_a_version_with_other_paragraphs_keeps_the_citation() {
     assert_eq!(h.app.reader.doc, Some(en));
     assert_eq!(citation_at_top(&h), before);
 }
+
+#[test]
+fn the_configured_language_is_shown_first_when_the_corpus_arrives() {
+    use resolu::app::{App, Language, update};
+    use resolu::corpus::load::Corpus;
+    use std::sync::Arc;
+
+    let (config, warnings) = resolu::config::from_toml(Some("language = \"en\""));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut app = App::new(Arc::new(Corpus::default()), config.keys.clone(), false);
+    // As the terminal UI starts: the config's language, then the corpus from the loader.
+    app.language = config.language;
+    update(
+        &mut app,
+        Action::CorpusLoaded(Arc::new(common::bilingual_corpus())),
+    );
+    assert_eq!(app.language, Some(Language::EN));
+    assert_eq!(app.documents.rows.len(), 10);
+    let shown: Vec<Option<&str>> = app
+        .documents
+        .rows
+        .iter()
+        .filter_map(|&d| app.resolution(d))
+        .filter(|r| r.id() == "A/HRC/RES/44/18")
+        .map(|r| r.language.map(|l| l.code()))
+        .collect();
+    assert_eq!(shown, [Some("en")]);
+    // Resolutions with no English version keep their French one.
+    assert!(
+        app.documents
+            .rows
+            .iter()
+            .filter_map(|&d| app.resolution(d))
+            .any(|r| r.id() == "A/HRC/RES/46/13")
+    );
+    assert_eq!(app.reader.doc, app.selected_doc());
+}

@@ -15,6 +15,8 @@ pub mod state;
 pub mod update;
 pub mod view;
 
+/// The language a resolution's versions are told apart by (`App::language`).
+pub use crate::corpus::Language;
 pub use action::{Action, Command, SearchOutcome};
 pub use keymap::{Key, KeyMode, Keymap};
 pub use state::{App, Cursor, IndexStatus, InputTarget, Pane, ReaderView, SortKey};

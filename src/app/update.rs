@@ -37,6 +37,7 @@ fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corp
     fresh.input = app.input.take();
     fresh.help = app.help.take();
     fresh.hit_limit = app.hit_limit;
+    fresh.prefer_language(app.language);
     fresh.index = IndexStatus::Building;
     *app = fresh;
 }

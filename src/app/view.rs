@@ -4,7 +4,7 @@
 
 use super::state::{App, InputTarget, SortKey};
 use crate::corpus::countries;
-use crate::corpus::{Adoption, Ballot, CountryRef, Resolution, Vote};
+use crate::corpus::{Adoption, Ballot, CountryRef, Language, Resolution, Vote};
 use crate::index::{Hit, match_positions};
 use crate::text::fold::fold;
 use std::cmp::Ordering;
@@ -138,6 +138,28 @@ impl App {
         });
         if let Some(doc) = selected {
             self.select_doc(doc);
+        }
+    }
+
+    /// Show every listed resolution in `language` when it has a version in it (the config's
+    /// `language`, at start and when the corpus arrives), keeping the selected resolution.
+    pub fn prefer_language(&mut self, language: Option<Language>) {
+        self.language = language;
+        let previous = self.selected_doc();
+        let versions = &self.versions;
+        let docs = self
+            .documents
+            .rows
+            .iter()
+            .flat_map(|&d| versions.of(d).iter().copied());
+        self.documents.rows = versions.pick(&self.corpus.resolutions, docs, language);
+        self.sort_rows();
+        if !previous.is_some_and(|doc| self.select_doc(doc)) {
+            self.documents.cursor = Default::default();
+        }
+        if self.reader.doc != self.selected_doc() {
+            self.reader.doc = self.selected_doc();
+            self.reader.scroll = 0;
         }
     }
 
