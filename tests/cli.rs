@@ -546,3 +546,24 @@ fn list_prints_a_resolution_in_two_languages_once() {
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["languages"], serde_json::json!(["fr", "en"]));
 }
+
+#[test]
+fn votes_counts_a_resolution_once_whatever_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = bilingual_folder(dir.path());
+    // Two files state Germany's vote on 44/18 (the French text and a copy of it), the English
+    // text states none: one line.
+    let french = std::fs::read_to_string(corpus.join("1.fr.txt")).unwrap();
+    std::fs::write(corpus.join("3.fr.txt"), &french).unwrap();
+    let output = resolu(dir.path())
+        .args(["votes", "DEU"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("A/HRC/RES/44/18"), "{out}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("1 resolution with a recorded vote"), "{err}");
+}
