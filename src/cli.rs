@@ -67,6 +67,10 @@ pub enum Command {
         /// Print the resolution as JSON (CONTRACT.md schema).
         #[arg(long)]
         json: bool,
+        /// The version in this language (ISO 639-1: fr, en …); an error when the corpus has no
+        /// such version. Without it: the first version found, files in path order.
+        #[arg(long, value_name = "CODE", value_parser = parse_language)]
+        lang: Option<crate::corpus::Language>,
     },
     /// Every resolution as JSON, JSON lines, or CSV rows of country votes.
     Export {
@@ -134,6 +138,12 @@ pub enum Command {
     },
     /// Print the manual page (roff), query language included (`resolu man | man -l -`).
     Man,
+}
+
+/// A two-letter language code, as `--lang` takes it.
+fn parse_language(code: &str) -> Result<crate::corpus::Language, String> {
+    crate::corpus::Language::from_code(code.trim())
+        .ok_or_else(|| format!("“{code}” is not a two-letter language code (fr, en …)"))
 }
 
 /// The text after `resolu --help` and in the manual page: what no subcommand does, and the

@@ -2,6 +2,7 @@
 //! laid over it. Reading never fails: bad TOML, unknown keys and bad values each give a warning
 //! naming the key, and the default stands for what could not be read.
 
+use crate::app::Language;
 use crate::app::action::Action;
 use crate::app::keymap::{Key, KeyMode, Keymap};
 use ratatui::style::Color;
@@ -37,6 +38,9 @@ pub struct Config {
     pub list_width: Option<u16>,
     /// How many queries the history keeps (0: no history, nothing read or written).
     pub history_size: usize,
+    /// The language a resolution in several languages is shown in at start; `None`: its first
+    /// version found. `switch_language` changes it for the session.
+    pub language: Option<Language>,
     /// The warnings `load` returned, kept so the terminal UI can show and log them.
     pub warnings: Vec<String>,
 }
@@ -154,6 +158,7 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
         clipboard_file: None,
         list_width: None,
         history_size: crate::app::recall::DEFAULT_LIMIT,
+        language: None,
         warnings: Vec::new(),
     };
     let mut warnings = Vec::new();
@@ -225,6 +230,16 @@ impl<'a> Reader<'a> {
                 "history" => match value.as_table() {
                     Some(history) => self.history(config, history),
                     None => self.warn(key, "must be a table: [history]"),
+                },
+                "language" => match value.as_str().map(str::trim) {
+                    Some("") => config.language = None,
+                    Some(code) if Language::from_code(code).is_some() => {
+                        config.language = Language::from_code(code);
+                    }
+                    _ => self.warn(
+                        key,
+                        "must be a two-letter language code, like \"en\", or \"\"",
+                    ),
                 },
                 "colours" | "colors" => match value.as_table() {
                     Some(colours) => self.colours(&mut config.colours, colours),
@@ -377,6 +392,10 @@ mod tests {
         assert_eq!(Config::default().list_width, None);
         assert_eq!(Config::default().history_size, 500);
         assert_eq!(config.corpus_paths, vec![PathBuf::from("/data/un")]);
+        assert_eq!(from_toml(None).0.language, None);
+        let (english, warnings) = from_toml(Some("language = \"EN\""));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(english.language, Some(Language::EN));
         let quit = config.keys.keys_for(KeyMode::Normal, &Action::Quit);
         // Ctrl-C stays with quit when the user's keys leave it free.
         assert_eq!(quit, &[Key::char('x'), Key::ctrl('c')]);
@@ -439,6 +458,7 @@ mod tests {
             ("history = 3", "`history`: must be a table"),
             ("[history]\nsize = -1", "`history.size`: must be a number"),
             ("[history]\nfile = \"x\"", "`history.file`: unknown key"),
+            ("language = \"english\"", "`language`: must be a two-letter"),
         ];
         for (text, expected) in cases {
             let (config, warnings) = from_toml(Some(text));

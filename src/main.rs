@@ -108,8 +108,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::List { corpus, json } => with_corpus(&corpus, &global, &mut err, |c, _| {
             commands::list(c, json, out)
         })?,
-        Command::Show { id, corpus, json } => with_corpus(&corpus, &global, &mut err, |c, err| {
-            commands::show(c, &id, json, out, err)
+        Command::Show {
+            id,
+            corpus,
+            json,
+            lang,
+        } => with_corpus(&corpus, &global, &mut err, |c, err| {
+            commands::show(c, &id, lang, json, out, err)
         })?,
         Command::Export { corpus, format } => with_corpus(&corpus, &global, &mut err, |c, _| {
             commands::export(c, format, out)

@@ -271,6 +271,7 @@ where
         config.keys.clone(),
         config.mouse,
     );
+    app.language = config.language;
     app.index = crate::app::IndexStatus::Loading;
     app.history = QueryHistory::new(remembered.history, config.history_size);
     app.list_width = ListWidth {

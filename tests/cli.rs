@@ -520,3 +520,118 @@ fn config_names_the_state_folder() {
         "{out}"
     );
 }
+
+/// A folder with 44/18 in French (`1.fr.txt`, first in path order) and an English text given
+/// the symbol A/HRC/RES/44/18 (`2.en.txt`, the sample 80/10 with its symbol and number changed).
+fn bilingual_folder(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(
+        sample_data().join("A_HRC_RES_44_18.fr.txt"),
+        corpus.join("1.fr.txt"),
+    )
+    .unwrap();
+    let english = std::fs::read_to_string(sample_data().join("en/A_RES_80_10.en.txt"))
+        .unwrap()
+        .replace("A/RES/80/10", "A/HRC/RES/44/18")
+        .replace("80/10. ", "44/18. ");
+    std::fs::write(corpus.join("2.en.txt"), english).unwrap();
+    corpus
+}
+
+#[test]
+fn show_lang_picks_the_version_in_that_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = bilingual_folder(dir.path());
+    let show = |args: &[&str]| {
+        let mut cmd = resolu(dir.path());
+        cmd.arg("show").args(args).arg(&corpus);
+        cmd
+    };
+    let english = stdout_of(&mut show(&["44/18", "--lang", "en"]));
+    assert!(
+        english.contains("International Day of the World"),
+        "{english}"
+    );
+    assert!(english.contains("Also in: fr (--lang fr)"), "{english}");
+    let french = stdout_of(&mut show(&["A/HRC/RES/44/18", "--lang", "FR"]));
+    assert!(
+        french.contains("Renforcement de la coopération"),
+        "{french}"
+    );
+    assert!(french.contains("Also in: en (--lang en)"), "{french}");
+    // Without --lang: the first version in path order, as before.
+    assert_eq!(stdout_of(&mut show(&["44/18"])), french);
+    let json: Value =
+        serde_json::from_str(&stdout_of(&mut show(&["44/18", "--lang", "en", "--json"]))).unwrap();
+    assert_eq!(json["language"], "en");
+    assert_eq!(json["symbol"], "A/HRC/RES/44/18");
+}
+
+#[test]
+fn show_lang_without_such_a_version_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = bilingual_folder(dir.path());
+    // A language the resolution is not in: a problem with the input.
+    let output = resolu(dir.path())
+        .args(["show", "44/18", "--lang", "es"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("A/HRC/RES/44/18 has no es version") && err.contains("fr, en"),
+        "{err}"
+    );
+    // The embedded 46/13 is only in French.
+    let output = resolu(dir.path())
+        .args(["show", "46/13", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    // Not a language code at all: a usage error.
+    let output = resolu(dir.path())
+        .args(["show", "44/18", "--lang", "english"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("language code"));
+}
+
+#[test]
+fn list_prints_a_resolution_in_two_languages_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = bilingual_folder(dir.path());
+    let out = stdout_of(resolu(dir.path()).arg("list").arg(&corpus));
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("Renforcement de la coopération"), "{out}");
+    let json: Value = serde_json::from_str(&stdout_of(
+        resolu(dir.path()).args(["list", "--json"]).arg(&corpus),
+    ))
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["languages"], serde_json::json!(["fr", "en"]));
+}
+
+#[test]
+fn votes_counts_a_resolution_once_whatever_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = bilingual_folder(dir.path());
+    // Two files state Germany's vote on 44/18 (the French text and a copy of it), the English
+    // text states none: one line.
+    let french = std::fs::read_to_string(corpus.join("1.fr.txt")).unwrap();
+    std::fs::write(corpus.join("3.fr.txt"), &french).unwrap();
+    let output = resolu(dir.path())
+        .args(["votes", "DEU"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("A/HRC/RES/44/18"), "{out}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("1 resolution with a recorded vote"), "{err}");
+}

@@ -581,3 +581,21 @@ fn a_result_snippet_shows_the_passage_with_every_query_word() {
     let (x, y) = find(&buffer, panes.inner(Pane::Reader), "zygomatique").unwrap();
     assert_eq!(buffer[(x, y)].fg, h.theme.matched().fg.unwrap());
 }
+
+#[test]
+fn a_resolution_in_two_languages_is_one_row_showing_its_languages() {
+    let mut h = Harness::with_corpus(common::bilingual_corpus());
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("L");
+    assert_snapshot!("two_languages_one_row", h.backend());
+    // At 80 columns the languages share the second row with the title; the symbol and the
+    // tally stay whole on the first.
+    h.resize(80, 24);
+    let screen = h.screen();
+    assert_eq!(
+        screen.matches("A/HRC/RES/44/18 30–15–2").count(),
+        1,
+        "one row, symbol and tally whole:\n{screen}"
+    );
+    assert!(screen.contains("2020-07-17 HRC fr [en] St"), "{screen}");
+}

@@ -5,6 +5,8 @@ mod common;
 
 use common::Harness;
 use resolu::app::action::bindable;
+use resolu::app::layout::Panes;
+use resolu::app::lines::{current_paragraph, document_lines};
 use resolu::app::{
     Action, Command, InputTarget, KeyMode, Pane, ReaderView, SearchOutcome, SortKey,
 };
@@ -845,4 +847,259 @@ fn while_the_corpus_loads_the_screen_counts_the_files_read() {
         total: 3000,
     });
     assert_eq!(h.app.loading, None);
+}
+
+/// Corpus indices of the French and the English text of 44/18 in `common::bilingual_corpus`.
+fn versions_of_44_18(h: &Harness) -> (usize, usize) {
+    let find = |code: &str| {
+        h.app
+            .corpus
+            .resolutions
+            .iter()
+            .position(|r| r.id() == "A/HRC/RES/44/18" && r.language.map(|l| l.code()) == Some(code))
+            .unwrap()
+    };
+    (find("fr"), find("en"))
+}
+
+fn rows_of_44_18(h: &Harness) -> Vec<usize> {
+    let (fr, en) = versions_of_44_18(h);
+    h.app
+        .documents
+        .rows
+        .iter()
+        .copied()
+        .filter(|&d| d == fr || d == en)
+        .collect()
+}
+
+#[test]
+fn two_languages_of_one_symbol_are_one_row_with_its_languages() {
+    let mut h = Harness::with_corpus(common::bilingual_corpus());
+    let (fr, _) = versions_of_44_18(&h);
+    assert_eq!(h.app.corpus.resolutions.len(), 11);
+    assert_eq!(h.app.documents.rows.len(), 10);
+    // The first version in corpus order, as `show` without --lang.
+    assert_eq!(rows_of_44_18(&h), [fr]);
+    goto(&mut h, "A/HRC/RES/44/18");
+    let screen = h.screen();
+    assert!(screen.contains("Resolutions 10/10"), "{screen}");
+    assert!(screen.contains("HRC [fr] en"), "{screen}");
+    assert!(screen.contains("10 resolutions"), "{screen}");
+    // Every sort keeps one row per resolution.
+    for _ in 0..4 {
+        h.keys("s");
+        assert_eq!(rows_of_44_18(&h), [fr]);
+        h.keys("S");
+        assert_eq!(h.app.documents.rows.len(), 10);
+    }
+}
+
+#[test]
+fn switch_language_shows_the_other_version_at_the_same_paragraph() {
+    let mut h = Harness::with_corpus(common::bilingual_corpus());
+    let (fr, en) = versions_of_44_18(&h);
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("<enter>");
+    assert_eq!(h.app.focus, Pane::Reader);
+    for _ in 0..25 {
+        h.keys("j");
+    }
+    // The paragraph at the top of the reader.
+    let paragraph = |h: &Harness| {
+        let r = h.app.resolution(h.app.reader.doc.unwrap()).unwrap();
+        let width = Panes::for_app(h.app.size.0, h.app.size.1, None, h.app.list_width.chosen())
+            .unwrap()
+            .inner(Pane::Reader)
+            .width;
+        let lines = document_lines(r, usize::from(width));
+        current_paragraph(&lines, h.app.reader.scroll)
+    };
+    let before = paragraph(&h);
+    assert!(before.is_some_and(|p| p > 0), "{before:?}");
+    h.keys("L");
+    assert_eq!(h.app.reader.doc, Some(en));
+    assert_eq!(h.app.selected_doc(), Some(en));
+    assert_eq!(h.app.focus, Pane::Reader);
+    assert_eq!(paragraph(&h), before);
+    let message = h.app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("in en") && message.contains("also fr"),
+        "{message}"
+    );
+    let screen = h.screen();
+    assert!(screen.contains("A/HRC/RES/44/18 fr [en]"), "{screen}");
+    assert!(screen.contains("HRC fr [en] Strengthening"), "{screen}");
+    assert_eq!(h.app.documents.rows.len(), 10);
+    // And back.
+    h.keys("L");
+    assert_eq!(h.app.reader.doc, Some(fr));
+    assert_eq!(paragraph(&h), before);
+    // A resolution in one language says so.
+    h.keys("<esc>");
+    goto(&mut h, "A/RES/80/1");
+    let doc = h.app.selected_doc();
+    h.keys("L");
+    assert_eq!(h.app.selected_doc(), doc);
+    let message = h.app.message.clone().unwrap_or_default();
+    assert!(message.contains("only in en"), "{message}");
+}
+
+#[test]
+fn the_language_switched_to_is_preferred_afterwards() {
+    let mut h = Harness::with_corpus(common::bilingual_corpus());
+    let (fr, en) = versions_of_44_18(&h);
+    goto(&mut h, "A/HRC/RES/44/18");
+    h.keys("L");
+    assert_eq!(rows_of_44_18(&h), [en]);
+    // A query and its clearing rebuild the list: English stays shown.
+    h.type_query("s:44");
+    assert_eq!(rows_of_44_18(&h), [en]);
+    h.keys("<esc>");
+    assert_eq!(rows_of_44_18(&h), [en]);
+    assert_eq!(h.app.documents.rows.len(), 10);
+    h.keys("L");
+    assert_eq!(rows_of_44_18(&h), [fr]);
+}
+
+#[test]
+fn a_query_lists_a_resolution_once_whichever_version_matches() {
+    let mut h = Harness::with_corpus(common::bilingual_corpus());
+    let (fr, en) = versions_of_44_18(&h);
+    // Only the English text has the word: its version is the row.
+    h.type_query("zebrafinch");
+    assert_eq!(h.app.documents.rows, [en]);
+    // Both texts match: one row, paragraph results from both.
+    h.act(Action::Back);
+    assert!(!h.app.query.is_active());
+    h.type_query("cooperation");
+    assert_eq!(rows_of_44_18(&h).len(), 1);
+    let docs: std::collections::BTreeSet<usize> =
+        h.app.hits().iter().map(|hit| hit.document).collect();
+    assert!(docs.contains(&fr) && docs.contains(&en), "{docs:?}");
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!(
+            "in {} of 10 resolutions",
+            h.app.documents.rows.len()
+        )),
+        "{screen}"
+    );
+    // Moving through the results shows each result's version in the list and the reader.
+    assert_eq!(h.app.focus, Pane::Reader);
+    for _ in 0..h.app.hits().len() {
+        let hit = h.app.hits()[h.app.reader.results.selected].document;
+        assert_eq!(h.app.selected_doc(), Some(hit));
+        assert_eq!(rows_of_44_18(&h).len(), 1);
+        h.keys("j");
+    }
+}
+
+#[test]
+fn a_country_history_counts_a_resolution_once() {
+    // Germany's standing on each row, in a stable order.
+    let standings = |h: &Harness| {
+        let mut found: Vec<String> = h
+            .app
+            .documents
+            .rows
+            .iter()
+            .map(|&doc| format!("{:?}", h.app.standing(doc, "DEU")))
+            .collect();
+        found.sort();
+        found
+    };
+    let one = Harness::new();
+    let mut two = Harness::with_corpus(common::bilingual_corpus());
+    assert_eq!(standings(&two), standings(&one));
+    goto(&mut two, "A/HRC/RES/44/18");
+    two.keys("L");
+    assert_eq!(standings(&two), standings(&one));
+    two.keys("<tab><tab>");
+    assert_eq!(two.app.focus, Pane::Votes);
+    two.act(Action::Open);
+    let screen = two.screen();
+    assert!(two.app.votes.history.is_some(), "{screen}");
+}
+
+#[test]
+fn switching_to_a_version_with_other_paragraphs_keeps_the_citation() {
+    // The English text lacks the first preambular paragraph and the last ten: indices shift
+    // and proportions change, citations do not (OP n is the printed number).
+    let mut corpus = common::bilingual_corpus();
+    let english = corpus.resolutions.last_mut().unwrap();
+    english.paragraphs.remove(0);
+    let kept = english.paragraphs.len() - 10;
+    english.paragraphs.truncate(kept);
+    let mut h = Harness::with_corpus(corpus);
+    let (_, en) = versions_of_44_18(&h);
+    goto(&mut h, "A/HRC/RES/44/18");
+    let fr = h.app.selected_doc().unwrap();
+    let operative = h
+        .app
+        .resolution(fr)
+        .unwrap()
+        .paragraphs
+        .iter()
+        .position(|p| p.kind == resolu::corpus::ParagraphKind::Operative)
+        .unwrap();
+    // Read from the first operative paragraph (`n` needs a query: scroll instead).
+    h.keys("<enter>");
+    let citation_at_top = |h: &Harness| {
+        let doc = h.app.reader.doc.unwrap();
+        let r = h.app.resolution(doc).unwrap();
+        let width = Panes::for_app(h.app.size.0, h.app.size.1, None, h.app.list_width.chosen())
+            .unwrap()
+            .inner(Pane::Reader)
+            .width;
+        let lines = document_lines(r, usize::from(width));
+        current_paragraph(&lines, h.app.reader.scroll).and_then(|p| r.citation(p))
+    };
+    while citation_at_top(&h) != h.app.resolution(fr).unwrap().citation(operative) {
+        let before = h.app.reader.scroll;
+        h.keys("j");
+        assert_ne!(before, h.app.reader.scroll, "never reached OP 1");
+    }
+    let before = citation_at_top(&h);
+    assert_eq!(before.as_deref(), Some("OP 1"));
+    h.keys("L");
+    assert_eq!(h.app.reader.doc, Some(en));
+    assert_eq!(citation_at_top(&h), before);
+}
+
+#[test]
+fn the_configured_language_is_shown_first_when_the_corpus_arrives() {
+    use resolu::app::{App, Language, update};
+    use resolu::corpus::load::Corpus;
+    use std::sync::Arc;
+
+    let (config, warnings) = resolu::config::from_toml(Some("language = \"en\""));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut app = App::new(Arc::new(Corpus::default()), config.keys.clone(), false);
+    // As the terminal UI starts: the config's language, then the corpus from the loader.
+    app.language = config.language;
+    update(
+        &mut app,
+        Action::CorpusLoaded(Arc::new(common::bilingual_corpus())),
+    );
+    assert_eq!(app.language, Some(Language::EN));
+    assert_eq!(app.documents.rows.len(), 10);
+    let shown: Vec<Option<&str>> = app
+        .documents
+        .rows
+        .iter()
+        .filter_map(|&d| app.resolution(d))
+        .filter(|r| r.id() == "A/HRC/RES/44/18")
+        .map(|r| r.language.map(|l| l.code()))
+        .collect();
+    assert_eq!(shown, [Some("en")]);
+    // Resolutions with no English version keep their French one.
+    assert!(
+        app.documents
+            .rows
+            .iter()
+            .filter_map(|&d| app.resolution(d))
+            .any(|r| r.id() == "A/HRC/RES/46/13")
+    );
+    assert_eq!(app.reader.doc, app.selected_doc());
 }

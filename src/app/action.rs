@@ -63,6 +63,10 @@ pub enum Action {
     PreviousMatch,
     #[strum(message = "Switch between matching paragraphs and the document")]
     ToggleResults,
+    /// The selected resolution in its next version (another language); that language is then
+    /// shown first wherever a resolution has it.
+    #[strum(message = "Show the resolution in its other language (the next version)")]
+    SwitchLanguage,
     #[strum(message = "Filter the vote lists by country")]
     CountryFilter,
     #[strum(message = "Add c:<code> of the selected country to the query")]

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod help;
 pub mod keymap;
+mod language;
 pub mod layout;
 pub mod lines;
 mod navigate;
@@ -15,6 +16,8 @@ pub mod state;
 pub mod update;
 pub mod view;
 
+/// The language a resolution's versions are told apart by (`App::language`).
+pub use crate::corpus::Language;
 pub use action::{Action, Command, SearchOutcome};
 pub use keymap::{Key, KeyMode, Keymap};
 pub use state::{

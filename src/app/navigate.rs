@@ -120,14 +120,15 @@ pub(super) fn move_in(app: &mut App, pane: Pane, motion: Motion) {
     }
 }
 
-/// The document list follows the selected paragraph result (so the vote pane shows its vote).
+/// The document list follows the selected paragraph result, in the result's language (so the
+/// vote pane shows its vote).
 pub(super) fn select_hit_document(app: &mut App) {
     if let Some(doc) = app
         .hits()
         .get(app.reader.results.selected)
         .map(|h| h.document)
     {
-        app.select_doc(doc);
+        app.show_version(doc);
     }
 }
 

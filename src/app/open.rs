@@ -39,7 +39,7 @@ fn open_hit(app: &mut App) {
     let lines = document_lines(r, reader_width(app));
     app.reader.scroll = context_scroll(&lines, reader_height(app), hit.paragraph);
     app.reader.current = hit.paragraph;
-    app.select_doc(hit.document);
+    app.show_version(hit.document);
     app.reader.doc = Some(hit.document);
     app.reader.view = ReaderView::Document;
     app.reader.opened_from_results = true;

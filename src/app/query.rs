@@ -84,12 +84,20 @@ pub(super) fn search_done(app: &mut App, outcome: SearchOutcome) {
     }
 }
 
-/// The document list narrowed to what the query matches, sorted, keeping the selection.
+/// The document list narrowed to what the query matches, one row per resolution, sorted,
+/// keeping the selected resolution selected.
 pub(super) fn refresh_rows(app: &mut App) {
     let previous = app.selected_doc();
+    let (resolutions, language) = (&app.corpus.resolutions, app.language);
+    // One row per resolution, whichever of its versions matched.
     app.documents.rows = match (&app.query.result, app.query.is_active()) {
-        (Some(result), true) => result.documents.iter().map(|&(doc, _)| doc).collect(),
-        _ => (0..app.corpus.resolutions.len()).collect(),
+        (Some(result), true) => {
+            let docs = result.documents.iter().map(|&(doc, _)| doc);
+            app.versions.pick(resolutions, docs, language)
+        }
+        _ => app
+            .versions
+            .pick(resolutions, 0..resolutions.len(), language),
     };
     app.sort_rows();
     if !previous.is_some_and(|doc| app.select_doc(doc)) {

@@ -3,9 +3,11 @@
 
 use super::keymap::{KeyMode, Keymap};
 use super::recall::QueryHistory;
+use crate::corpus::Language;
 use crate::corpus::load::Corpus;
 use crate::index::SearchResult;
 use crate::index::query::Query;
+use crate::index::versions::Versions;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -228,7 +230,8 @@ impl QueryState {
 /// The document list: which resolutions, in which order, and the selection.
 #[derive(Debug, Clone)]
 pub struct DocumentList {
-    /// Corpus indices of the resolutions shown, in display order.
+    /// Corpus indices of the documents shown, in display order: one version of each resolution
+    /// (see [`App::versions`]).
     pub rows: Vec<usize>,
     pub cursor: Cursor,
     pub sort: SortKey,
@@ -314,6 +317,11 @@ pub struct LoadProgress {
 #[derive(Debug, Clone)]
 pub struct App {
     pub corpus: Arc<Corpus>,
+    /// The corpus's documents grouped into resolutions: the versions of one symbol.
+    pub versions: Arc<Versions>,
+    /// The language last switched to (`switch_language`): the version each resolution shows
+    /// when it has one in it. `None`: the first version in corpus order, as `show` picks.
+    pub language: Option<Language>,
     pub keymap: Keymap,
     pub focus: Pane,
     pub input: Option<InputTarget>,
@@ -342,9 +350,12 @@ pub struct App {
 
 impl App {
     pub fn new(corpus: Arc<Corpus>, keymap: Keymap, mouse: bool) -> App {
-        let rows = (0..corpus.resolutions.len()).collect();
+        let versions = Versions::build(&corpus.resolutions);
+        let rows = versions.pick(&corpus.resolutions, 0..corpus.resolutions.len(), None);
         let mut app = App {
             corpus,
+            versions: Arc::new(versions),
+            language: None,
             keymap,
             focus: Pane::Documents,
             input: None,

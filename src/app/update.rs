@@ -4,6 +4,7 @@
 //! query's round trip to the worker in [`super::query`].
 
 use super::action::{Action, Command};
+use super::language::switch_language;
 use super::layout::{LIST_STEP, list_bounds, list_width};
 use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
@@ -42,6 +43,7 @@ fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corp
     fresh.hit_limit = app.hit_limit;
     fresh.history = std::mem::take(&mut app.history);
     fresh.list_width = app.list_width;
+    fresh.prefer_language(app.language);
     fresh.index = IndexStatus::Building;
     *app = fresh;
 }
@@ -149,6 +151,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
             app.message = Some(format!("Sorted by {}{order}", app.documents.sort.label()));
         }
         Action::ToggleResults => toggle_results(app),
+        Action::SwitchLanguage => switch_language(app),
         Action::Copy => return copy(app),
         Action::ToggleMouse => {
             app.mouse = !app.mouse;

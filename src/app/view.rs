@@ -4,7 +4,7 @@
 
 use super::state::{App, InputTarget, SortKey};
 use crate::corpus::countries;
-use crate::corpus::{Adoption, Ballot, CountryRef, Resolution, Vote};
+use crate::corpus::{Adoption, Ballot, CountryRef, Language, Resolution, Vote};
 use crate::index::{Hit, match_positions};
 use crate::text::fold::fold;
 use std::cmp::Ordering;
@@ -141,15 +141,84 @@ impl App {
         }
     }
 
-    /// Select corpus document `doc` in the list if it is shown; returns whether it is.
+    /// Show every listed resolution in `language` when it has a version in it (the config's
+    /// `language`, at start and when the corpus arrives), keeping the selected resolution.
+    pub fn prefer_language(&mut self, language: Option<Language>) {
+        self.language = language;
+        let previous = self.selected_doc();
+        let versions = &self.versions;
+        let docs = self
+            .documents
+            .rows
+            .iter()
+            .flat_map(|&d| versions.of(d).iter().copied());
+        self.documents.rows = versions.pick(&self.corpus.resolutions, docs, language);
+        self.sort_rows();
+        if !previous.is_some_and(|doc| self.select_doc(doc)) {
+            self.documents.cursor = Default::default();
+        }
+        if self.reader.doc != self.selected_doc() {
+            self.reader.doc = self.selected_doc();
+            self.reader.scroll = 0;
+        }
+    }
+
+    /// The row showing a version of `doc`'s resolution (`doc` itself or another language).
+    fn row_of_resolution(&self, doc: usize) -> Option<usize> {
+        let versions = self.versions.of(doc);
+        self.documents
+            .rows
+            .iter()
+            .position(|d| *d == doc || versions.contains(d))
+    }
+
+    /// Select the row of `doc`'s resolution if it is shown, in whichever version the row shows;
+    /// returns whether it is.
     pub fn select_doc(&mut self, doc: usize) -> bool {
-        match self.documents.rows.iter().position(|&d| d == doc) {
+        match self.row_of_resolution(doc) {
             Some(row) => {
                 self.documents.cursor.selected = row;
                 true
             }
             None => false,
         }
+    }
+
+    /// Select the row of `doc`'s resolution and make it show `doc` (a paragraph result or a
+    /// language switch can name the version the row does not show); returns whether it is
+    /// shown.
+    pub fn show_version(&mut self, doc: usize) -> bool {
+        match self.row_of_resolution(doc) {
+            Some(row) => {
+                self.documents.rows[row] = doc;
+                self.documents.cursor.selected = row;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The languages of `doc`'s resolution when it has more than one version, the one shown
+    /// in brackets: `[fr] en`. `None` for a resolution in one version.
+    pub fn language_tags(&self, doc: usize) -> Option<String> {
+        let resolutions = &self.corpus.resolutions;
+        let languages = self.versions.languages(resolutions, doc);
+        if self.versions.of(doc).len() < 2 {
+            return None;
+        }
+        let shown = resolutions.get(doc).and_then(|r| r.language);
+        let tags: Vec<String> = languages
+            .into_iter()
+            .map(|l| {
+                let code = l.map_or("?", |l| l.code());
+                if l == shown {
+                    format!("[{code}]")
+                } else {
+                    code.to_string()
+                }
+            })
+            .collect();
+        Some(tags.join(" "))
     }
 
     /// The paragraph results of the newest answer.

@@ -10,7 +10,8 @@ pub use search::{SearchOptions, search, search_stdin, votes};
 
 use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths_reporting};
-use crate::corpus::{Resolution, countries};
+use crate::corpus::{Language, Resolution, countries};
+use crate::index::versions::Versions;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -92,18 +93,25 @@ pub fn tally(resolution: &Resolution) -> String {
         .map_or_else(|| "—".to_string(), |v| v.tally())
 }
 
-/// `resolu list`.
+/// `resolu list`: one line per resolution, its versions in other languages taken once (the
+/// line is the version `show` prints without `--lang`; `--json` lists the languages).
 pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> {
-    let mut resolutions: Vec<&Resolution> = corpus.resolutions.iter().collect();
-    resolutions.sort_by(|a, b| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
+    let versions = Versions::build(&corpus.resolutions);
+    let docs = versions.pick(&corpus.resolutions, 0..corpus.resolutions.len(), None);
+    let mut resolutions: Vec<(usize, &Resolution)> = docs
+        .into_iter()
+        .filter_map(|d| Some((d, corpus.resolutions.get(d)?)))
+        .collect();
+    resolutions.sort_by(|(_, a), (_, b)| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
     if json {
         let summaries: Vec<serde_json::Value> = resolutions
             .iter()
-            .map(|r| {
+            .map(|&(doc, r)| {
                 serde_json::json!({
                     "symbol": r.symbol, "number": r.number, "body": r.body,
                     "session": r.session, "adopted_on": r.adopted_on,
                     "tally": tally(r), "title": r.title,
+                    "languages": language_codes(&versions, corpus, doc),
                 })
             })
             .collect();
@@ -113,10 +121,10 @@ pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> 
     }
     let width = resolutions
         .iter()
-        .map(|r| r.id().chars().count())
+        .map(|(_, r)| r.id().chars().count())
         .max()
         .unwrap_or(0);
-    for r in resolutions {
+    for (_, r) in resolutions {
         let date = or_dash(r.adopted_on.map(|d| d.to_string()));
         let title = r.title.as_deref().unwrap_or("(no title)");
         writeln!(
@@ -131,19 +139,44 @@ pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> 
     Ok(EXIT_OK)
 }
 
-/// `resolu show ID`.
+/// `resolu show ID [--lang CODE]`: the version in `lang`, else the first version in corpus
+/// order (what `show` printed before versions were grouped).
 pub fn show(
     corpus: &Corpus,
     id: &str,
+    lang: Option<Language>,
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let Some(r) = corpus.find(id) else {
+    let Some(found) = corpus.find(id) else {
         writeln!(
             err,
             "resolu: no resolution “{id}” in the corpus ({} documents); `resolu list` shows them",
             corpus.resolutions.len()
+        )?;
+        return Ok(EXIT_INPUT);
+    };
+    let versions = Versions::build(&corpus.resolutions);
+    let doc = corpus
+        .resolutions
+        .iter()
+        .position(|r| std::ptr::eq(r, found));
+    let languages = doc.map_or_else(Vec::new, |doc| language_codes(&versions, corpus, doc));
+    let chosen = match (lang, doc) {
+        (None, _) => Some(found),
+        (Some(lang), Some(doc)) => versions
+            .in_language(&corpus.resolutions, doc, lang)
+            .and_then(|d| corpus.resolutions.get(d)),
+        (Some(lang), None) => (found.language == Some(lang)).then_some(found),
+    };
+    let Some(r) = chosen else {
+        writeln!(
+            err,
+            "resolu: {} has no {} version in the corpus (it is in: {})",
+            found.id(),
+            lang.map(|l| l.to_string()).unwrap_or_default(),
+            languages.join(", ")
         )?;
         return Ok(EXIT_INPUT);
     };
@@ -153,7 +186,25 @@ pub fn show(
         return Ok(EXIT_OK);
     }
     write_resolution(r, out)?;
+    let shown = r.language.map(|l| l.to_string());
+    let others: Vec<&String> = languages
+        .iter()
+        .filter(|l| Some(l.as_str()) != shown.as_deref())
+        .collect();
+    if let Some(other) = others.first() {
+        let list: Vec<&str> = others.iter().map(|l| l.as_str()).collect();
+        writeln!(out, "\nAlso in: {} (--lang {other})", list.join(", "))?;
+    }
     Ok(EXIT_OK)
+}
+
+/// The languages of `doc`'s resolution as codes, `?` for one not recognised.
+fn language_codes(versions: &Versions, corpus: &Corpus, doc: usize) -> Vec<String> {
+    versions
+        .languages(&corpus.resolutions, doc)
+        .into_iter()
+        .map(|l| l.map_or_else(|| "?".to_string(), |l| l.to_string()))
+        .collect()
 }
 
 /// A resolution as text: header, paragraphs marked PP / OP n, footnotes, vote, warnings.

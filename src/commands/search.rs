@@ -4,6 +4,7 @@ use super::{EXIT_INPUT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, resolve_country};
 use crate::corpus::load::Corpus;
 use crate::corpus::{Adoption, Resolution};
 use crate::index::query::{Query, parse};
+use crate::index::versions::Versions;
 use crate::index::{Hit, Index};
 use serde_json::json;
 use std::io::{self, BufRead, Write};
@@ -139,14 +140,21 @@ pub fn votes(
             return Ok(EXIT_USAGE);
         }
     };
-    let mut recorded: Vec<&Resolution> = corpus
-        .resolutions
-        .iter()
-        .filter(|r| {
-            r.vote
-                .as_ref()
-                .is_some_and(|v| v.adoption == Adoption::RecordedVote)
-        })
+    let with_recorded_vote = corpus.resolutions.iter().enumerate().filter(|(_, r)| {
+        r.vote
+            .as_ref()
+            .is_some_and(|v| v.adoption == Adoption::RecordedVote)
+    });
+    // A resolution in two languages is one vote: its first version with a recorded vote.
+    let versions = Versions::build(&corpus.resolutions);
+    let mut recorded: Vec<&Resolution> = versions
+        .pick(
+            &corpus.resolutions,
+            with_recorded_vote.map(|(doc, _)| doc),
+            None,
+        )
+        .into_iter()
+        .filter_map(|doc| corpus.resolutions.get(doc))
         .collect();
     recorded.sort_by(|a, b| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
     let mut rows = Vec::new();

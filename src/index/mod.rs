@@ -9,6 +9,7 @@
 pub mod query;
 pub mod search;
 pub mod snippet;
+pub mod versions;
 pub mod votes;
 
 use crate::corpus::{ParagraphKind, Resolution};

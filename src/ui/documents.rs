@@ -1,5 +1,6 @@
-//! The document list (left pane): symbol, date, vote tally, body and title of each resolution the
-//! query leaves, two rows each, in the chosen sort order.
+//! The document list (left pane): symbol, date, vote tally, body, languages and title of each
+//! resolution the query leaves (one row for all its versions), two rows each, in the chosen sort
+//! order.
 
 use super::text::truncate;
 use super::theme::Theme;
@@ -46,16 +47,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .and_then(|c| c.documents.iter().find(|(d, _)| *d == doc))
             .map_or_else(String::new, |(_, n)| format!("({n}¶) "));
         let body = r.body.map_or("—", |b| b.code());
+        let languages = app
+            .language_tags(doc)
+            .map_or_else(String::new, |tags| format!("{tags} "));
         let title = r.title.as_deref().unwrap_or("(no title)");
         // Narrow, or a long symbol: the date moves to the second row so the symbol and the
         // tally are never cut.
         let wide = format!("{mark}{:<15} {date:<10} {tally}", r.id());
         let (first, second) = if width >= WIDE_ROW && super::text::width(&wide) <= width {
-            (wide, format!("  {body:<3} {matches}{title}"))
+            (wide, format!("  {body:<3} {languages}{matches}{title}"))
         } else {
             (
                 format!("{mark}{} {tally}", r.id()),
-                format!("  {date} {body} {matches}{title}"),
+                format!("  {date} {body} {languages}{matches}{title}"),
             )
         };
         let (style_one, style_two) = if selected {
@@ -89,7 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = format!(
         "Resolutions {}/{} · {} {direction} — {}",
         list.rows.len(),
-        app.corpus.resolutions.len(),
+        app.versions.resolution_count(),
         list.sort.label(),
         scroll_hint(
             list.cursor.offset * ITEM_ROWS,

@@ -40,8 +40,11 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let scroll = app.reader.scroll.min(max_scroll(&lines, height));
     let current = Some(app.reader.current);
     let matching = app.matching_paragraphs(doc).len();
+    let languages = app
+        .language_tags(doc)
+        .map_or_else(String::new, |tags| format!(" {tags}"));
     let mut title = format!(
-        "{} — {}",
+        "{}{languages} — {}",
         inert(r.id()),
         scroll_hint(scroll, lines.len(), height)
     );

@@ -34,7 +34,8 @@ fn info(app: &App) -> String {
     if let Some(message) = &app.message {
         return message.clone();
     }
-    let count = app.corpus.resolutions.len();
+    // Resolutions, not documents: the versions of one symbol count once.
+    let count = app.versions.resolution_count();
     let mut parts = Vec::new();
     match app.index {
         IndexStatus::Loading => parts.push(match app.loading {
@@ -53,7 +54,7 @@ fn info(app: &App) -> String {
         parts.push(format!(
             "{} in {} of {} · {time}",
             crate::plural::count(result.total, "paragraph", "paragraphs"),
-            result.documents.len(),
+            app.documents.rows.len(),
             crate::plural::count(count, "resolution", "resolutions")
         ));
     }

@@ -192,3 +192,23 @@ pub fn parse_script(script: &str) -> Vec<Event> {
     }
     events
 }
+
+/// The embedded corpus with an English version of A/HRC/RES/44/18 added last (the samples hold
+/// only its French text): the French text's fields, an English title, `zebrafinch` in its first
+/// paragraph (a word no other document has).
+pub fn bilingual_corpus() -> Corpus {
+    let mut corpus = load_embedded();
+    let mut english = corpus
+        .resolutions
+        .iter()
+        .find(|r| r.id() == "A/HRC/RES/44/18")
+        .unwrap()
+        .clone();
+    english.language = Some(resolu::corpus::Language::EN);
+    english.title =
+        Some("Strengthening international cooperation in the field of human rights".to_string());
+    english.paragraphs[0].text = "Reaffirming zebrafinch its commitment".to_string();
+    english.source.path = "sample-data/A_HRC_RES_44_18.en.txt".to_string();
+    corpus.resolutions.push(english);
+    corpus
+}

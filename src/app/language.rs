@@ -1,0 +1,105 @@
+//! `switch_language`: the selected resolution shown in its next version (its other language),
+//! the reader kept on the same paragraph and the vote pane on the same country; the language
+//! switched to becomes the one every resolution shows when it has it.
+
+use super::action::Action;
+use super::lines::{current_paragraph, document_lines, paragraph_start};
+use super::navigate::reader_width;
+use super::query::refresh_rows;
+use super::state::{App, ReaderView};
+use crate::corpus::Resolution;
+use crate::text::display::inert;
+
+pub(super) fn switch_language(app: &mut App) {
+    let Some(doc) = app.selected_doc() else {
+        app.message = Some("No resolution selected".to_string());
+        return;
+    };
+    let Some(next) = app.versions.next(&app.corpus.resolutions, doc) else {
+        let (id, language) = app
+            .resolution(doc)
+            .map(|r| (inert(r.id()).into_owned(), language_name(r)))
+            .unwrap_or_default();
+        app.message = Some(format!("{id} is only in {language} in the corpus"));
+        return;
+    };
+    let paragraph = (app.reader.view == ReaderView::Document && app.reader.doc == Some(doc))
+        .then(|| reading_paragraph(app, doc))
+        .flatten();
+    let country = app.selected_country().and_then(|(code, _)| code);
+    if let Some(language) = app.resolution(next).and_then(|r| r.language) {
+        app.language = Some(language);
+    }
+    refresh_rows(app);
+    app.show_version(next);
+    app.reader.doc = Some(next);
+    app.reader.scroll = paragraph
+        .and_then(|p| same_paragraph(app, doc, next, p))
+        .unwrap_or(0);
+    app.votes.cursor = Default::default();
+    if let Some(code) = country
+        && let Some(at) = app
+            .ballots()
+            .iter()
+            .position(|(c, _)| c.code.as_deref() == Some(code.as_str()))
+    {
+        app.votes.cursor.selected = at;
+    }
+    app.message = Some(shown_message(app, next));
+}
+
+/// The paragraph at the top of the reader, unless the reader is still on the header.
+fn reading_paragraph(app: &App, doc: usize) -> Option<usize> {
+    let lines = document_lines(app.resolution(doc)?, reader_width(app));
+    let first = paragraph_start(&lines, 0)?;
+    (app.reader.scroll >= first)
+        .then(|| current_paragraph(&lines, app.reader.scroll))
+        .flatten()
+}
+
+/// The first line, in version `to`, of the paragraph that is `paragraph` of version `from`: the
+/// same index when both have as many paragraphs, else the paragraph with the same citation
+/// (`OP 3`), else the same place in proportion.
+fn same_paragraph(app: &App, from: usize, to: usize, paragraph: usize) -> Option<usize> {
+    let (old, new) = (app.resolution(from)?, app.resolution(to)?);
+    let target = if old.paragraphs.len() == new.paragraphs.len() {
+        paragraph
+    } else {
+        let citation = old.citation(paragraph);
+        (0..new.paragraphs.len())
+            .find(|&i| citation.is_some() && new.citation(i) == citation)
+            .unwrap_or_else(|| paragraph * new.paragraphs.len() / old.paragraphs.len().max(1))
+    };
+    let lines = document_lines(new, reader_width(app));
+    paragraph_start(&lines, target.min(new.paragraphs.len().saturating_sub(1)))
+}
+
+fn language_name(r: &Resolution) -> String {
+    r.language
+        .map_or_else(|| "an unknown language".to_string(), |l| l.to_string())
+}
+
+/// `A/HRC/RES/44/18 in en (also fr; L switches)`.
+fn shown_message(app: &App, doc: usize) -> String {
+    let Some(r) = app.resolution(doc) else {
+        return String::new();
+    };
+    let others: Vec<String> = app
+        .versions
+        .languages(&app.corpus.resolutions, doc)
+        .into_iter()
+        .filter(|l| *l != r.language)
+        .map(|l| l.map_or_else(|| "?".to_string(), |l| l.to_string()))
+        .collect();
+    let key = app.keymap.hint(app.key_mode(), &Action::SwitchLanguage);
+    let also = if others.is_empty() {
+        "another copy".to_string()
+    } else {
+        format!("also {}", others.join(" "))
+    };
+    format!(
+        "{} in {} ({also}; {key} switches)",
+        inert(r.id()),
+        language_name(r)
+    )
+}
