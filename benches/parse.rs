@@ -1,6 +1,14 @@
 //! Parsing speed: one sample document of each layout (PDF text, Markdown, a PDF read directly),
 //! the ten sample texts, and the embedded corpus (nine texts and one PDF).
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use resolu::corpus::load::{EMBEDDED, load_embedded, parse_bytes};

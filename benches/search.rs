@@ -2,6 +2,14 @@
 //! and match positions. Over the embedded samples by default; set `RESOLU_BENCH_CORPUS` to a
 //! folder (e.g. one written by `examples/gen_corpus.rs`) to measure at scale.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use resolu::corpus::load::{Corpus, load_embedded, load_paths};
 use resolu::index::Index;

@@ -11,6 +11,14 @@
 //! `--verbose` also prints every failing document and what failed. The thresholds the test
 //! holds are in `tests/ga_pdf_eval.rs`.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 #[path = "../tests/eval/mod.rs"]
 mod eval;
 

@@ -1,4 +1,12 @@
 //! Parse one file N times (for profiling): `cargo run --release --example parse_loop -- FILE N`.
+
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("FILE");

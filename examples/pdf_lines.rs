@@ -1,5 +1,13 @@
 //! The lines resolu reads from a PDF, with what the geometry said of each: for looking at a
 //! PDF the parser gets wrong. `cargo run --release --example pdf_lines -- FILE.pdf [PAGE]`
+
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 use resolu::corpus::source::pdf;
 
 fn main() {

@@ -2,6 +2,7 @@
 //! `config`; no subcommand opens the terminal UI.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::fmt::Write;
 use std::path::PathBuf;
 
 /// Explore a local corpus of United Nations resolutions (Human Rights Council and General
@@ -25,7 +26,7 @@ pub struct Cli {
 /// Where the documents come from; shared by every subcommand.
 #[derive(Debug, Clone, Default, Args)]
 pub struct CorpusArgs {
-    /// Files or folders (walked for *.txt, *.md and *.pdf). Default: RESOLU_CORPUS, then the
+    /// Files or folders (walked for *.txt, *.md and *.pdf). Default: `RESOLU_CORPUS`, then the
     /// config file's corpus paths, then the sample corpus built into the binary.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -155,7 +156,7 @@ pub fn query_language() -> String {
          every\nspace-separated word must match:\n",
     );
     for (typed, meaning) in crate::index::query::EXAMPLES {
-        text.push_str(&format!("  {typed:<28}{meaning}\n"));
+        let _ = writeln!(text, "  {typed:<28}{meaning}");
     }
     text.push_str("A malformed query never fails: it is searched as text, with a hint.");
     text

@@ -142,7 +142,7 @@ pub fn load() -> (Config, Vec<String>) {
                 "{}: cannot read ({e}); using the defaults",
                 file.display()
             ));
-            config.warnings = warnings.clone();
+            config.warnings.clone_from(&warnings);
             (config, warnings)
         }
     }
@@ -178,7 +178,7 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
     for mode in [KeyMode::Normal, KeyMode::Query] {
         config.keys.keep(mode, Action::Quit, Key::ctrl('c'));
     }
-    config.warnings = warnings.clone();
+    config.warnings.clone_from(&warnings);
     (config, warnings)
 }
 

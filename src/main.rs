@@ -74,7 +74,7 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     let source = source_for(&CorpusArgs::default(), global, &config);
     resolu::tui::run(
         move |progress| commands::read_reporting(&source, progress),
-        config,
+        &config,
     )?;
     Ok(EXIT_OK)
 }

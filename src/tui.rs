@@ -245,7 +245,7 @@ fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
 
 /// Run the terminal UI until the user quits. `load` reads the corpus on the loader thread, so the
 /// first frame does not wait for it.
-pub fn run<L>(load: L, config: Config) -> anyhow::Result<()>
+pub fn run<L>(load: L, config: &Config) -> anyhow::Result<()>
 where
     L: FnOnce(&worker::Progress<'_>) -> Corpus + Send + 'static,
 {

@@ -253,7 +253,7 @@ mod tests {
         assert!(throttle.due(3000, 3000));
         // Once the interval has passed, the next report goes through, and the one after it not.
         let late = Throttle {
-            started: Instant::now() - PROGRESS_EVERY * 4,
+            started: Instant::now().checked_sub(PROGRESS_EVERY * 4).unwrap(),
             last: AtomicU64::new(0),
         };
         assert!(late.due(10, 3000));

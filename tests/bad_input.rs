@@ -1,6 +1,14 @@
 //! Bad input never panics and never loses data: each kind of damage has a test, and a proptest
 //! feeds arbitrary bytes and mutated sample documents to the parser.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use proptest::prelude::*;
 use resolu::corpus::load::{FileError, parse_bytes};
 use resolu::corpus::{Adoption, Resolution};

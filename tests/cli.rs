@@ -1,6 +1,14 @@
 //! The command line as scripts use it (CONTRACT.md): from any folder, with the embedded corpus
 //! and with paths; stdout for data, stderr for diagnostics, exit statuses 0/1/2.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,14 @@
 //! Skipped, with a note, where tmux is not installed. Polls with short sleeps and a deadline:
 //! the binary is an outside process.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -7,6 +7,14 @@
 //! - Corpus but no `pdftotext`: the test fails (install poppler-utils; `.ci/run` does).
 //! - Otherwise every figure must hold the limit of `LIMITS` below.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 mod eval;
 
 use eval::{Defect, Figures, Layout};

@@ -4,6 +4,14 @@
 //! back before one seen once, a denser (shorter) paragraph first on equal score, a typo still
 //! found, accents ignored both ways, metadata filters narrowing without reordering.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use resolu::corpus::Language;
 use resolu::corpus::Resolution;
 use resolu::corpus::build::ResolutionBuilder;

@@ -1,6 +1,14 @@
 //! `resolu search`, `search --stdin` and `votes` over sample-data: the expected documents and
 //! paragraphs come first.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;

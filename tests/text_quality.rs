@@ -2,6 +2,14 @@
 //! footnote call glued to a word, markup, a hard line break or a control character; and each
 //! trap listed in the expected files is handled.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 use regex::Regex;
 use resolu::corpus::Resolution;
 use resolu::corpus::load::load_paths;

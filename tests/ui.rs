@@ -1,6 +1,14 @@
 //! Screens drawn on a 120×40 TestBackend after short key scripts, snapshotted with insta (which
 //! keeps only the characters); styles are checked on the buffer where colour carries meaning.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 mod common;
 
 use common::Harness;

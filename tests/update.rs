@@ -1,6 +1,14 @@
 //! `update` driven without a terminal: every action, in the states where it matters, with the
 //! search worker answering inline.
 
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 mod common;
 
 use common::Harness;
@@ -917,7 +925,11 @@ fn switch_language_shows_the_other_version_at_the_same_paragraph() {
     };
     let before = paragraph(&h);
     assert!(before.is_some_and(|p| p > 0), "{before:?}");
+    // The current paragraph (what y copies) is the same one in the other language.
+    let current = h.app.reader.current;
+    assert!(current > 0);
     h.keys("L");
+    assert_eq!(h.app.reader.current, current);
     assert_eq!(h.app.reader.doc, Some(en));
     assert_eq!(h.app.selected_doc(), Some(en));
     assert_eq!(h.app.focus, Pane::Reader);
@@ -935,6 +947,7 @@ fn switch_language_shows_the_other_version_at_the_same_paragraph() {
     h.keys("L");
     assert_eq!(h.app.reader.doc, Some(fr));
     assert_eq!(paragraph(&h), before);
+    assert_eq!(h.app.reader.current, current);
     // A resolution in one language says so.
     h.keys("<esc>");
     goto(&mut h, "A/RES/80/1");

@@ -8,7 +8,7 @@ use std::time::Duration;
 use strum::{EnumMessage, IntoEnumIterator};
 
 /// Everything `update` reacts to. The unit variants can be bound to keys: their names in
-/// `config.toml` are their snake_case names (serde and strum agree, a test checks), their help
+/// `config.toml` are their `snake_case` names (serde and strum agree, a test checks), their help
 /// text is their strum message, and they are declared in the order the help lists them. The
 /// variants carrying data come from the terminal, the loader and the search worker, have no
 /// message and cannot be bound.

@@ -3,10 +3,10 @@
 //! switched to becomes the one every resolution shows when it has it.
 
 use super::action::Action;
-use super::lines::{current_paragraph, document_lines, paragraph_start};
-use super::navigate::reader_width;
+use super::lines::{document_lines, max_scroll, paragraph_start};
+use super::navigate::{reader_height, reader_width};
 use super::query::refresh_rows;
-use super::state::{App, ReaderView};
+use super::state::{App, Cursor, ReaderView};
 use crate::corpus::Resolution;
 use crate::text::display::inert;
 
@@ -23,8 +23,9 @@ pub(super) fn switch_language(app: &mut App) {
         app.message = Some(format!("{id} is only in {language} in the corpus"));
         return;
     };
-    let paragraph = (app.reader.view == ReaderView::Document && app.reader.doc == Some(doc))
-        .then(|| reading_paragraph(app, doc))
+    // Where the current paragraph stands in the pane, to put its match there again.
+    let reading = (app.reader.view == ReaderView::Document && app.reader.doc == Some(doc))
+        .then(|| reading_row(app, doc))
         .flatten();
     let country = app.selected_country().and_then(|(code, _)| code);
     if let Some(language) = app.resolution(next).and_then(|r| r.language) {
@@ -33,10 +34,20 @@ pub(super) fn switch_language(app: &mut App) {
     refresh_rows(app);
     app.show_version(next);
     app.reader.doc = Some(next);
-    app.reader.scroll = paragraph
-        .and_then(|p| same_paragraph(app, doc, next, p))
-        .unwrap_or(0);
-    app.votes.cursor = Default::default();
+    app.reader.scroll = 0;
+    app.reader.current = 0;
+    if let Some((paragraph, row)) = reading
+        && let Some(target) = same_paragraph(app, doc, next, paragraph)
+        && let Some(r) = app.resolution(next)
+    {
+        let lines = document_lines(r, reader_width(app));
+        let start = paragraph_start(&lines, target).unwrap_or(0);
+        app.reader.current = target;
+        app.reader.scroll = start
+            .saturating_sub(row)
+            .min(max_scroll(&lines, reader_height(app)));
+    }
+    app.votes.cursor = Cursor::default();
     if let Some(code) = country
         && let Some(at) = app
             .ballots()
@@ -48,18 +59,17 @@ pub(super) fn switch_language(app: &mut App) {
     app.message = Some(shown_message(app, next));
 }
 
-/// The paragraph at the top of the reader, unless the reader is still on the header.
-fn reading_paragraph(app: &App, doc: usize) -> Option<usize> {
+/// The current paragraph of `doc` in the reader and the pane row its first line is on (0 when
+/// it starts above the pane).
+fn reading_row(app: &App, doc: usize) -> Option<(usize, usize)> {
     let lines = document_lines(app.resolution(doc)?, reader_width(app));
-    let first = paragraph_start(&lines, 0)?;
-    (app.reader.scroll >= first)
-        .then(|| current_paragraph(&lines, app.reader.scroll))
-        .flatten()
+    let start = paragraph_start(&lines, app.reader.current)?;
+    Some((app.reader.current, start.saturating_sub(app.reader.scroll)))
 }
 
-/// The first line, in version `to`, of the paragraph that is `paragraph` of version `from`: the
-/// same index when both have as many paragraphs, else the paragraph with the same citation
-/// (`OP 3`), else the same place in proportion.
+/// The paragraph of version `to` that is `paragraph` of version `from`: the same index when
+/// both have as many paragraphs, else the paragraph with the same citation (`OP 3`), else the
+/// same place in proportion.
 fn same_paragraph(app: &App, from: usize, to: usize, paragraph: usize) -> Option<usize> {
     let (old, new) = (app.resolution(from)?, app.resolution(to)?);
     let target = if old.paragraphs.len() == new.paragraphs.len() {
@@ -70,8 +80,7 @@ fn same_paragraph(app: &App, from: usize, to: usize, paragraph: usize) -> Option
             .find(|&i| citation.is_some() && new.citation(i) == citation)
             .unwrap_or_else(|| paragraph * new.paragraphs.len() / old.paragraphs.len().max(1))
     };
-    let lines = document_lines(new, reader_width(app));
-    paragraph_start(&lines, target.min(new.paragraphs.len().saturating_sub(1)))
+    (!new.paragraphs.is_empty()).then(|| target.min(new.paragraphs.len() - 1))
 }
 
 fn language_name(r: &Resolution) -> String {

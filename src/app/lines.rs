@@ -47,10 +47,13 @@ pub fn indent(width: usize) -> usize {
 pub fn document_lines(r: &Resolution, width: usize) -> Vec<DocLine> {
     let width = width.max(1);
     let mut lines = Vec::new();
-    let about: Vec<&str> = [r.body.map(|b| b.code()), r.language.map(|l| l.code())]
-        .into_iter()
-        .flatten()
-        .collect();
+    let about: Vec<&str> = [
+        r.body.map(super::super::corpus::model::Body::code),
+        r.language.map(|l| l.code()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     lines.push(DocLine::Header(format!(
         "{}  ({})",
         r.id(),

@@ -235,7 +235,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
                 app.votes.cursor.selected = *i;
             }
         }
-        _ => {}
+        Pane::Votes => {}
     }
 }
 

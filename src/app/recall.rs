@@ -154,7 +154,13 @@ mod tests {
     use super::*;
 
     fn history(entries: &[&str]) -> QueryHistory {
-        QueryHistory::new(entries.iter().map(|s| s.to_string()).collect(), 5)
+        QueryHistory::new(
+            entries
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            5,
+        )
     }
 
     #[test]

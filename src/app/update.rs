@@ -308,11 +308,10 @@ fn edit(app: &mut App, action: &Action) -> Option<Command> {
         help.scroll = 0;
         return None;
     }
-    match app.input {
-        Some(InputTarget::Query) => query_changed(app),
-        _ => {
-            app.votes.cursor = Cursor::default();
-            None
-        }
+    if let Some(InputTarget::Query) = app.input {
+        query_changed(app)
+    } else {
+        app.votes.cursor = Cursor::default();
+        None
     }
 }

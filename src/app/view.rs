@@ -2,7 +2,7 @@
 //! (to draw): the sorted document list, the filtered vote lists, a country's history, the match
 //! positions of the selected resolution.
 
-use super::state::{App, InputTarget, SortKey};
+use super::state::{App, Cursor, InputTarget, SortKey};
 use crate::corpus::countries;
 use crate::corpus::{Adoption, Ballot, CountryRef, Language, Resolution, Vote};
 use crate::index::{Hit, match_positions};
@@ -63,7 +63,7 @@ fn sort_key_cmp(a: &Resolution, b: &Resolution, key: SortKey) -> Ordering {
         // One body at a time (its code), its newest session first, then the resolutions of a
         // session in their numbered order (80/2 before 80/10).
         SortKey::Session => {
-            let body = |r: &Resolution| r.body.map(|b| b.code());
+            let body = |r: &Resolution| r.body.map(super::super::corpus::model::Body::code);
             body(a)
                 .cmp(&body(b))
                 .then(b.session.cmp(&a.session))
@@ -155,7 +155,7 @@ impl App {
         self.documents.rows = versions.pick(&self.corpus.resolutions, docs, language);
         self.sort_rows();
         if !previous.is_some_and(|doc| self.select_doc(doc)) {
-            self.documents.cursor = Default::default();
+            self.documents.cursor = Cursor::default();
         }
         if self.reader.doc != self.selected_doc() {
             self.reader.doc = self.selected_doc();

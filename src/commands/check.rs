@@ -123,7 +123,10 @@ fn write_explanation(
             "agenda_item" => r.agenda_item.clone(),
             "adopted_on" | "adopted_on (tail)" => r.adopted_on.map(|d| d.to_string()),
             "meeting" => r.meeting.clone(),
-            "vote" => r.vote.as_ref().map(|v| v.tally()),
+            "vote" => r
+                .vote
+                .as_ref()
+                .map(super::super::corpus::model::Vote::tally),
             _ => None,
         };
         let v = v.unwrap_or_else(|| "—".to_string());

@@ -90,7 +90,7 @@ pub fn tally(resolution: &Resolution) -> String {
     resolution
         .vote
         .as_ref()
-        .map_or_else(|| "—".to_string(), |v| v.tally())
+        .map_or_else(|| "—".to_string(), super::corpus::model::Vote::tally)
 }
 
 /// `resolu list`: one line per resolution, its versions in other languages taken once (the

@@ -169,10 +169,7 @@ pub fn votes(
                 "symbol": r.symbol, "adopted_on": r.adopted_on, "vote": ballot, "title": r.title,
             }));
         } else {
-            let date = r
-                .adopted_on
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "—".into());
+            let date = r.adopted_on.map_or_else(|| "—".into(), |d| d.to_string());
             let title = r.title.as_deref().unwrap_or("(no title)");
             writeln!(out, "{:<16} {date:<10}  {ballot:<7}  {title}", r.id())?;
         }

@@ -96,7 +96,7 @@ fn call_shape(
     if before.is_alphabetic() {
         let word = last_word(&text[..start]);
         // `COVID-19`, `G77`-like tokens and all-caps codes keep their digits.
-        if word.chars().all(|c| c.is_uppercase()) && word.chars().count() > 1 {
+        if word.chars().all(char::is_uppercase) && word.chars().count() > 1 {
             return None;
         }
         return Some(start..end);
@@ -447,8 +447,8 @@ fn sole_candidate_in(
     let inside = |r: &std::ops::Range<usize>| r.end <= window.end;
     let first = find_call_in(text, mark, window.start, lexicons, Scope::Sole).filter(inside)?;
     find_call_in(text, mark, first.end, lexicons, Scope::Sole)
-        .filter(inside)
-        .is_none()
+        .as_ref()
+        .is_none_or(|x| !inside(x))
         .then_some(first)
 }
 
@@ -524,13 +524,12 @@ fn glued_to_number(
     // baseline (`pdftotext -raw`) breaks after a raised call (`resolution 59/3009⏎and`, not
     // `61/29 of 4 December`).
     let line_end = |r: &std::ops::Range<usize>| text[r.end..].starts_with('\n');
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => {
-            let mut ends = found.iter().filter(|r| line_end(r));
-            let one = ends.next()?.clone();
-            ends.next().is_none().then_some(one)
-        }
+    if let [one] = found.as_slice() {
+        Some(one.clone())
+    } else {
+        let mut ends = found.iter().filter(|r| line_end(r));
+        let one = ends.next()?.clone();
+        ends.next().is_none().then_some(one)
     }
 }
 

@@ -516,8 +516,11 @@ mod tests {
         assert_eq!(by_code("FRA").map(|c| c.fr), Some("France"));
         assert_eq!(by_code("fra").map(|c| c.en), Some("France"));
         assert_eq!(by_code("Civ").map(|c| c.en), Some("Côte d’Ivoire"));
-        assert_eq!(by_code("SUN").map(|c| c.is_historical()), Some(true));
-        assert_eq!(by_code("PSE").map(|c| c.is_observer()), Some(true));
+        assert_eq!(
+            by_code("SUN").map(super::Country::is_historical),
+            Some(true)
+        );
+        assert_eq!(by_code("PSE").map(super::Country::is_observer), Some(true));
         assert_eq!(by_code("XXX"), None);
         assert_eq!(by_code(""), None);
     }

@@ -666,6 +666,8 @@ fn starts_paragraph_marker(text: &str) -> bool {
 
 /// Reduce a document's lines to running text and footnotes. `heads_marked`: the source took
 /// its running heads out itself (a tagged PDF), so repeated lines are not looked for.
+// The calls' set is the reader's, kept in the result as it came.
+#[allow(clippy::implicit_hasher)]
 pub fn clean(
     lines: Vec<Line>,
     explicit_calls: HashSet<String>,

@@ -246,7 +246,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
-                        files.push(e.into_path())
+                        files.push(e.into_path());
                     }
                     Ok(_) => {}
                     Err(e) => problems.push(FileProblem {

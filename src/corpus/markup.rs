@@ -71,13 +71,13 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             chars.next();
             skip_until_final(chars);
         }
-        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+        Some(']' | 'P' | 'X' | '^' | '_') => {
             chars.next();
             skip_until_string_end(chars);
         }
         // Two-character sequences (ESC 7, ESC c, ESC ( B …): drop the introducer and one more
         // character unless it is a line break.
-        Some('(') | Some(')') | Some('*') | Some('+') | Some('#') | Some('%') => {
+        Some('(' | ')' | '*' | '+' | '#' | '%') => {
             chars.next();
             if chars.peek().is_some_and(|c| *c != '\n') {
                 chars.next();

@@ -73,6 +73,8 @@ impl Language {
         const fn all_codes() -> [u8; 26 * 26 * 2] {
             let mut out = [0u8; 26 * 26 * 2];
             let mut i = 0;
+            // `i / 26` and `i % 26` are below 26: no truncation.
+            #[allow(clippy::cast_possible_truncation)]
             while i < 26 * 26 {
                 out[2 * i] = b'a' + (i / 26) as u8;
                 out[2 * i + 1] = b'a' + (i % 26) as u8;

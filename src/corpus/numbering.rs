@@ -21,7 +21,7 @@ pub fn paragraph_number(text: &str) -> Option<(u32, &str)> {
 
 /// A resolution's number at the start of its title line, and the rest of the line:
 /// `44/18. Title` → (`44/18`, `Title`); `2453 (XXIII). Title` → (`2453 (XXIII)`, `Title`);
-/// `ES-10/21.`, `S-30/1.`, `80/3.` alone → (`80/3`, ``).
+/// `ES-10/21.`, `S-30/1.`, `80/3.` alone → (`80/3`, an empty rest).
 pub fn resolution_number(text: &str) -> Option<(String, &str)> {
     let text = text.trim_start();
     let (number, rest) = slash_number(text).or_else(|| roman_number(text))?;

@@ -79,7 +79,7 @@ fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, bool)>
             });
         }
     }
-    lexicons.detect(folded.iter().map(|w| w.as_ref()))
+    lexicons.detect(&folded.iter().map(std::convert::AsRef::as_ref))
 }
 
 /// Parse one document with the given lexicons.
@@ -113,9 +113,8 @@ fn parse_source(
 ) -> (Resolution, Trace) {
     let detected = detect(text, lexicons);
     let mut warnings = Vec::new();
-    let lexicon = match detected.map(|d| d.0).or_else(|| lexicons.fallback()) {
-        Some(l) => l,
-        None => return (empty(path, Layout::Plain), Trace::default()),
+    let Some(lexicon) = detected.map(|d| d.0).or_else(|| lexicons.fallback()) else {
+        return (empty(path, Layout::Plain), Trace::default());
     };
     if detected.is_none() {
         warnings.push(Warning::LanguageUnknown);

@@ -115,9 +115,10 @@ impl Display for Session {
             SessionKind::EmergencySpecial => f.write_str("ES-")?,
             SessionKind::Regular | SessionKind::Year => {}
         }
-        match self.roman {
-            true => write_roman(f, self.number),
-            false => write!(f, "{}", self.number),
+        if self.roman {
+            write_roman(f, self.number)
+        } else {
+            write!(f, "{}", self.number)
         }
     }
 }
@@ -211,9 +212,10 @@ impl Symbol {
 
     fn write_number(&self, out: &mut impl Write) -> fmt::Result {
         let (serial, session, part) = (self.serial, self.session, PartSuffix(self.part));
-        match self.series.parenthesised(session) {
-            true => write!(out, "{serial}{part} ({session})"),
-            false => write!(out, "{session}/{serial}{part}"),
+        if self.series.parenthesised(session) {
+            write!(out, "{serial}{part} ({session})")
+        } else {
+            write!(out, "{session}/{serial}{part}")
         }
     }
 }

@@ -475,7 +475,7 @@ mod tests {
         for c in ('\0'..='\u{3100}').chain(['\u{a0}', '\u{202f}', '\u{2007}', '’', 'é']) {
             let text = format!("a{c}b");
             let expected = c != ' ' && is_space(c);
-            assert_eq!(needs_collapsing(text.as_bytes()), expected, "{:?}", c);
+            assert_eq!(needs_collapsing(text.as_bytes()), expected, "{c:?}");
         }
         assert!(needs_collapsing(b"a  b"));
         assert!(!needs_collapsing("l’homme et la femme".as_bytes()));

@@ -6,6 +6,10 @@
 //! inverted index (work proportional to the postings it touches, not to the corpus), then only
 //! the best few hundred candidates are scored by the fuzzy matcher.
 
+// Paragraph and word ids are u32, halving the postings: four billion paragraphs would not
+// fit in memory long before an id overflowed.
+#![allow(clippy::cast_possible_truncation)]
+
 pub mod query;
 pub mod search;
 pub mod snippet;
@@ -67,14 +71,13 @@ impl ChunkWords {
             fold_into(&paragraph.text, &mut folded);
             let begin = chunk.flat.len();
             for word in words(&folded) {
-                let id = match local.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = chunk.words.len() as u32;
-                        local.insert(word.to_string(), id);
-                        chunk.words.push(word.to_string());
-                        id
-                    }
+                let id = if let Some(&id) = local.get(word) {
+                    id
+                } else {
+                    let id = chunk.words.len() as u32;
+                    local.insert(word.to_string(), id);
+                    chunk.words.push(word.to_string());
+                    id
                 };
                 chunk.flat.push(id);
             }

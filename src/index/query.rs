@@ -148,8 +148,8 @@ impl Filters {
                 || r.parsed_symbol()
                     .is_some_and(|s| s.to_string().to_ascii_lowercase().contains(wanted.as_str()))
         };
-        within(&self.sessions, r.session)
-            && within(&self.years, r.adopted_on.map(|d| d.year()))
+        within(self.sessions.as_ref(), r.session)
+            && within(self.years.as_ref(), r.adopted_on.map(|d| d.year()))
             && (self.body.is_none() || self.body == r.body)
             && (self.language.is_none() || self.language == r.language)
             && self.symbol.as_ref().is_none_or(symbol_ok)
@@ -161,10 +161,8 @@ impl Filters {
     }
 }
 
-fn within<T: PartialOrd>(range: &Option<RangeInclusive<T>>, value: Option<T>) -> bool {
-    range
-        .as_ref()
-        .is_none_or(|r| value.is_some_and(|v| r.contains(&v)))
+fn within<T: PartialOrd>(range: Option<&RangeInclusive<T>>, value: Option<T>) -> bool {
+    range.is_none_or(|r| value.is_some_and(|v| r.contains(&v)))
 }
 
 impl CountryFilter {
@@ -315,9 +313,10 @@ fn atom(raw: &str) -> Result<Term, String> {
     };
     let text = unquote(body);
     if text.is_empty() {
-        return Err(match raw.contains('"') {
-            true => "empty quotes ignored".to_string(),
-            false => format!("empty term \"{raw}\" ignored"),
+        return Err(if raw.contains('"') {
+            "empty quotes ignored".to_string()
+        } else {
+            format!("empty term \"{raw}\" ignored")
         });
     }
     let kind = match (exact, prefix, suffix) {
@@ -398,9 +397,10 @@ fn extend_symbol(first: &str, tail: &[String]) -> (String, usize) {
         joined.push(' ');
         joined.push_str(word);
     }
-    match extra > 0 && canonical_symbol(&joined).is_some() {
-        true => (joined, extra),
-        false => (first.to_string(), 0),
+    if extra > 0 && canonical_symbol(&joined).is_some() {
+        (joined, extra)
+    } else {
+        (first.to_string(), 0)
     }
 }
 
@@ -559,9 +559,10 @@ impl Parser {
             // `Scope::Symbol`; countries and paragraph kinds do not come here.
             _ => put(&mut filters.symbol, Some(symbol_text(&value))),
         };
-        match understood {
-            true => self.set(scope),
-            false => self.bad_value(scope, &value),
+        if understood {
+            self.set(scope);
+        } else {
+            self.bad_value(scope, &value);
         }
     }
 

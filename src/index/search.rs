@@ -2,6 +2,10 @@
 //! (`SkimMatcherV2` over folded text) on the best few hundred only, with bonuses for whole-word
 //! and exact-phrase matches; match positions mapped back to the original characters.
 
+// Paragraph and word ids are u32, halving the postings: four billion paragraphs would not
+// fit in memory long before an id overflowed.
+#![allow(clippy::cast_possible_truncation)]
+
 use super::Index;
 use super::query::{Filters, Query, Term, TermKind};
 use crate::corpus::{ParagraphKind, Resolution};
@@ -48,7 +52,7 @@ static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::defaul
 /// matrix per thread between calls and grows it without clearing it, so a shared matcher's
 /// score depended on what the same thread had matched before: the ranking changed from run to
 /// run (`tests/ranking.rs` caught it). Whether it matches does not depend on the matrix, and
-/// `use_cache(false)` panics (a RefCell borrowed twice), hence a new matcher per score.
+/// `use_cache(false)` panics (a `RefCell` borrowed twice), hence a new matcher per score.
 fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
@@ -62,7 +66,7 @@ impl Index {
         for group in &query.groups {
             match group.as_slice() {
                 // `!word`: the index knows exactly which paragraphs hold it.
-                [term] if term.negated && self.index_exact(term) => {
+                [term] if term.negated && Self::index_exact(term) => {
                     candidates.difference_with(&self.term_candidates(term));
                 }
                 _ if group.iter().any(|t| t.negated) => to_verify.push(group),
@@ -72,7 +76,7 @@ impl Index {
                         union.union_with(&self.term_candidates(term));
                     }
                     candidates.intersect_with(&union);
-                    if !group.iter().all(|t| self.index_exact(t)) {
+                    if !group.iter().all(Self::index_exact) {
                         to_verify.push(group);
                     }
                 }
@@ -87,7 +91,7 @@ impl Index {
                     let text = fold(self.original(corpus, id));
                     !to_verify
                         .iter()
-                        .all(|group| group.iter().any(|t| self.accepts(t, &text)))
+                        .all(|group| group.iter().any(|t| Self::accepts(t, &text)))
                 })
                 .collect();
             for id in rejected {
@@ -208,7 +212,7 @@ impl Index {
 
     /// Whether the index alone decides `term`: fuzzy words (a word starting with each), and
     /// an exact single word (a vocabulary word containing it).
-    fn index_exact(&self, term: &Term) -> bool {
+    fn index_exact(term: &Term) -> bool {
         match term.kind {
             TermKind::Fuzzy => true,
             TermKind::Exact => term.text.chars().all(char::is_alphanumeric),
@@ -216,7 +220,7 @@ impl Index {
         }
     }
 
-    fn accepts(&self, term: &Term, text: &str) -> bool {
+    fn accepts(term: &Term, text: &str) -> bool {
         match term.kind {
             // A fuzzy term already narrowed the candidates; inside an OR group with exact
             // forms it holds when each of its words starts a word of the text.
@@ -419,12 +423,13 @@ mod tests {
     use super::*;
     use crate::corpus::load::parse_bytes;
     use crate::index::query::parse;
+    use std::fmt::Write;
 
     /// A one-document corpus whose paragraphs hold `texts`.
     fn corpus(texts: &[&str]) -> Vec<Resolution> {
         let mut doc = String::from("Le Conseil des droits de l’homme,\n");
         for (i, t) in texts.iter().enumerate() {
-            doc.push_str(&format!("{}. {t}\n", i + 1));
+            let _ = writeln!(doc, "{}. {t}", i + 1);
         }
         vec![parse_bytes("t.txt", doc.as_bytes()).unwrap()]
     }

@@ -97,17 +97,14 @@ pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
             }
         }
         if used + w > max && i > start {
-            match last_break.take() {
-                Some((end, next)) => {
-                    lines.push(start..end);
-                    start = next;
-                    used = width(&text[next..i]);
-                }
-                None => {
-                    lines.push(start..i);
-                    start = i;
-                    used = 0;
-                }
+            if let Some((end, next)) = last_break.take() {
+                lines.push(start..end);
+                start = next;
+                used = width(&text[next..i]);
+            } else {
+                lines.push(start..i);
+                start = i;
+                used = 0;
             }
         }
         used += w;

@@ -46,7 +46,7 @@ fn fold_char_slow(c: char, out: &mut String) {
     match c {
         // Apostrophes and quotes that stand for one.
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{2032}' | '\u{00B4}' | '`' => {
-            out.push('\'')
+            out.push('\'');
         }
         // Hyphens and dashes.
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'

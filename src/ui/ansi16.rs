@@ -102,7 +102,7 @@ fn classic(params: &str) -> String {
             (Some(_), Some(&kind), _) if kind == "5" || kind == "2" => {
                 let width = if kind == "5" { 3 } else { 5 };
                 let end = (i + width).min(parts.len());
-                out.extend(parts[i..end].iter().map(|p| p.to_string()));
+                out.extend(parts[i..end].iter().map(std::string::ToString::to_string));
                 i = end;
             }
             _ => {

@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let tally = r
             .vote
             .as_ref()
-            .map_or_else(|| "—".to_string(), |v| v.tally());
+            .map_or_else(|| "—".to_string(), super::super::corpus::model::Vote::tally);
         let matches = counts
             .and_then(|c| c.documents.iter().find(|(d, _)| *d == doc))
             .map_or_else(String::new, |(_, n)| format!("({n}¶) "));
@@ -85,8 +85,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled(why, theme.dim()));
     }
     let direction = match (list.sort, list.reversed) {
-        (crate::app::SortKey::Symbol, false) | (crate::app::SortKey::Margin, false) => "↑",
-        (crate::app::SortKey::Symbol, true) | (crate::app::SortKey::Margin, true) => "↓",
+        (crate::app::SortKey::Symbol | crate::app::SortKey::Margin, false) => "↑",
+        (crate::app::SortKey::Symbol | crate::app::SortKey::Margin, true) => "↓",
         (_, false) => "↓",
         (_, true) => "↑",
     };
@@ -101,6 +101,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             height
         )
     );
-    let block = pane_block(app, Pane::Documents, theme, title);
+    let block = pane_block(app, Pane::Documents, theme, &title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

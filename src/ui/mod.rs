@@ -52,7 +52,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// A pane's border and title; the focused pane's is thick and in the accent colour.
-pub fn pane_block(app: &App, pane: Pane, theme: &Theme, title: String) -> Block<'static> {
+pub fn pane_block(app: &App, pane: Pane, theme: &Theme, title: &str) -> Block<'static> {
     let focused = app.focus == pane;
     let (border, style) = if focused {
         (BorderType::Thick, theme.focused())
@@ -63,7 +63,7 @@ pub fn pane_block(app: &App, pane: Pane, theme: &Theme, title: String) -> Block<
     Block::bordered()
         .border_type(border)
         .border_style(style)
-        .title(Line::styled(format!(" {} ", text::inert(&title)), style))
+        .title(Line::styled(format!(" {} ", text::inert(title)), style))
 }
 
 /// Where a scrolled view is: `all`, `top`, `end` or a percentage.

@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::fmt::Write;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.reader.view {
@@ -31,7 +32,7 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .doc
         .and_then(|d| app.resolution(d).map(|r| (d, r)))
     else {
-        let block = pane_block(app, Pane::Reader, theme, "Paragraphs".into());
+        let block = pane_block(app, Pane::Reader, theme, "Paragraphs");
         frame.render_widget(Paragraph::new("No resolution selected.").block(block), area);
         return;
     };
@@ -49,7 +50,7 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         scroll_hint(scroll, lines.len(), height)
     );
     if app.query.has_terms() {
-        title.push_str(&format!(" — {matching} matching ¶"));
+        let _ = write!(title, " — {matching} matching ¶");
     }
     let shown: Vec<Line> = lines
         .iter()
@@ -57,7 +58,7 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(height)
         .map(|line| styled_line(line, r, &highlights, current, inner_width, theme))
         .collect();
-    let block = pane_block(app, Pane::Reader, theme, title);
+    let block = pane_block(app, Pane::Reader, theme, &title);
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
@@ -203,6 +204,6 @@ fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if hits.is_empty() && !app.query.pending() {
         lines.push(Line::styled("No paragraph matches.", theme.dim()));
     }
-    let block = pane_block(app, Pane::Reader, theme, title);
+    let block = pane_block(app, Pane::Reader, theme, &title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

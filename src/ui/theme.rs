@@ -129,7 +129,7 @@ fn readable(colour: Color, depth: ColourDepth) -> bool {
     depth != ColourDepth::Ansi16
         || !matches!(
             colour,
-            Color::DarkGray | Color::Black | Color::Indexed(0) | Color::Indexed(8)
+            Color::DarkGray | Color::Black | Color::Indexed(0 | 8)
         )
 }
 

@@ -11,6 +11,7 @@ use crate::app::{App, InputTarget, Pane};
 use crate::corpus::{Adoption, Ballot};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -103,7 +104,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let name_style = if selected {
                     theme.selected()
                 } else {
-                    Default::default()
+                    Style::default()
                 };
                 lines.push(Line::from(vec![
                     Span::raw(mark),
@@ -125,7 +126,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
         None => "Vote".to_string(),
     };
-    let block = pane_block(app, Pane::Votes, theme, title);
+    let block = pane_block(app, Pane::Votes, theme, &title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -184,7 +185,7 @@ fn render_history(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let text_style = if selected {
             theme.selected()
         } else {
-            Default::default()
+            Style::default()
         };
         lines.push(Line::from(vec![
             Span::raw(if selected { "▶" } else { " " }),
@@ -196,6 +197,6 @@ fn render_history(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "History — {}",
         scroll_hint(history.offset, rows.len(), shown)
     );
-    let block = pane_block(app, Pane::Votes, theme, title);
+    let block = pane_block(app, Pane::Votes, theme, &title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -3,6 +3,7 @@
 use super::{Lexicon, LexiconError, LexiconFile, VoteList};
 use crate::corpus::model::{Body, Language};
 use regex::Regex;
+use std::fmt::Write;
 
 /// Compile a pattern built here. Patterns come from code and from lexicon files whose words are
 /// escaped, so a failure is a programming error; it degrades to a pattern that never matches.
@@ -104,7 +105,9 @@ fn date_format(format: &str) -> Result<String, String> {
                     "unknown placeholder {word} in date format “{format}”"
                 ));
             }
-            word => out.push_str(&format!("(?i:{})", regex::escape(word))),
+            word => {
+                let _ = write!(out, "(?i:{})", regex::escape(word));
+            }
         }
     }
     Ok(out)

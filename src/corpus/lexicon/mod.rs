@@ -508,7 +508,7 @@ impl Lexicons {
     /// told (three or more); `None` when no lexicon is loaded or no function word is seen.
     pub fn detect<'a>(
         &self,
-        words: impl Iterator<Item = &'a str> + Clone,
+        words: &(impl Iterator<Item = &'a str> + Clone),
     ) -> Option<(&Lexicon, bool)> {
         let mut scores: Vec<(usize, &Lexicon)> = self
             .all

@@ -108,7 +108,7 @@ impl Machine<'_> {
                 match label {
                     Label::Opener(body) if opener.is_none() => opener = Some((i, body, rule)),
                     Label::Number(n, at) if number.is_none() && opener.is_none() => {
-                        number = Some((i, n, at, rule))
+                        number = Some((i, n, at, rule));
                     }
                     _ => {}
                 }

@@ -47,7 +47,7 @@ pub struct Line {
 /// The input layouts readers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layout {
-    /// Text from a PDF converter, one printed line per line (`pdftotext`, `-raw`, PyMuPDF).
+    /// Text from a PDF converter, one printed line per line (`pdftotext`, `-raw`, `PyMuPDF`).
     Plain,
     /// `pdftotext -layout`: columns kept with spaces, indents meaningful.
     Columns,
@@ -232,6 +232,7 @@ pub(crate) fn raw_lines(text: &str) -> Vec<(Range<usize>, Option<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write;
 
     #[test]
     fn raw_lines_track_pages_and_line_ends() {
@@ -261,9 +262,13 @@ mod tests {
         );
         let long = format!("{}\n", "Recalling its resolution, ".repeat(40));
         assert_eq!(sniff(&long), Layout::Flattened);
-        let columns: String = (0..12)
-            .map(|i| format!("          {i}.     Decides that the text goes on here\n"))
-            .collect();
+        let columns: String = (0..12).fold(String::new(), |mut text, i| {
+            let _ = writeln!(
+                text,
+                "          {i}.     Decides that the text goes on here"
+            );
+            text
+        });
         assert_eq!(sniff(&columns), Layout::Columns);
         assert_eq!(
             sniff("The General Assembly,\nRecalling\n1. Decides"),

@@ -167,7 +167,7 @@ fn digits(word: &str) -> Option<u32> {
     word.parse().ok().filter(|&n| n > 0)
 }
 
-/// `S-30` → (Special, `30`); `ES-I` → (EmergencySpecial, `I`); `73` → (Regular, `73`).
+/// `S-30` → (Special, `30`); `ES-I` → (`EmergencySpecial`, `I`); `73` → (Regular, `73`).
 fn session_kind(word: &str) -> (SessionKind, &str) {
     let Some((head, tail)) = word.split_once(is_dash) else {
         return (SessionKind::Regular, word);

@@ -104,7 +104,7 @@ impl Series {
 
     /// Whether `session` exists in this series at all.
     pub(super) fn admits(self, session: Session) -> bool {
-        use SessionKind::*;
+        use SessionKind::{Regular, Special, Year};
         match (self, session.kind()) {
             (_, Year) => self.by_year(),
             (Series::ScResolution, _) => false,

@@ -174,7 +174,7 @@ fn invalid() -> Vec<String> {
         "A/RES 73/6",
         "A/RES/ 73 6",
     ];
-    let mut all: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+    let mut all: Vec<String> = fixed.iter().map(std::string::ToString::to_string).collect();
     all.push("A/RES/".to_string() + &"7".repeat(10_000));
     all.push("A/RES/73/6".repeat(1_000));
     all.push(format!("A/RES/73/6{}", " ".repeat(10_000)));
@@ -358,9 +358,10 @@ fn valid_symbol() -> impl Strategy<Value = Symbol> {
         .prop_filter_map(
             "no such session in the series",
             |(series, kind, roman, number, serial, part)| {
-                let session = match roman {
-                    true => Session::roman(kind, number)?,
-                    false => Session::new(kind, number)?,
+                let session = if roman {
+                    Session::roman(kind, number)?
+                } else {
+                    Session::new(kind, number)?
                 };
                 Symbol::new(series, session, serial, part)
             },

@@ -56,7 +56,7 @@ fn f() -> Filters {
     Filters::default()
 }
 fn hinted(query: Query, hints: &[&str]) -> Query {
-    let hints = hints.iter().map(|h| h.to_string()).collect();
+    let hints = hints.iter().map(std::string::ToString::to_string).collect();
     Query { hints, ..query }
 }
 fn filtered(query: Query, filters: Filters) -> Query {

@@ -7,6 +7,8 @@ use pdfboss_text::{FontCache, ReadingOrder, extract_spans_and_rulings_reporting_
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A run of text as the page shows it. Coordinates are PDF points, y growing upwards.
+// The font's flags (bold, italic, raised, artifact) are facts of the page, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     pub text: String,

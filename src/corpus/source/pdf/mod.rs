@@ -195,6 +195,8 @@ fn body_size(pages: &[PageSpans]) -> f32 {
         if span.artifact || blank(span) {
             continue;
         }
+        // Font sizes are a few points: half points fit an i32 and back into an f32 exactly.
+        #[allow(clippy::cast_possible_truncation)]
         let key = (span.size * 2.0).round() as i32;
         let n = span.text.chars().filter(|c| !c.is_whitespace()).count();
         match counts.iter_mut().find(|(k, _)| *k == key) {
@@ -205,7 +207,11 @@ fn body_size(pages: &[PageSpans]) -> f32 {
     counts
         .into_iter()
         .max_by_key(|&(_, n)| n)
-        .map_or(10.0, |(k, _)| k as f32 / 2.0)
+        .map_or(10.0, |(k, _)| {
+            #[allow(clippy::cast_precision_loss)]
+            let half_points = k as f32;
+            half_points / 2.0
+        })
 }
 
 /// The rows of one page in reading order (the order the page draws them), the rows of its
@@ -267,18 +273,19 @@ fn drawn_rule(page: &PageSpans, rows: &[Row<'_>], texts: &[RowText]) -> Option<f
         .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
 }
 
+/// A row of a page with its kind, before line pitch is known.
+struct Placed {
+    page: u32,
+    row: RowText,
+    base: f32,
+    size: f32,
+    footnote: bool,
+}
+
 /// Lines of every page: running text, and footnotes (a line each, `note` naming the mark).
 pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
     let body = body_size(pages);
     let mut out = PdfText::default();
-    // Rows of every page with their kind, before line pitch is known.
-    struct Placed {
-        page: u32,
-        row: RowText,
-        base: f32,
-        size: f32,
-        footnote: bool,
-    }
     let mut placed: Vec<Placed> = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         let page_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
@@ -391,6 +398,8 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
         out.read.lines.push(Line {
             text: p.row.text.clone(),
             page: Some(p.page),
+            // Clamped to 0..=u16::MAX first: neither sign nor range is lost.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             indent: Some(p.row.x.max(0.0).min(f32::from(u16::MAX)) as u16),
             size: Some(p.size),
             italic: Some(p.row.italic),

@@ -7,7 +7,7 @@ fn span(text: &str, x: f32, y: f32, size: f32) -> Span {
         text: text.to_string(),
         x,
         y,
-        end_x: x + 0.5 * size * text.chars().count() as f32,
+        end_x: x + 0.5 * size * f32::from(u16::try_from(text.chars().count()).unwrap()),
         size,
         italic: false,
         bold: false,
@@ -132,7 +132,7 @@ fn ordinal_superscripts_stay_and_letters_name_annex_footnotes() {
         .iter()
         .filter_map(|s| match s {
             SetAside::Call { after, .. } => Some(after.as_str()),
-            _ => None,
+            SetAside::Furniture { .. } => None,
         })
         .collect();
     assert_eq!(afters, ["note", "2026"]);
