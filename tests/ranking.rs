@@ -52,7 +52,7 @@ fn top(docs: &[Resolution], index: &Index, query: &str, n: usize) -> Vec<String>
         .hits
         .iter()
         .map(|hit| {
-            let r = &docs[hit.document];
+            let r = &docs[hit.document.0];
             format!(
                 "{} {}",
                 r.id(),

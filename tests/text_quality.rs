@@ -44,7 +44,11 @@ fn no_furniture_markup_breaks_or_controls_in_any_paragraph() {
     for r in samples() {
         let own_symbol = r.symbol.clone().unwrap();
         for (i, p) in r.paragraphs.iter().enumerate() {
-            let at = format!("{} {}", own_symbol, r.citation(i).unwrap());
+            let at = format!(
+                "{} {}",
+                own_symbol,
+                r.citation(resolu::corpus::ParagraphIndex(i)).unwrap()
+            );
             let t = &p.text;
             assert!(!t.is_empty(), "{at}: empty");
             assert!(!t.contains(&own_symbol), "{at}: page header in {t:?}");

@@ -18,6 +18,7 @@ use resolu::app::lines::{current_paragraph, document_lines};
 use resolu::app::{
     Action, Command, InputTarget, KeyMode, Pane, ReaderView, SearchOutcome, SortKey,
 };
+use resolu::corpus::{DocId, ParagraphIndex};
 use resolu::index::SearchResult;
 use std::time::Duration;
 
@@ -217,13 +218,13 @@ fn open_a_result_in_context_and_come_back() {
     assert_eq!(h.app.reader.view, ReaderView::Document);
     assert_eq!(h.app.reader.doc, Some(hit.document));
     let corpus = std::sync::Arc::clone(&h.corpus);
-    let r = &corpus.resolutions[hit.document];
+    let r = &corpus.resolutions[hit.document.0];
     let expected = format!("{}, {}: ", r.id(), r.citation(hit.paragraph).unwrap());
     // The opened paragraph is the current one: `y` copies it with its citation.
     match h.act(Action::Copy) {
         Some(Command::Copy(text)) => {
             assert!(text.starts_with(&expected), "{text}");
-            assert!(text.ends_with(&r.paragraphs[hit.paragraph].text));
+            assert!(text.ends_with(&r.paragraphs[hit.paragraph.0].text));
         }
         other => panic!("{other:?}"),
     }
@@ -302,7 +303,7 @@ fn open_in_context_leaves_the_text_before_the_match_above_it() {
     assert!(context >= 3, "{height}");
     // A result far enough into its resolution to have text above it.
     let at = (0..h.app.hits().len())
-        .find(|&i| h.app.hits()[i].paragraph > 3)
+        .find(|&i| h.app.hits()[i].paragraph > ParagraphIndex(3))
         .unwrap();
     for _ in 0..at {
         h.act(Action::Down);
@@ -354,7 +355,10 @@ fn the_end_of_the_text_stays_at_the_bottom() {
     assert!(!shown.trim().is_empty(), "{screen}");
     // G makes the last paragraph current.
     let r = h.app.resolution(h.app.reader.doc.unwrap()).unwrap();
-    assert_eq!(h.app.reader.current, r.paragraphs.len() - 1);
+    assert_eq!(
+        h.app.reader.current,
+        ParagraphIndex::last_of(r.paragraphs.len())
+    );
     // The wheel at the end moves nothing.
     let (column, row) = (inner.x + 2, inner.y + 2);
     h.act(Action::Scroll {
@@ -372,7 +376,7 @@ fn every_paragraph_can_be_made_current_and_copied() {
     h.act(Action::NextPane);
     let doc = h.app.reader.doc.unwrap();
     let corpus = std::sync::Arc::clone(&h.corpus);
-    let r = &corpus.resolutions[doc];
+    let r = &corpus.resolutions[doc.0];
     let count = r.paragraphs.len();
     let lines = reader_lines(&h);
     let copy_of = |h: &mut Harness| match h.act(Action::Copy) {
@@ -389,8 +393,8 @@ fn every_paragraph_can_be_made_current_and_copied() {
             copied.push(copy_of(&mut h));
         }
     }
-    assert_eq!(seen, (0..count).collect::<Vec<_>>());
-    for (index, text) in copied.iter().enumerate() {
+    assert_eq!(seen, ParagraphIndex::all(count).collect::<Vec<_>>());
+    for (index, text) in ParagraphIndex::all(count).zip(&copied) {
         let expected = format!("{}, {}: ", r.id(), r.citation(index).unwrap());
         assert!(text.starts_with(&expected), "{text}");
     }
@@ -402,13 +406,16 @@ fn every_paragraph_can_be_made_current_and_copied() {
             back.push(h.app.reader.current);
         }
     }
-    assert_eq!(back, (0..count).rev().collect::<Vec<_>>());
+    assert_eq!(back, ParagraphIndex::all(count).rev().collect::<Vec<_>>());
     assert_eq!(h.app.reader.scroll, 0);
     // G then gg: the last paragraph, then the first.
     h.keys("G");
-    assert_eq!(h.app.reader.current, count - 1);
+    assert_eq!(h.app.reader.current, ParagraphIndex::last_of(count));
     h.act(Action::Top);
-    assert_eq!((h.app.reader.current, h.app.reader.scroll), (0, 0));
+    assert_eq!(
+        (h.app.reader.current, h.app.reader.scroll),
+        (ParagraphIndex(0), 0)
+    );
 }
 
 #[test]
@@ -417,7 +424,7 @@ fn a_click_makes_a_paragraph_current() {
     let mut h = Harness::new();
     goto(&mut h, "A/HRC/RES/44/18");
     let lines = reader_lines(&h);
-    let start = paragraph_start(&lines, 2).unwrap();
+    let start = paragraph_start(&lines, ParagraphIndex(2)).unwrap();
     let panes = resolu::app::layout::panes(h.app.size.0, h.app.size.1).unwrap();
     let inner = panes.inner(Pane::Reader);
     h.act(Action::Click {
@@ -425,7 +432,7 @@ fn a_click_makes_a_paragraph_current() {
         row: inner.y + u16::try_from(start).unwrap(),
     });
     assert_eq!(h.app.focus, Pane::Reader);
-    assert_eq!(h.app.reader.current, 2);
+    assert_eq!(h.app.reader.current, ParagraphIndex(2));
 }
 
 #[test]
@@ -488,7 +495,7 @@ fn sorting_orders_the_list() {
         .documents
         .rows
         .iter()
-        .map(|&d| h.app.corpus.resolutions[d].id().to_string())
+        .map(|&d| h.app.corpus.resolutions[d.0].id().to_string())
         .collect();
     assert_eq!(
         order,
@@ -858,19 +865,20 @@ fn while_the_corpus_loads_the_screen_counts_the_files_read() {
 }
 
 /// Corpus indices of the French and the English text of 44/18 in `common::bilingual_corpus`.
-fn versions_of_44_18(h: &Harness) -> (usize, usize) {
+fn versions_of_44_18(h: &Harness) -> (DocId, DocId) {
     let find = |code: &str| {
         h.app
             .corpus
             .resolutions
             .iter()
             .position(|r| r.id() == "A/HRC/RES/44/18" && r.language.map(|l| l.code()) == Some(code))
+            .map(DocId)
             .unwrap()
     };
     (find("fr"), find("en"))
 }
 
-fn rows_of_44_18(h: &Harness) -> Vec<usize> {
+fn rows_of_44_18(h: &Harness) -> Vec<DocId> {
     let (fr, en) = versions_of_44_18(h);
     h.app
         .documents
@@ -924,10 +932,10 @@ fn switch_language_shows_the_other_version_at_the_same_paragraph() {
         current_paragraph(&lines, h.app.reader.scroll)
     };
     let before = paragraph(&h);
-    assert!(before.is_some_and(|p| p > 0), "{before:?}");
+    assert!(before.is_some_and(|p| p > ParagraphIndex(0)), "{before:?}");
     // The current paragraph (what y copies) is the same one in the other language.
     let current = h.app.reader.current;
-    assert!(current > 0);
+    assert!(current > ParagraphIndex(0));
     h.keys("L");
     assert_eq!(h.app.reader.current, current);
     assert_eq!(h.app.reader.doc, Some(en));
@@ -987,7 +995,7 @@ fn a_query_lists_a_resolution_once_whichever_version_matches() {
     assert!(!h.app.query.is_active());
     h.type_query("cooperation");
     assert_eq!(rows_of_44_18(&h).len(), 1);
-    let docs: std::collections::BTreeSet<usize> =
+    let docs: std::collections::BTreeSet<DocId> =
         h.app.hits().iter().map(|hit| hit.document).collect();
     assert!(docs.contains(&fr) && docs.contains(&en), "{docs:?}");
     let screen = h.screen();
@@ -1055,6 +1063,7 @@ fn switching_to_a_version_with_other_paragraphs_keeps_the_citation() {
         .paragraphs
         .iter()
         .position(|p| p.kind == resolu::corpus::ParagraphKind::Operative)
+        .map(ParagraphIndex)
         .unwrap();
     // Read from the first operative paragraph (`n` needs a query: scroll instead).
     h.keys("<enter>");

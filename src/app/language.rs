@@ -7,7 +7,7 @@ use super::lines::{document_lines, max_scroll, paragraph_start};
 use super::navigate::{reader_height, reader_width};
 use super::query::refresh_rows;
 use super::state::{App, Cursor, ReaderView};
-use crate::corpus::Resolution;
+use crate::corpus::{DocId, ParagraphIndex, Resolution};
 use crate::text::display::inert;
 
 pub(super) fn switch_language(app: &mut App) {
@@ -35,7 +35,7 @@ pub(super) fn switch_language(app: &mut App) {
     app.show_version(next);
     app.reader.doc = Some(next);
     app.reader.scroll = 0;
-    app.reader.current = 0;
+    app.reader.current = ParagraphIndex(0);
     if let Some((paragraph, row)) = reading
         && let Some(target) = same_paragraph(app, doc, next, paragraph)
         && let Some(r) = app.resolution(next)
@@ -61,7 +61,7 @@ pub(super) fn switch_language(app: &mut App) {
 
 /// The current paragraph of `doc` in the reader and the pane row its first line is on (0 when
 /// it starts above the pane).
-fn reading_row(app: &App, doc: usize) -> Option<(usize, usize)> {
+fn reading_row(app: &App, doc: DocId) -> Option<(ParagraphIndex, usize)> {
     let lines = document_lines(app.resolution(doc)?, reader_width(app));
     let start = paragraph_start(&lines, app.reader.current)?;
     Some((app.reader.current, start.saturating_sub(app.reader.scroll)))
@@ -70,17 +70,24 @@ fn reading_row(app: &App, doc: usize) -> Option<(usize, usize)> {
 /// The paragraph of version `to` that is `paragraph` of version `from`: the same index when
 /// both have as many paragraphs, else the paragraph with the same citation (`OP 3`), else the
 /// same place in proportion.
-fn same_paragraph(app: &App, from: usize, to: usize, paragraph: usize) -> Option<usize> {
+fn same_paragraph(
+    app: &App,
+    from: DocId,
+    to: DocId,
+    paragraph: ParagraphIndex,
+) -> Option<ParagraphIndex> {
     let (old, new) = (app.resolution(from)?, app.resolution(to)?);
     let target = if old.paragraphs.len() == new.paragraphs.len() {
         paragraph
     } else {
         let citation = old.citation(paragraph);
-        (0..new.paragraphs.len())
+        ParagraphIndex::all(new.paragraphs.len())
             .find(|&i| citation.is_some() && new.citation(i) == citation)
-            .unwrap_or_else(|| paragraph * new.paragraphs.len() / old.paragraphs.len().max(1))
+            .unwrap_or_else(|| {
+                ParagraphIndex(paragraph.0 * new.paragraphs.len() / old.paragraphs.len().max(1))
+            })
     };
-    (!new.paragraphs.is_empty()).then(|| target.min(new.paragraphs.len() - 1))
+    (!new.paragraphs.is_empty()).then(|| ParagraphIndex(target.0.min(new.paragraphs.len() - 1)))
 }
 
 fn language_name(r: &Resolution) -> String {
@@ -89,7 +96,7 @@ fn language_name(r: &Resolution) -> String {
 }
 
 /// `A/HRC/RES/44/18 in en (also fr; L switches)`.
-fn shown_message(app: &App, doc: usize) -> String {
+fn shown_message(app: &App, doc: DocId) -> String {
     let Some(r) = app.resolution(doc) else {
         return String::new();
     };

@@ -2,7 +2,7 @@
 //! footnote lines. A pure function shared by `update` (which scrolls and jumps by it) and the
 //! reader pane (which draws it).
 
-use crate::corpus::Resolution;
+use crate::corpus::{ParagraphIndex, Resolution};
 use crate::text::display::{or_dash, wrap};
 use std::ops::Range;
 
@@ -17,7 +17,7 @@ pub enum DocLine {
     Blank,
     /// Part of paragraph `index`; `first` carries its marker.
     Paragraph {
-        index: usize,
+        index: ParagraphIndex,
         range: Range<usize>,
         first: bool,
     },
@@ -30,7 +30,7 @@ pub enum DocLine {
 }
 
 impl DocLine {
-    pub fn paragraph(&self) -> Option<usize> {
+    pub fn paragraph(&self) -> Option<ParagraphIndex> {
         match self {
             DocLine::Paragraph { index, .. } => Some(*index),
             _ => None,
@@ -74,7 +74,7 @@ pub fn document_lines(r: &Resolution, width: usize) -> Vec<DocLine> {
     }
     lines.push(DocLine::Rule);
     let text_width = width.saturating_sub(indent(width)).max(1);
-    for (index, p) in r.paragraphs.iter().enumerate() {
+    for (index, p) in ParagraphIndex::all(r.paragraphs.len()).zip(&r.paragraphs) {
         for (i, range) in wrap(&p.text, text_width).into_iter().enumerate() {
             let first = i == 0;
             lines.push(DocLine::Paragraph {
@@ -102,19 +102,19 @@ pub fn document_lines(r: &Resolution, width: usize) -> Vec<DocLine> {
 }
 
 /// The line where paragraph `index` starts.
-pub fn paragraph_start(lines: &[DocLine], index: usize) -> Option<usize> {
+pub fn paragraph_start(lines: &[DocLine], index: ParagraphIndex) -> Option<usize> {
     lines
         .iter()
         .position(|l| matches!(l, DocLine::Paragraph { index: i, first: true, .. } if *i == index))
 }
 
 /// The first paragraph with a line at or below line `line`.
-pub fn current_paragraph(lines: &[DocLine], line: usize) -> Option<usize> {
+pub fn current_paragraph(lines: &[DocLine], line: usize) -> Option<ParagraphIndex> {
     lines.iter().skip(line).find_map(DocLine::paragraph)
 }
 
 /// The lines paragraph `index` takes.
-pub fn paragraph_lines(lines: &[DocLine], index: usize) -> Option<Range<usize>> {
+pub fn paragraph_lines(lines: &[DocLine], index: ParagraphIndex) -> Option<Range<usize>> {
     let start = paragraph_start(lines, index)?;
     let len = lines[start..]
         .iter()
@@ -136,7 +136,7 @@ pub fn context_lines(height: usize) -> usize {
 
 /// The scroll that shows paragraph `index` [`context_lines`] below the top of the pane (less
 /// when there is less text above it, or when the end of the text comes first).
-pub fn context_scroll(lines: &[DocLine], height: usize, index: usize) -> usize {
+pub fn context_scroll(lines: &[DocLine], height: usize, index: ParagraphIndex) -> usize {
     let start = paragraph_start(lines, index).unwrap_or(0);
     start
         .saturating_sub(context_lines(height))
@@ -146,7 +146,12 @@ pub fn context_scroll(lines: &[DocLine], height: usize, index: usize) -> usize {
 /// The current paragraph after the view moved to `scroll`: `current` while any of its lines is
 /// shown, else the nearest paragraph shown (the first one when it left at the top, the last one
 /// when it left at the bottom), as a cursor follows the view in `less` or vim.
-pub fn follow(lines: &[DocLine], scroll: usize, height: usize, current: usize) -> usize {
+pub fn follow(
+    lines: &[DocLine],
+    scroll: usize,
+    height: usize,
+    current: ParagraphIndex,
+) -> ParagraphIndex {
     let Some(range) = paragraph_lines(lines, current) else {
         return current;
     };
@@ -177,7 +182,7 @@ mod tests {
                 let top = max_scroll(&lines, height);
                 // At the furthest scroll the last line is on the last row: no empty rows.
                 assert!(lines.len() < height || top + height == lines.len());
-                for index in 0..r.paragraphs.len() {
+                for index in ParagraphIndex::all(r.paragraphs.len()) {
                     let range = paragraph_lines(&lines, index).unwrap();
                     assert!(!range.is_empty());
                     assert_eq!(current_paragraph(&lines, range.start), Some(index));
@@ -200,16 +205,17 @@ mod tests {
         let r = corpus.find("A/HRC/RES/44/18").unwrap();
         let lines = document_lines(r, 40);
         let height = 8;
-        let last = r.paragraphs.len() - 1;
+        let last = ParagraphIndex::last_of(r.paragraphs.len());
+        let p = ParagraphIndex;
         // Still shown: unchanged.
-        let start = paragraph_start(&lines, 3).unwrap();
-        assert_eq!(follow(&lines, start, height, 3), 3);
+        let start = paragraph_start(&lines, p(3)).unwrap();
+        assert_eq!(follow(&lines, start, height, p(3)), p(3));
         // Left at the top: the first paragraph shown.
-        let past = paragraph_lines(&lines, 3).unwrap().end;
-        assert_eq!(follow(&lines, past, height, 3), 4);
+        let past = paragraph_lines(&lines, p(3)).unwrap().end;
+        assert_eq!(follow(&lines, past, height, p(3)), p(4));
         let end = max_scroll(&lines, height);
         assert_eq!(
-            follow(&lines, end, height, 0),
+            follow(&lines, end, height, p(0)),
             current_paragraph(&lines, end).unwrap()
         );
         // Left at the bottom: the last paragraph shown.

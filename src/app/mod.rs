@@ -21,6 +21,6 @@ pub use crate::corpus::Language;
 pub use action::{Action, Command, SearchOutcome};
 pub use keymap::{Key, KeyMode, Keymap};
 pub use state::{
-    App, Cursor, IndexStatus, InputTarget, ListWidth, LoadProgress, Pane, ReaderView, SortKey,
+    App, Cursor, IndexStatus, InputTarget, ListWidth, LoadProgress, Pane, ReaderView, Row, SortKey,
 };
 pub use update::update;

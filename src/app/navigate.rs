@@ -9,6 +9,7 @@ use super::lines::{self, document_lines};
 use super::state::{App, Cursor, InputTarget, Pane, ReaderView};
 use super::view::VoteRow;
 use super::view::breakdown_header_rows;
+use crate::corpus::ParagraphIndex;
 
 /// A move in a list or a scrolled view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +163,7 @@ fn scroll_document(app: &mut App, motion: Motion, height: usize, at_edge: bool) 
         return;
     };
     let lines = document_lines(r, width);
-    let last = r.paragraphs.len().saturating_sub(1);
+    let last = ParagraphIndex::last_of(r.paragraphs.len());
     let max = lines::max_scroll(&lines, height);
     let delta = motion.delta(height);
     let old = app.reader.scroll.min(max);
@@ -171,10 +172,10 @@ fn scroll_document(app: &mut App, motion: Motion, height: usize, at_edge: bool) 
     let mut current = app.reader.current.min(last);
     if at_edge && moved != delta.unsigned_abs() {
         current = match motion {
-            Motion::Down if moved == 0 => (current + 1).min(last),
-            Motion::Up if moved == 0 => current.saturating_sub(1),
+            Motion::Down if moved == 0 => current.next().min(last),
+            Motion::Up if moved == 0 => current.previous(),
             Motion::Up | Motion::Down => current,
-            _ if delta < 0 => 0,
+            _ if delta < 0 => ParagraphIndex(0),
             _ => last,
         };
     }
@@ -248,7 +249,7 @@ pub(super) fn settle(app: &mut App) {
     if doc != app.reader.doc && doc.is_some() {
         app.reader.doc = doc;
         app.reader.scroll = 0;
-        app.reader.current = 0;
+        app.reader.current = ParagraphIndex(0);
         app.votes.cursor = Cursor::default();
     }
     if app.reader.view == ReaderView::Results && !app.query.has_terms() {
@@ -271,7 +272,7 @@ pub(super) fn settle(app: &mut App) {
     if let Some(r) = app.reader.doc.and_then(|d| app.resolution(d)) {
         let lines = document_lines(r, usize::from(panes.inner(Pane::Reader).width));
         let top = lines::max_scroll(&lines, height(Pane::Reader));
-        let last = r.paragraphs.len().saturating_sub(1);
+        let last = ParagraphIndex::last_of(r.paragraphs.len());
         app.reader.scroll = app.reader.scroll.min(top);
         app.reader.current = app.reader.current.min(last);
     }

@@ -7,6 +7,7 @@ use super::lines::{context_scroll, document_lines};
 use super::navigate::{reader_height, reader_width, select_hit_document};
 use super::query::query_changed;
 use super::state::{App, History, LineEdit, Pane, ReaderView};
+use crate::corpus::{DocId, ParagraphIndex};
 use crate::text::display::inert;
 use crate::text::fold::fold;
 
@@ -146,14 +147,14 @@ pub(super) fn toggle_results(app: &mut App) {
 }
 
 /// The paragraph being read: the selected result, or the current paragraph of the document.
-fn current_location(app: &App) -> Option<(usize, usize)> {
+fn current_location(app: &App) -> Option<(DocId, ParagraphIndex)> {
     if app.reader.view == ReaderView::Results {
         let hit = app.hits().get(app.reader.results.selected)?;
         return Some((hit.document, hit.paragraph));
     }
     let doc = app.reader.doc?;
     let current = app.reader.current;
-    (current < app.resolution(doc)?.paragraphs.len()).then_some((doc, current))
+    (current.0 < app.resolution(doc)?.paragraphs.len()).then_some((doc, current))
 }
 
 /// `y`: the paragraph with its citation, `A/HRC/RES/44/18, OP 3: …`.
@@ -164,7 +165,7 @@ pub(super) fn copy(app: &mut App) -> Option<Command> {
     };
     let r = app.resolution(doc)?;
     let citation = r.citation(index)?;
-    let text = format!("{}, {citation}: {}", r.id(), r.paragraphs.get(index)?.text);
+    let text = format!("{}, {citation}: {}", r.id(), r.paragraph(index)?.text);
     app.message = Some(format!("Copied {}, {citation}", inert(r.id())));
     Some(Command::Copy(inert(&text).into_owned()))
 }

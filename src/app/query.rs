@@ -5,6 +5,7 @@ use super::action::{Command, SearchOutcome};
 use super::navigate::select_hit_document;
 use super::recall::Recall;
 use super::state::{App, Cursor, LineEdit, ReaderView};
+use crate::corpus::DocId;
 use crate::index::query::parse;
 
 /// Parse the new query and ask the worker for its results under a new generation.
@@ -97,7 +98,7 @@ pub(super) fn refresh_rows(app: &mut App) {
         }
         _ => app
             .versions
-            .pick(resolutions, 0..resolutions.len(), language),
+            .pick(resolutions, DocId::all(resolutions.len()), language),
     };
     app.sort_rows();
     if !previous.is_some_and(|doc| app.select_doc(doc)) {

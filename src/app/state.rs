@@ -3,8 +3,8 @@
 
 use super::keymap::{KeyMode, Keymap};
 use super::recall::QueryHistory;
-use crate::corpus::Language;
 use crate::corpus::load::Corpus;
+use crate::corpus::{DocId, Language, ParagraphIndex};
 use crate::index::SearchResult;
 use crate::index::query::Query;
 use crate::index::versions::Versions;
@@ -227,15 +227,37 @@ impl QueryState {
     }
 }
 
+/// A row of the document list: a place in [`DocumentList::rows`], which is sorted and filtered,
+/// so never a [`DocId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Row(pub usize);
+
 /// The document list: which resolutions, in which order, and the selection.
 #[derive(Debug, Clone)]
 pub struct DocumentList {
     /// Corpus indices of the documents shown, in display order: one version of each resolution
     /// (see [`App::versions`]).
-    pub rows: Vec<usize>,
+    pub rows: Vec<DocId>,
     pub cursor: Cursor,
     pub sort: SortKey,
     pub reversed: bool,
+}
+
+impl DocumentList {
+    /// The resolution shown in `row`.
+    pub fn doc_at(&self, row: Row) -> Option<DocId> {
+        self.rows.get(row.0).copied()
+    }
+
+    /// The row the cursor is on.
+    pub fn selected_row(&self) -> Row {
+        Row(self.cursor.selected)
+    }
+
+    /// Put the cursor on `row`.
+    pub fn select_row(&mut self, row: Row) {
+        self.cursor.selected = row.0;
+    }
 }
 
 /// The centre pane.
@@ -243,12 +265,12 @@ pub struct DocumentList {
 pub struct Reader {
     pub view: ReaderView,
     /// The document the scroll position belongs to.
-    pub doc: Option<usize>,
+    pub doc: Option<DocId>,
     /// First line shown of the document.
     pub scroll: usize,
     /// The current paragraph of the document (an index into its paragraphs): what `y` copies,
     /// what the bar marks, where `n` / `N` start from. It follows the view as it scrolls.
-    pub current: usize,
+    pub current: ParagraphIndex,
     pub results: Cursor,
     /// Esc goes back to the results.
     pub opened_from_results: bool,
@@ -351,7 +373,11 @@ pub struct App {
 impl App {
     pub fn new(corpus: Arc<Corpus>, keymap: Keymap, mouse: bool) -> App {
         let versions = Versions::build(&corpus.resolutions);
-        let rows = versions.pick(&corpus.resolutions, 0..corpus.resolutions.len(), None);
+        let rows = versions.pick(
+            &corpus.resolutions,
+            DocId::all(corpus.resolutions.len()),
+            None,
+        );
         let mut app = App {
             corpus,
             versions: Arc::new(versions),
@@ -371,7 +397,7 @@ impl App {
                 view: ReaderView::Document,
                 doc: None,
                 scroll: 0,
-                current: 0,
+                current: ParagraphIndex(0),
                 results: Cursor::default(),
                 opened_from_results: false,
             },
@@ -401,11 +427,8 @@ impl App {
         }
     }
 
-    /// Corpus index of the selected resolution.
-    pub fn selected_doc(&self) -> Option<usize> {
-        self.documents
-            .rows
-            .get(self.documents.cursor.selected)
-            .copied()
+    /// The selected resolution.
+    pub fn selected_doc(&self) -> Option<DocId> {
+        self.documents.doc_at(self.documents.selected_row())
     }
 }

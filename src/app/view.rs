@@ -2,9 +2,11 @@
 //! (to draw): the sorted document list, the filtered vote lists, a country's history, the match
 //! positions of the selected resolution.
 
-use super::state::{App, Cursor, InputTarget, SortKey};
+use super::state::{App, Cursor, InputTarget, Row, SortKey};
 use crate::corpus::countries;
-use crate::corpus::{Adoption, Ballot, CountryRef, Language, Resolution, Vote};
+use crate::corpus::{
+    Adoption, Ballot, ById, CountryRef, DocId, Language, ParagraphIndex, Resolution, Vote,
+};
 use crate::index::{Hit, match_positions};
 use crate::text::fold::fold;
 use std::cmp::Ordering;
@@ -115,8 +117,8 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 }
 
 impl App {
-    pub fn resolution(&self, doc: usize) -> Option<&Resolution> {
-        self.corpus.resolutions.get(doc)
+    pub fn resolution(&self, doc: DocId) -> Option<&Resolution> {
+        self.corpus.resolutions.by_id(doc)
     }
 
     pub fn selected_resolution(&self) -> Option<&Resolution> {
@@ -129,7 +131,7 @@ impl App {
         let resolutions = &self.corpus.resolutions;
         let (key, reversed) = (self.documents.sort, self.documents.reversed);
         self.documents.rows.sort_by(|&a, &b| {
-            let order = match (resolutions.get(a), resolutions.get(b)) {
+            let order = match (resolutions.by_id(a), resolutions.by_id(b)) {
                 (Some(x), Some(y)) => sort_key_cmp(x, y, key),
                 _ => Ordering::Equal,
             };
@@ -164,20 +166,21 @@ impl App {
     }
 
     /// The row showing a version of `doc`'s resolution (`doc` itself or another language).
-    fn row_of_resolution(&self, doc: usize) -> Option<usize> {
+    fn row_of_resolution(&self, doc: DocId) -> Option<Row> {
         let versions = self.versions.of(doc);
         self.documents
             .rows
             .iter()
             .position(|d| *d == doc || versions.contains(d))
+            .map(Row)
     }
 
     /// Select the row of `doc`'s resolution if it is shown, in whichever version the row shows;
     /// returns whether it is.
-    pub fn select_doc(&mut self, doc: usize) -> bool {
+    pub fn select_doc(&mut self, doc: DocId) -> bool {
         match self.row_of_resolution(doc) {
             Some(row) => {
-                self.documents.cursor.selected = row;
+                self.documents.select_row(row);
                 true
             }
             None => false,
@@ -187,11 +190,13 @@ impl App {
     /// Select the row of `doc`'s resolution and make it show `doc` (a paragraph result or a
     /// language switch can name the version the row does not show); returns whether it is
     /// shown.
-    pub fn show_version(&mut self, doc: usize) -> bool {
+    pub fn show_version(&mut self, doc: DocId) -> bool {
         match self.row_of_resolution(doc) {
             Some(row) => {
-                self.documents.rows[row] = doc;
-                self.documents.cursor.selected = row;
+                if let Some(shown) = self.documents.rows.get_mut(row.0) {
+                    *shown = doc;
+                }
+                self.documents.select_row(row);
                 true
             }
             None => false,
@@ -200,13 +205,13 @@ impl App {
 
     /// The languages of `doc`'s resolution when it has more than one version, the one shown
     /// in brackets: `[fr] en`. `None` for a resolution in one version.
-    pub fn language_tags(&self, doc: usize) -> Option<String> {
+    pub fn language_tags(&self, doc: DocId) -> Option<String> {
         let resolutions = &self.corpus.resolutions;
         let languages = self.versions.languages(resolutions, doc);
         if self.versions.of(doc).len() < 2 {
             return None;
         }
-        let shown = resolutions.get(doc).and_then(|r| r.language);
+        let shown = resolutions.by_id(doc).and_then(|r| r.language);
         let tags: Vec<String> = languages
             .into_iter()
             .map(|l| {
@@ -230,7 +235,7 @@ impl App {
     }
 
     /// For each paragraph of `doc`, the byte offsets the query highlights (empty without terms).
-    pub fn highlights(&self, doc: usize) -> Vec<Vec<usize>> {
+    pub fn highlights(&self, doc: DocId) -> Vec<Vec<usize>> {
         let Some(r) = self.resolution(doc) else {
             return Vec::new();
         };
@@ -245,7 +250,7 @@ impl App {
 
     /// The paragraphs of `doc` that match the query: those the search found (when its answer
     /// holds them all), else those with highlighted characters.
-    pub fn matching_paragraphs(&self, doc: usize) -> Vec<usize> {
+    pub fn matching_paragraphs(&self, doc: DocId) -> Vec<ParagraphIndex> {
         if !self.query.has_terms() {
             return Vec::new();
         }
@@ -255,7 +260,7 @@ impl App {
                 .iter()
                 .find(|(d, _)| *d == doc)
                 .map_or(0, |(_, n)| *n);
-            let mut found: Vec<usize> = result
+            let mut found: Vec<ParagraphIndex> = result
                 .hits
                 .iter()
                 .filter(|h| h.document == doc)
@@ -267,9 +272,9 @@ impl App {
                 return found;
             }
         }
-        self.highlights(doc)
-            .iter()
-            .enumerate()
+        let highlights = self.highlights(doc);
+        ParagraphIndex::all(highlights.len())
+            .zip(&highlights)
             .filter(|(_, h)| !h.is_empty())
             .map(|(i, _)| i)
             .collect()
@@ -327,7 +332,7 @@ impl App {
     }
 
     /// How the country `code` stands on `doc`.
-    pub fn standing(&self, doc: usize, code: &str) -> Standing {
+    pub fn standing(&self, doc: DocId, code: &str) -> Standing {
         let Some(vote) = self.resolution(doc).and_then(|r| r.vote.as_ref()) else {
             return Standing::Unknown;
         };

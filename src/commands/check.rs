@@ -3,12 +3,12 @@
 //! (how often each rule fired and each warning kind occurred over a corpus).
 
 use super::{CorpusSource, EXIT_INPUT, EXIT_OK};
-use crate::corpus::Resolution;
 use crate::corpus::load::{Corpus, EMBEDDED, discover, parse_traced_bytes};
 use crate::corpus::markup::sanitize;
 use crate::corpus::parse::Trace;
 use crate::corpus::source::SetAside;
 use crate::corpus::warning::WarningRecord;
+use crate::corpus::{ParagraphIndex, Resolution};
 use crate::plural;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -155,7 +155,7 @@ fn write_explanation(
     }
     writeln!(out, "\nParagraphs")?;
     for (i, (rule, bytes)) in trace.paragraphs.iter().enumerate() {
-        let label = r.citation(i).unwrap_or_default();
+        let label = r.citation(ParagraphIndex(i)).unwrap_or_default();
         let (n, line) = line_at(text, bytes.start);
         writeln!(out, "  {label:<10} [{rule}] line {n}: {line}")?;
     }

@@ -10,7 +10,7 @@ pub use search::{SearchOptions, search, search_stdin, votes};
 
 use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths_reporting};
-use crate::corpus::{Language, Resolution, countries};
+use crate::corpus::{ById, DocId, Language, ParagraphIndex, Resolution, countries};
 use crate::index::versions::Versions;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -97,10 +97,14 @@ pub fn tally(resolution: &Resolution) -> String {
 /// line is the version `show` prints without `--lang`; `--json` lists the languages).
 pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> {
     let versions = Versions::build(&corpus.resolutions);
-    let docs = versions.pick(&corpus.resolutions, 0..corpus.resolutions.len(), None);
-    let mut resolutions: Vec<(usize, &Resolution)> = docs
+    let docs = versions.pick(
+        &corpus.resolutions,
+        DocId::all(corpus.resolutions.len()),
+        None,
+    );
+    let mut resolutions: Vec<(DocId, &Resolution)> = docs
         .into_iter()
-        .filter_map(|d| Some((d, corpus.resolutions.get(d)?)))
+        .filter_map(|d| Some((d, corpus.resolutions.by_id(d)?)))
         .collect();
     resolutions.sort_by(|(_, a), (_, b)| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
     if json {
@@ -161,13 +165,14 @@ pub fn show(
     let doc = corpus
         .resolutions
         .iter()
-        .position(|r| std::ptr::eq(r, found));
+        .position(|r| std::ptr::eq(r, found))
+        .map(DocId);
     let languages = doc.map_or_else(Vec::new, |doc| language_codes(&versions, corpus, doc));
     let chosen = match (lang, doc) {
         (None, _) => Some(found),
         (Some(lang), Some(doc)) => versions
             .in_language(&corpus.resolutions, doc, lang)
-            .and_then(|d| corpus.resolutions.get(d)),
+            .and_then(|d| corpus.resolutions.by_id(d)),
         (Some(lang), None) => (found.language == Some(lang)).then_some(found),
     };
     let Some(r) = chosen else {
@@ -199,7 +204,7 @@ pub fn show(
 }
 
 /// The languages of `doc`'s resolution as codes, `?` for one not recognised.
-fn language_codes(versions: &Versions, corpus: &Corpus, doc: usize) -> Vec<String> {
+fn language_codes(versions: &Versions, corpus: &Corpus, doc: DocId) -> Vec<String> {
     versions
         .languages(&corpus.resolutions, doc)
         .into_iter()
@@ -227,7 +232,7 @@ pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out)?;
     for (i, paragraph) in r.paragraphs.iter().enumerate() {
-        let label = r.citation(i).unwrap_or_default();
+        let label = r.citation(ParagraphIndex(i)).unwrap_or_default();
         writeln!(out, "{label:<6} {}", paragraph.text)?;
     }
     if !r.footnotes.is_empty() {

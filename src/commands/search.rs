@@ -2,7 +2,7 @@
 
 use super::{EXIT_INPUT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, resolve_country};
 use crate::corpus::load::Corpus;
-use crate::corpus::{Adoption, Resolution};
+use crate::corpus::{Adoption, ById, DocId, Resolution};
 use crate::index::query::{Query, parse};
 use crate::index::versions::Versions;
 use crate::index::{Hit, Index};
@@ -54,10 +54,10 @@ pub fn search(
     report_hints(&query, err)?;
     let result = index.search(&corpus.resolutions, &query, limit);
     for hit in &result.hits {
-        let Some(r) = corpus.resolutions.get(hit.document) else {
+        let Some(r) = corpus.resolutions.by_id(hit.document) else {
             continue;
         };
-        let Some(paragraph) = r.paragraphs.get(hit.paragraph) else {
+        let Some(paragraph) = r.paragraph(hit.paragraph) else {
             continue;
         };
         let label = paragraph_label(r, hit);
@@ -110,7 +110,7 @@ pub fn search_stdin(
             .hits
             .iter()
             .filter_map(|hit| {
-                let r = corpus.resolutions.get(hit.document)?;
+                let r = corpus.resolutions.by_id(hit.document)?;
                 Some(json!({"symbol": r.symbol, "paragraph": paragraph_label(r, hit), "score": hit.score}))
             })
             .collect();
@@ -140,11 +140,13 @@ pub fn votes(
             return Ok(EXIT_USAGE);
         }
     };
-    let with_recorded_vote = corpus.resolutions.iter().enumerate().filter(|(_, r)| {
-        r.vote
-            .as_ref()
-            .is_some_and(|v| v.adoption == Adoption::RecordedVote)
-    });
+    let with_recorded_vote = DocId::all(corpus.resolutions.len())
+        .zip(&corpus.resolutions)
+        .filter(|(_, r)| {
+            r.vote
+                .as_ref()
+                .is_some_and(|v| v.adoption == Adoption::RecordedVote)
+        });
     // A resolution in two languages is one vote: its first version with a recorded vote.
     let versions = Versions::build(&corpus.resolutions);
     let mut recorded: Vec<&Resolution> = versions
@@ -154,7 +156,7 @@ pub fn votes(
             None,
         )
         .into_iter()
-        .filter_map(|doc| corpus.resolutions.get(doc))
+        .filter_map(|doc| corpus.resolutions.by_id(doc))
         .collect();
     recorded.sort_by(|a, b| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
     let mut rows = Vec::new();

@@ -8,6 +8,7 @@
 pub mod build;
 mod calls;
 pub mod countries;
+pub mod ids;
 pub mod layout;
 pub mod lexicon;
 pub mod load;
@@ -22,5 +23,6 @@ pub mod text;
 pub mod vote;
 pub mod warning;
 
+pub use ids::{DocId, ParagraphIndex};
 pub use model::*;
 pub use warning::{Field, Warning};

@@ -1,5 +1,6 @@
 //! The resolution model: plain serde data that serialises exactly to CONTRACT.md's JSON.
 
+use super::ids::{DocId, ParagraphIndex};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -328,13 +329,31 @@ impl Resolution {
     }
 
     /// Citation label of paragraph `index` (`PP 3`, `OP 12`, `Annex 2`).
-    pub fn citation(&self, index: usize) -> Option<String> {
-        let paragraph = self.paragraphs.get(index)?;
-        let ordinal = self.paragraphs[..=index]
+    pub fn citation(&self, index: ParagraphIndex) -> Option<String> {
+        let paragraph = self.paragraphs.get(index.0)?;
+        let ordinal = self.paragraphs[..=index.0]
             .iter()
             .filter(|p| p.kind == paragraph.kind)
             .count();
         Some(paragraph.citation(ordinal))
+    }
+}
+
+/// The resolution `doc` of a corpus, if there is one.
+pub trait ById {
+    fn by_id(&self, doc: DocId) -> Option<&Resolution>;
+}
+
+impl ById for [Resolution] {
+    fn by_id(&self, doc: DocId) -> Option<&Resolution> {
+        self.get(doc.0)
+    }
+}
+
+impl Resolution {
+    /// Paragraph `index` of this resolution, if there is one.
+    pub fn paragraph(&self, index: ParagraphIndex) -> Option<&Paragraph> {
+        self.paragraphs.get(index.0)
     }
 }
 
@@ -373,8 +392,8 @@ mod tests {
     #[test]
     fn citation_and_tally() {
         let r = sample();
-        assert_eq!(r.citation(0).as_deref(), Some("PP 1"));
-        assert_eq!(r.citation(1).as_deref(), Some("OP 1"));
+        assert_eq!(r.citation(ParagraphIndex(0)).as_deref(), Some("PP 1"));
+        assert_eq!(r.citation(ParagraphIndex(1)).as_deref(), Some("OP 1"));
         assert_eq!(r.vote.as_ref().unwrap().tally(), "1–0–0");
         assert_eq!(Vote::without_vote().tally(), "sans vote");
         assert_eq!(r.vote.unwrap().ballot_of("FRA"), Some(Ballot::Yes));

@@ -16,13 +16,19 @@ pub mod snippet;
 pub mod versions;
 pub mod votes;
 
-use crate::corpus::{ParagraphKind, Resolution};
+use crate::corpus::{ById, DocId, ParagraphIndex, ParagraphKind, Resolution};
 use crate::text::fold::{fold_into, words};
 use fixedbitset::FixedBitSet;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use search::{Hit, SearchResult, match_positions};
+
+/// A paragraph's place in the whole corpus, as the index numbers them: the paragraphs of
+/// document 0, then those of document 1, …; a bit of the candidate sets, an entry of the
+/// postings (stored as `u32` there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ParagraphId(pub usize);
 
 /// The inverted index over every paragraph of a corpus.
 #[derive(Debug, Default)]
@@ -209,24 +215,32 @@ impl Index {
         self.vocabulary.len()
     }
 
-    /// Original text of paragraph `id` (global id) in `corpus`.
-    pub fn original<'c>(&self, corpus: &'c [Resolution], id: usize) -> &'c str {
+    /// Original text of paragraph `id` in `corpus`.
+    pub fn original<'c>(&self, corpus: &'c [Resolution], id: ParagraphId) -> &'c str {
         let (doc, paragraph) = self.locate(id);
         corpus
-            .get(doc)
-            .and_then(|r| r.paragraphs.get(paragraph))
+            .by_id(doc)
+            .and_then(|r| r.paragraph(paragraph))
             .map_or("", |p| p.text.as_str())
     }
 
-    /// (document, paragraph within it) of global paragraph `id`.
-    pub fn locate(&self, id: usize) -> (usize, usize) {
-        let doc = self.doc_starts.partition_point(|&s| s <= id) - 1;
-        (doc, id - self.doc_starts[doc])
+    /// The document of paragraph `id` and the paragraph's place in it.
+    pub fn locate(&self, id: ParagraphId) -> (DocId, ParagraphIndex) {
+        let doc = self
+            .doc_starts
+            .partition_point(|&s| s <= id.0)
+            .saturating_sub(1);
+        let start = self.doc_starts.get(doc).copied().unwrap_or(0);
+        (DocId(doc), ParagraphIndex(id.0.saturating_sub(start)))
     }
 
-    /// Global paragraph ids of document `doc`.
-    pub fn paragraphs_of(&self, doc: usize) -> std::ops::Range<usize> {
-        self.doc_starts[doc]..self.doc_starts[doc + 1]
+    /// The global ids of document `doc`'s paragraphs, as bit positions (empty for no such
+    /// document).
+    pub fn paragraphs_of(&self, doc: DocId) -> std::ops::Range<usize> {
+        match (self.doc_starts.get(doc.0), self.doc_starts.get(doc.0 + 1)) {
+            (Some(&start), Some(&end)) => start..end,
+            _ => 0..0,
+        }
     }
 
     fn postings_of(&self, word_id: usize) -> &[u32] {
@@ -258,15 +272,15 @@ mod tests {
         let paragraphs: usize = corpus.resolutions.iter().map(|r| r.paragraphs.len()).sum();
         assert_eq!(index.paragraph_count(), paragraphs);
         assert_eq!(index.document_count(), corpus.resolutions.len());
-        let (doc, para) = index.locate(paragraphs - 1);
-        assert_eq!(doc, corpus.resolutions.len() - 1);
-        assert_eq!(para, corpus.resolutions[doc].paragraphs.len() - 1);
+        let (doc, para) = index.locate(ParagraphId(paragraphs - 1));
+        assert_eq!(doc, DocId(corpus.resolutions.len() - 1));
+        assert_eq!(para.0, corpus.resolutions[doc.0].paragraphs.len() - 1);
         let id = index.word_id("cooperation").unwrap();
         assert!(!index.postings_of(id).is_empty());
         assert!(index.postings_of(id).windows(2).all(|w| w[0] < w[1]));
         assert!(index.words_with_prefix("coop").len() >= 2);
         assert_eq!(
-            index.original(&corpus.resolutions, 0),
+            index.original(&corpus.resolutions, ParagraphId(0)),
             corpus.resolutions[0].paragraphs[0].text
         );
     }

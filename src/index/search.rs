@@ -6,9 +6,9 @@
 // fit in memory long before an id overflowed.
 #![allow(clippy::cast_possible_truncation)]
 
-use super::Index;
 use super::query::{Filters, Query, Term, TermKind};
-use crate::corpus::{ParagraphKind, Resolution};
+use super::{Index, ParagraphId};
+use crate::corpus::{ById, DocId, ParagraphIndex, ParagraphKind, Resolution};
 use crate::text::fold::{fold, fold_with_offsets, words};
 use fixedbitset::FixedBitSet;
 use fuzzy_matcher::FuzzyMatcher;
@@ -19,10 +19,8 @@ use std::sync::LazyLock;
 /// One matching paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// Index of the resolution in the corpus.
-    pub document: usize,
-    /// Index of the paragraph in the resolution.
-    pub paragraph: usize,
+    pub document: DocId,
+    pub paragraph: ParagraphIndex,
     pub score: i64,
     /// Byte offsets, in the original paragraph text, of each highlighted character.
     pub positions: Vec<usize>,
@@ -36,7 +34,7 @@ pub struct SearchResult {
     /// Every matching paragraph, counted.
     pub total: usize,
     /// Every document with at least one matching paragraph, in corpus order, with how many.
-    pub documents: Vec<(usize, usize)>,
+    pub documents: Vec<(DocId, usize)>,
 }
 
 /// How many candidates beyond the limit the fuzzy matcher scores per query.
@@ -88,7 +86,7 @@ impl Index {
             let rejected: Vec<usize> = ids
                 .into_par_iter()
                 .filter(|&id| {
-                    let text = fold(self.original(corpus, id));
+                    let text = fold(self.original(corpus, ParagraphId(id)));
                     !to_verify
                         .iter()
                         .all(|group| group.iter().any(|t| Self::accepts(t, &text)))
@@ -132,7 +130,7 @@ impl Index {
             }
         }
         for doc in docs.ones() {
-            allowed.insert_range(self.paragraphs_of(doc));
+            allowed.insert_range(self.paragraphs_of(DocId(doc)));
         }
         match filters.paragraph_kind {
             Some(ParagraphKind::Operative) => allowed.intersect_with(&self.operative),
@@ -231,8 +229,8 @@ impl Index {
         }
     }
 
-    fn documents_of(&self, matching: &FixedBitSet) -> Vec<(usize, usize)> {
-        (0..self.document_count())
+    fn documents_of(&self, matching: &FixedBitSet) -> Vec<(DocId, usize)> {
+        DocId::all(self.document_count())
             .filter_map(|doc| {
                 let n = matching.count_ones(self.paragraphs_of(doc));
                 (n > 0).then_some((doc, n))
@@ -257,7 +255,7 @@ impl Index {
         let mut scored: Vec<(i64, usize, u32)> = chosen
             .par_iter()
             .map(|&id| {
-                let original = self.original(corpus, id as usize);
+                let original = self.original(corpus, ParagraphId(id as usize));
                 (score(&terms, &fold(original)), original.len(), id)
             })
             .collect();
@@ -267,8 +265,8 @@ impl Index {
         scored
             .into_par_iter()
             .filter_map(|(score, _, id)| {
-                let (document, paragraph) = self.locate(id as usize);
-                let text = &corpus.get(document)?.paragraphs.get(paragraph)?.text;
+                let (document, paragraph) = self.locate(ParagraphId(id as usize));
+                let text = &corpus.by_id(document)?.paragraph(paragraph)?.text;
                 Some(Hit {
                     document,
                     paragraph,
@@ -466,7 +464,7 @@ mod tests {
             let result = index.search(&docs, &parse(query), 10);
             assert_eq!(result.total, 1, "{query:?} in {text:?}");
             let hit = &result.hits[0];
-            assert_eq!(hit.paragraph, 0);
+            assert_eq!(hit.paragraph, ParagraphIndex(0));
             let original = &docs[0].paragraphs[0].text;
             assert_eq!(highlighted(original, &hit.positions), expected, "{query:?}");
         }
@@ -497,7 +495,11 @@ mod tests {
         let index = Index::build(&docs);
         let result = index.search(&docs, &parse("cooperation internationale"), 10);
         assert_eq!(result.total, 2);
-        assert_eq!(result.hits[0].paragraph, 1, "the exact phrase first");
+        assert_eq!(
+            result.hits[0].paragraph,
+            ParagraphIndex(1),
+            "the exact phrase first"
+        );
         let result = index.search(&docs, &parse("coop"), 10);
         assert_eq!(result.total, 3);
     }
@@ -523,6 +525,6 @@ mod tests {
         assert_eq!(total("cooperaton"), 2, "a typo still finds the word");
         let empty = index.search(&docs, &parse(""), 2);
         assert_eq!((empty.total, empty.hits.len()), (3, 2));
-        assert_eq!(empty.documents, vec![(0, 3)]);
+        assert_eq!(empty.documents, vec![(DocId(0), 3)]);
     }
 }

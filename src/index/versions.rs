@@ -4,7 +4,7 @@
 //! Pure: resolutions in, groups out.
 
 use crate::corpus::symbol::Symbol;
-use crate::corpus::{Language, Resolution};
+use crate::corpus::{ById, DocId, Language, Resolution};
 use rustc_hash::FxHashMap;
 
 /// The corpus's documents grouped into resolutions.
@@ -13,14 +13,14 @@ pub struct Versions {
     /// For each document, its resolution.
     group_of: Vec<usize>,
     /// For each resolution, its documents in corpus order.
-    groups: Vec<Vec<usize>>,
+    groups: Vec<Vec<DocId>>,
 }
 
 impl Versions {
     pub fn build(resolutions: &[Resolution]) -> Versions {
         let mut versions = Versions::default();
         let mut by_symbol: FxHashMap<Symbol, usize> = FxHashMap::default();
-        for (doc, r) in resolutions.iter().enumerate() {
+        for (doc, r) in DocId::all(resolutions.len()).zip(resolutions) {
             let fresh = versions.groups.len();
             let group = match r.parsed_symbol() {
                 Some(symbol) => *by_symbol.entry(symbol).or_insert(fresh),
@@ -41,13 +41,13 @@ impl Versions {
     }
 
     /// The resolution document `doc` is a version of.
-    pub fn group(&self, doc: usize) -> Option<usize> {
-        self.group_of.get(doc).copied()
+    pub fn group(&self, doc: DocId) -> Option<usize> {
+        self.group_of.get(doc.0).copied()
     }
 
     /// Every version of `doc`'s resolution, `doc` included, in corpus order (empty for a
     /// document the corpus does not hold).
-    pub fn of(&self, doc: usize) -> &[usize] {
+    pub fn of(&self, doc: DocId) -> &[DocId] {
         self.group(doc)
             .and_then(|g| self.groups.get(g))
             .map_or(&[], Vec::as_slice)
@@ -58,13 +58,13 @@ impl Versions {
     pub fn pick(
         &self,
         resolutions: &[Resolution],
-        docs: impl IntoIterator<Item = usize>,
+        docs: impl IntoIterator<Item = DocId>,
         preferred: Option<Language>,
-    ) -> Vec<usize> {
-        let in_preferred = |doc: usize| {
-            preferred.is_some() && resolutions.get(doc).and_then(|r| r.language) == preferred
+    ) -> Vec<DocId> {
+        let in_preferred = |doc: DocId| {
+            preferred.is_some() && resolutions.by_id(doc).and_then(|r| r.language) == preferred
         };
-        let mut chosen: Vec<usize> = Vec::new();
+        let mut chosen: Vec<DocId> = Vec::new();
         let mut row_of: FxHashMap<usize, usize> = FxHashMap::default();
         for doc in docs {
             let Some(group) = self.group(doc) else {
@@ -93,12 +93,12 @@ impl Versions {
 
     /// The languages of `doc`'s resolution, each once, in corpus order (`None`: a version whose
     /// language was not recognised).
-    pub fn languages(&self, resolutions: &[Resolution], doc: usize) -> Vec<Option<Language>> {
+    pub fn languages(&self, resolutions: &[Resolution], doc: DocId) -> Vec<Option<Language>> {
         let mut out = Vec::new();
         for language in self
             .of(doc)
             .iter()
-            .map(|&d| resolutions.get(d).and_then(|r| r.language))
+            .map(|&d| resolutions.by_id(d).and_then(|r| r.language))
         {
             if !out.contains(&language) {
                 out.push(language);
@@ -111,22 +111,22 @@ impl Versions {
     pub fn in_language(
         &self,
         resolutions: &[Resolution],
-        doc: usize,
+        doc: DocId,
         language: Language,
-    ) -> Option<usize> {
+    ) -> Option<DocId> {
         self.of(doc)
             .iter()
             .copied()
-            .find(|&d| resolutions.get(d).and_then(|r| r.language) == Some(language))
+            .find(|&d| resolutions.by_id(d).and_then(|r| r.language) == Some(language))
     }
 
     /// The version to switch to from `doc`: the next one in corpus order (wrapping around) in
     /// another language, else the next copy in the same language; `None` when `doc` is the only
     /// version.
-    pub fn next(&self, resolutions: &[Resolution], doc: usize) -> Option<usize> {
+    pub fn next(&self, resolutions: &[Resolution], doc: DocId) -> Option<DocId> {
         let versions = self.of(doc);
         let at = versions.iter().position(|&d| d == doc)?;
-        let language = |d: usize| resolutions.get(d).and_then(|r| r.language);
+        let language = |d: DocId| resolutions.by_id(d).and_then(|r| r.language);
         let after = || (1..versions.len()).map(move |step| versions[(at + step) % versions.len()]);
         after()
             .find(|&d| language(d) != language(doc))
@@ -137,6 +137,14 @@ impl Versions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(n: usize) -> DocId {
+        DocId(n)
+    }
+
+    fn ds<const N: usize>(ns: [usize; N]) -> Vec<DocId> {
+        ns.map(DocId).to_vec()
+    }
     use crate::corpus::{Body, Source, SourceFormat};
 
     fn doc(symbol: Option<&str>, number: &str, language: Language) -> Resolution {
@@ -185,50 +193,56 @@ mod tests {
         let resolutions = corpus();
         let versions = Versions::build(&resolutions);
         assert_eq!(versions.resolution_count(), 4);
-        assert_eq!(versions.of(0), [0, 2, 4]);
-        assert_eq!(versions.of(2), [0, 2, 4]);
-        assert_eq!(versions.of(1), [1]);
+        assert_eq!(versions.of(d(0)), ds([0, 2, 4]));
+        assert_eq!(versions.of(d(2)), ds([0, 2, 4]));
+        assert_eq!(versions.of(d(1)), ds([1]));
         // Documents without a symbol stay alone, even two alike.
-        assert_eq!(versions.of(3), [3]);
-        assert_eq!(versions.of(5), [5]);
-        assert!(versions.of(99).is_empty());
+        assert_eq!(versions.of(d(3)), ds([3]));
+        assert_eq!(versions.of(d(5)), ds([5]));
+        assert!(versions.of(d(99)).is_empty());
         let es = Language::from_code("es");
         assert_eq!(
-            versions.languages(&resolutions, 2),
+            versions.languages(&resolutions, d(2)),
             [Some(FR), Some(EN), es]
         );
-        assert_eq!(versions.in_language(&resolutions, 0, EN), Some(2));
-        assert_eq!(versions.in_language(&resolutions, 1, EN), None);
+        assert_eq!(versions.in_language(&resolutions, d(0), EN), Some(d(2)));
+        assert_eq!(versions.in_language(&resolutions, d(1), EN), None);
     }
 
     #[test]
     fn pick_takes_one_version_per_resolution_preferring_a_language() {
         let resolutions = corpus();
         let versions = Versions::build(&resolutions);
-        let all = 0..resolutions.len();
-        assert_eq!(versions.pick(&resolutions, all.clone(), None), [0, 1, 3, 5]);
+        let all = DocId::all(resolutions.len());
+        assert_eq!(
+            versions.pick(&resolutions, all.clone(), None),
+            ds([0, 1, 3, 5])
+        );
         assert_eq!(
             versions.pick(&resolutions, all.clone(), Some(EN)),
-            [2, 1, 3, 5]
+            ds([2, 1, 3, 5])
         );
         // Only the versions given are candidates: a search that matched the English text alone.
-        assert_eq!(versions.pick(&resolutions, [2, 1], Some(FR)), [2, 1]);
-        assert_eq!(versions.pick(&resolutions, [4, 2, 0], None), [0]);
-        assert!(versions.pick(&resolutions, [42], None).is_empty());
+        assert_eq!(
+            versions.pick(&resolutions, ds([2, 1]), Some(FR)),
+            ds([2, 1])
+        );
+        assert_eq!(versions.pick(&resolutions, ds([4, 2, 0]), None), ds([0]));
+        assert!(versions.pick(&resolutions, ds([42]), None).is_empty());
     }
 
     #[test]
     fn next_switches_language_and_wraps_around() {
         let mut resolutions = corpus();
         let versions = Versions::build(&resolutions);
-        assert_eq!(versions.next(&resolutions, 0), Some(2));
-        assert_eq!(versions.next(&resolutions, 2), Some(4));
-        assert_eq!(versions.next(&resolutions, 4), Some(0));
-        assert_eq!(versions.next(&resolutions, 1), None);
+        assert_eq!(versions.next(&resolutions, d(0)), Some(d(2)));
+        assert_eq!(versions.next(&resolutions, d(2)), Some(d(4)));
+        assert_eq!(versions.next(&resolutions, d(4)), Some(d(0)));
+        assert_eq!(versions.next(&resolutions, d(1)), None);
         // A second copy in the same language comes after the other languages.
         resolutions[4].language = Some(FR);
-        assert_eq!(versions.next(&resolutions, 0), Some(2));
-        assert_eq!(versions.next(&resolutions, 2), Some(4));
-        assert_eq!(versions.next(&resolutions, 4), Some(2));
+        assert_eq!(versions.next(&resolutions, d(0)), Some(d(2)));
+        assert_eq!(versions.next(&resolutions, d(2)), Some(d(4)));
+        assert_eq!(versions.next(&resolutions, d(4)), Some(d(2)));
     }
 }

@@ -6,7 +6,7 @@ use super::text::truncate;
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
 use crate::app::layout::ITEM_ROWS;
-use crate::app::{App, IndexStatus, Pane};
+use crate::app::{App, IndexStatus, Pane, Row};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -28,13 +28,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .filter(|_| app.query.is_active() && app.query.has_terms());
     let mut lines = Vec::new();
     for (row, &doc) in list.rows.iter().enumerate().skip(list.cursor.offset) {
+        let row = Row(row);
         if lines.len() + ITEM_ROWS > height.max(ITEM_ROWS) {
             break;
         }
         let Some(r) = app.resolution(doc) else {
             continue;
         };
-        let selected = row == list.cursor.selected;
+        let selected = row == list.selected_row();
         let mark = if selected { "▶ " } else { "  " };
         let date = r
             .adopted_on
@@ -42,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let tally = r
             .vote
             .as_ref()
-            .map_or_else(|| "—".to_string(), super::super::corpus::model::Vote::tally);
+            .map_or_else(|| "—".to_string(), crate::corpus::Vote::tally);
         let matches = counts
             .and_then(|c| c.documents.iter().find(|(d, _)| *d == doc))
             .map_or_else(String::new, |(_, n)| format!("({n}¶) "));

@@ -8,7 +8,7 @@ use super::{pane_block, scroll_hint};
 use crate::app::layout::RESULT_ROWS;
 use crate::app::lines::{DocLine, document_lines, indent, max_scroll};
 use crate::app::{App, Pane, ReaderView};
-use crate::corpus::{ParagraphKind, Resolution};
+use crate::corpus::{ParagraphIndex, ParagraphKind, Resolution};
 use crate::index::snippet::best_window;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -66,7 +66,7 @@ fn styled_line(
     line: &DocLine,
     r: &Resolution,
     highlights: &[Vec<usize>],
-    current: Option<usize>,
+    current: Option<ParagraphIndex>,
     width: usize,
     theme: &Theme,
 ) -> Line<'static> {
@@ -88,7 +88,7 @@ fn styled_line(
             range,
             first,
         } => {
-            let Some(p) = r.paragraphs.get(*index) else {
+            let Some(p) = r.paragraph(*index) else {
                 return Line::default();
             };
             let bar = if current == Some(*index) { "▌" } else { " " };
@@ -103,7 +103,7 @@ fn styled_line(
             };
             let lead = format!("{bar}{marker:<w$}", w = pad.saturating_sub(1));
             let mut spans = vec![Span::styled(truncate(&lead, pad), style)];
-            let marks = highlights.get(*index).map_or(&[][..], Vec::as_slice);
+            let marks = highlights.get(index.0).map_or(&[][..], Vec::as_slice);
             spans.extend(highlighted(
                 &p.text,
                 range.clone(),
@@ -164,7 +164,7 @@ fn render_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(r) = app.resolution(hit.document) else {
             continue;
         };
-        let Some(p) = r.paragraphs.get(hit.paragraph) else {
+        let Some(p) = r.paragraph(hit.paragraph) else {
             continue;
         };
         let selected = i == app.reader.results.selected;

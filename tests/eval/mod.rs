@@ -1067,7 +1067,11 @@ pub fn check(row: &IndexRow, parsed: Result<Resolution, String>, oracle: &Oracle
         texts.push(("title".into(), t));
     }
     for (i, p) in r.paragraphs.iter().enumerate() {
-        texts.push((r.citation(i).unwrap_or_default(), &p.text));
+        texts.push((
+            r.citation(resolu::corpus::ParagraphIndex(i))
+                .unwrap_or_default(),
+            &p.text,
+        ));
     }
     for (at, text) in texts {
         let findings = [

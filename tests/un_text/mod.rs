@@ -297,7 +297,7 @@ pub fn paragraph_mismatches(got: &Resolution, want: &Resolution) -> Vec<String> 
         if differing > 5 {
             continue;
         }
-        let at = want.citation(i).unwrap();
+        let at = want.citation(resolu::corpus::ParagraphIndex(i)).unwrap();
         if (g.kind, g.number) != (w.kind, w.number) {
             out.push(format!(
                 "paragraph {} ({at}): got {:?} {:?}, expected {:?} {:?}",

@@ -1,4 +1,5 @@
 use super::*;
+use crate::corpus::ParagraphIndex;
 use crate::corpus::model::Adoption;
 
 #[test]
@@ -40,7 +41,8 @@ fn an_annex_is_kept_as_annex_paragraphs() {
         ]
     );
     assert_eq!(
-        r.citation(r.paragraphs.len() - 1).as_deref(),
+        r.citation(ParagraphIndex(r.paragraphs.len() - 1))
+            .as_deref(),
         Some("Annex 2")
     );
     assert!(
