@@ -22,6 +22,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{Command as TerminalCommand, cursor, execute};
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -325,36 +326,41 @@ where
 /// How long after an Enter in the query bar more keys may come and still be one paste.
 const BURST_GAP: Duration = Duration::from_millis(8);
 
-/// The last event of `batch` is a plain Enter key.
-fn ends_with_enter(batch: &[Event]) -> bool {
+/// A plain Enter key.
+fn is_enter(event: &Event) -> bool {
     use ratatui::crossterm::event::{Event as Input, KeyCode, KeyModifiers};
     matches!(
-        batch.last(),
-        Some(Event::Input(Input::Key(k))) if k.code == KeyCode::Enter && k.modifiers == KeyModifiers::NONE
+        event,
+        Event::Input(Input::Key(k)) if k.code == KeyCode::Enter && k.modifiers == KeyModifiers::NONE
     )
 }
 
 /// Text pasted into a terminal without bracketed paste arrives as a burst of keys: in the query
 /// bar, an Enter with more keys behind it in the same burst is part of the text (a space), not
 /// the end of the query — else the rest of the paste would run as commands. A person's Enter
-/// comes on its own.
-fn newlines_inside_a_burst_are_text(batch: &mut [Event], typing: bool) {
+/// comes on its own, and what follows it at once is a key no paste holds (Esc, an arrow, a
+/// control key). `rest`: the events of the burst after this Enter.
+fn enter_is_text(rest: &VecDeque<Event>) -> bool {
+    use ratatui::crossterm::event::{Event as Input, KeyCode, KeyModifiers};
+    let next_key = rest.iter().find_map(|e| match e {
+        Event::Input(Input::Key(k)) => Some(k),
+        _ => None,
+    });
+    next_key.is_some_and(|k| {
+        let text = matches!(k.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab);
+        text && !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    })
+}
+
+/// A space key, what an Enter inside a pasted burst becomes.
+fn space() -> Event {
     use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
-    if !typing {
-        return;
-    }
-    let is_key = |e: &Event| matches!(e, Event::Input(Input::Key(_)));
-    let Some(last_key) = batch.iter().rposition(is_key) else {
-        return;
-    };
-    for event in &mut batch[..last_key] {
-        if let Event::Input(Input::Key(key)) = event
-            && key.code == KeyCode::Enter
-            && key.modifiers == KeyModifiers::NONE
-        {
-            *key = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
-        }
-    }
+    Event::Input(Input::Key(KeyEvent::new(
+        KeyCode::Char(' '),
+        KeyModifiers::NONE,
+    )))
 }
 
 /// Draw one frame inside a synchronized update (DEC mode 2026): a terminal that supports it
@@ -411,22 +417,25 @@ impl Loop {
         tracing::info!(first_frame_us, "first frame drawn");
         while let Ok(first) = events.recv() {
             // Take every event already queued, then draw once.
-            let mut batch: Vec<Event> = std::iter::once(first).chain(events.try_iter()).collect();
-            let typing = app.key_mode() == crate::app::keymap::KeyMode::Query;
-            // An Enter that ends what has come so far may be inside a paste whose rest is a few
-            // milliseconds behind: wait that long for it (a person's Enter waits for nothing
-            // it can notice).
-            while typing && ends_with_enter(&batch) {
-                match events.recv_timeout(BURST_GAP) {
-                    Ok(more) => {
-                        batch.push(more);
+            let mut batch: VecDeque<Event> =
+                std::iter::once(first).chain(events.try_iter()).collect();
+            while let Some(mut event) = batch.pop_front() {
+                // Decided event by event: the "/" that opens the query bar may be in the same
+                // burst as the paste.
+                if is_enter(&event) && app.key_mode() == crate::app::keymap::KeyMode::Query {
+                    // An Enter that ends what has come so far may be inside a paste whose rest
+                    // is a few milliseconds behind: wait that long for it (a person's Enter
+                    // waits for nothing they can notice).
+                    if !enter_is_text(&batch)
+                        && let Ok(more) = events.recv_timeout(BURST_GAP)
+                    {
+                        batch.push_back(more);
                         batch.extend(events.try_iter());
                     }
-                    Err(_) => break,
+                    if enter_is_text(&batch) {
+                        event = space();
+                    }
                 }
-            }
-            newlines_inside_a_burst_are_text(&mut batch, typing);
-            for event in batch {
                 match self.handle(event, app) {
                     Flow::Continue => {}
                     Flow::Quit => return Ok(None),
@@ -551,44 +560,25 @@ mod tests {
     }
 
     #[test]
-    fn an_enter_inside_a_burst_of_typed_keys_is_text() {
+    fn an_enter_with_keys_behind_it_in_a_burst_is_text() {
         use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
         let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        let codes = |batch: &[Event]| -> Vec<KeyCode> {
-            batch
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Input(Input::Key(k)) => Some(k.code),
-                    _ => None,
-                })
-                .collect()
-        };
-        let paste = || {
-            vec![
-                key(KeyCode::Char('a')),
-                key(KeyCode::Enter),
-                key(KeyCode::Char('s')),
-                key(KeyCode::Enter),
-            ]
-        };
-        let mut batch = paste();
-        newlines_inside_a_burst_are_text(&mut batch, true);
-        assert_eq!(
-            codes(&batch),
-            [
-                KeyCode::Char('a'),
-                KeyCode::Char(' '),
-                KeyCode::Char('s'),
-                KeyCode::Enter
-            ]
-        );
-        // Outside the query bar, or an Enter on its own: keys as typed.
-        let mut batch = paste();
-        newlines_inside_a_burst_are_text(&mut batch, false);
-        assert_eq!(codes(&batch)[1], KeyCode::Enter);
-        let mut alone = vec![key(KeyCode::Enter)];
-        newlines_inside_a_burst_are_text(&mut alone, true);
-        assert_eq!(codes(&alone), [KeyCode::Enter]);
+        let rest = |codes: &[KeyCode]| codes.iter().map(|&c| key(c)).collect::<VecDeque<_>>();
+        assert!(is_enter(&key(KeyCode::Enter)));
+        assert!(!is_enter(&key(KeyCode::Char('a'))));
+        // `a⏎s⏎`: the first Enter has `s` behind it, the last one nothing.
+        assert!(enter_is_text(&rest(&[KeyCode::Char('s'), KeyCode::Enter])));
+        assert!(!enter_is_text(&rest(&[])));
+        // What is behind must be text: a resize, Esc or a control key is no paste.
+        let resize = VecDeque::from([Event::Input(Input::Resize(80, 24))]);
+        assert!(!enter_is_text(&resize));
+        assert!(!enter_is_text(&rest(&[KeyCode::Esc, KeyCode::Char('q')])));
+        let ctrl_c = Event::Input(Input::Key(KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+        )));
+        assert!(!enter_is_text(&VecDeque::from([ctrl_c])));
+        assert!(matches!(space(), Event::Input(Input::Key(k)) if k.code == KeyCode::Char(' ')));
     }
 
     #[test]

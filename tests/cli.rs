@@ -643,3 +643,57 @@ fn votes_counts_a_resolution_once_whatever_its_files() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("1 resolution with a recorded vote"), "{err}");
 }
+
+/// `resolu export | head`: the reader goes away after a line; resolu stops quietly, exit 0.
+#[test]
+fn a_closed_pipe_stops_every_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    // Enough text that the output cannot fit in a pipe's buffer before the reader leaves.
+    let corpus = dir.path().join("corpus");
+    for copy in 0..30 {
+        let folder = corpus.join(format!("{copy}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        for entry in std::fs::read_dir(sample_data()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    for args in [
+        &["export", "--format", "jsonl"][..],
+        &["export", "--format", "csv"],
+        &["list"],
+        &["search", "--limit", "5000", "coopération"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_resolu"))
+            .args(args)
+            .arg(&corpus)
+            .env_remove("RESOLU_CORPUS")
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        // The reader is gone (stdout dropped above); resolu must notice and stop quietly.
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "{args:?}: {:?} {stderr}",
+            output.status
+        );
+        assert!(
+            !stderr.to_lowercase().contains("pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

@@ -194,11 +194,19 @@ fn type_a_query_read_the_screen_and_quit() {
         s.contains("Results — ") && s.contains("paragraphs in") && s.contains("vaccins")
     });
     assert!(screen.contains("/ vaccins"), "{screen}");
-    // Enter leaves the query bar; Esc never quits.
+    // Enter leaves the query bar; Esc never quits. One key at a time: two Escapes in one
+    // write read as one (the terminal parser takes ESC ESC for a single Esc).
     tmux.send(&["Enter"]);
     tmux.send(&["Escape"]);
-    tmux.send(&["Escape"]);
     tmux.wait_for_screen("the query cleared", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    assert!(
+        !tmux.path("status").exists(),
+        "Esc quit:\n{}",
+        tmux.screen()
+    );
+    assert!(tmux.screen().contains("Resolutions 10/10"));
     tmux.send(&["q"]);
     // The shell records the binary's own exit status once it has ended.
     let status = tmux.wait_for_file("status");
@@ -395,4 +403,53 @@ fn a_query_and_the_list_width_are_remembered_for_the_next_run() {
     tmux.wait_for_screen("the query bar left", |s| !s.contains(" QUERY "));
     tmux.send(&["q"]);
     assert_eq!(tmux.wait_for_file("status"), "0");
+}
+
+#[test]
+fn a_mistyped_subcommand_or_a_missing_path_never_opens_the_ui() {
+    if !have_tmux() {
+        return;
+    }
+    // The alternate screen's state is written after each command: the UI would have switched
+    // it on, and a message printed to the normal screen stays readable.
+    let tmux = Tmux::start(&format!(
+        "cd \"$HOME\" && {bin} lsit; echo $? > typo; {bin} ./no-such-folder; echo $? > missing; \
+         sleep 30",
+        bin = quoted(&binary())
+    ));
+    assert_eq!(tmux.wait_for_file("typo"), "2");
+    assert_eq!(tmux.wait_for_file("missing"), "1");
+    let screen = tmux.wait_for_screen("both messages", |s| {
+        s.contains("did you mean `resolu list`?") && s.contains("no-such-folder")
+    });
+    assert!(screen.contains("no such file or folder"), "{screen}");
+    assert_eq!(tmux.show("#{alternate_on}"), "0", "{screen}");
+    assert!(
+        !screen.contains("Resolutions"),
+        "no UI was drawn:\n{screen}"
+    );
+}
+
+#[test]
+fn config_warnings_show_once_in_the_status_line() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(&format!(
+        "mkdir -p \"$XDG_CONFIG_HOME/resolu\" && printf 'frobnicate = 1\\n' > \
+         \"$XDG_CONFIG_HOME/resolu/config.toml\" && cd \"$HOME\" && {}",
+        quoted(&binary())
+    ));
+    let screen = tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    assert!(
+        screen.contains("config: 1 warning") && screen.contains("frobnicate"),
+        "{screen}"
+    );
+    // Once: the next key clears it, and it does not come back.
+    tmux.send(&["j"]);
+    let screen = tmux.wait_for_screen("the warning gone", |s| !s.contains("frobnicate"));
+    tmux.send(&["k"]);
+    sleep(Duration::from_millis(200));
+    assert!(!tmux.screen().contains("frobnicate"), "{screen}");
+    tmux.send(&["q"]);
 }

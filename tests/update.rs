@@ -1125,3 +1125,21 @@ fn the_configured_language_is_shown_first_when_the_corpus_arrives() {
     );
     assert_eq!(app.reader.doc, app.selected_doc());
 }
+
+#[test]
+fn a_notice_outlives_the_corpus_arriving_and_goes_with_the_next_key() {
+    use resolu::corpus::load::{Corpus, load_embedded};
+    let mut h = Harness::with_corpus(Corpus::default());
+    h.app.index = resolu::app::IndexStatus::Loading;
+    h.act(Action::Notice(
+        "config: 1 warning: `frobnicate`: unknown key".into(),
+    ));
+    h.act(Action::CorpusLoaded(std::sync::Arc::new(load_embedded())));
+    h.act(Action::IndexReady {
+        paragraphs: 10,
+        elapsed: Duration::from_millis(1),
+    });
+    assert!(h.screen().contains("frobnicate"), "{}", h.screen());
+    h.keys("j");
+    assert!(!h.screen().contains("frobnicate"));
+}

@@ -43,6 +43,8 @@ fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corp
     fresh.hit_limit = app.hit_limit;
     fresh.history = std::mem::take(&mut app.history);
     fresh.list_width = app.list_width;
+    // A notice (the config's warnings at start) stays until the user's next key.
+    fresh.message = app.message.take();
     fresh.prefer_language(app.language);
     fresh.index = IndexStatus::Building;
     *app = fresh;
