@@ -453,3 +453,48 @@ fn config_warnings_show_once_in_the_status_line() {
     assert!(!tmux.screen().contains("frobnicate"), "{screen}");
     tmux.send(&["q"]);
 }
+
+/// The real General Assembly PDFs beside the project: a load slow enough (about 2 s) for the
+/// progress bar.
+fn slow_corpus() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/ga-pdf");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!(
+            "note: {} is absent; skipping the progress bar test",
+            path.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn a_slow_load_shows_a_progress_bar_on_a_terminal_and_nothing_when_piped() {
+    if !have_tmux() {
+        return;
+    }
+    let Some(corpus) = slow_corpus() else { return };
+    let tmux = Tmux::start(&format!(
+        "cd \"$HOME\" && {bin} list {corpus} > listed; {bin} list {corpus} > /dev/null 2> piped; \
+         echo done > finished; sleep 30",
+        bin = quoted(&binary()),
+        corpus = quoted(&corpus)
+    ));
+    let screen = tmux.wait_for_screen("the progress bar", |s| {
+        s.contains("reading") && s.contains("/238 files")
+    });
+    assert!(
+        !screen.contains("A/RES/80"),
+        "the list went to the file:\n{screen}"
+    );
+    tmux.wait_for_file("finished");
+    // Cleared once loaded; the list itself is whole.
+    let after = tmux.screen();
+    assert!(!after.contains("files"), "{after}");
+    let listed = std::fs::read_to_string(tmux.path("listed")).unwrap();
+    assert!(listed.lines().count() >= 200, "{listed}");
+    // Stderr not a terminal: no bar.
+    let piped = std::fs::read_to_string(tmux.path("piped")).unwrap();
+    assert!(!piped.contains("reading"), "{piped}");
+}

@@ -12,7 +12,7 @@ use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths_reporting};
 use crate::corpus::{ById, DocId, Language, ParagraphIndex, Resolution, countries};
 use crate::index::versions::Versions;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Exit statuses of CONTRACT.md.
@@ -68,13 +68,63 @@ pub fn read_reporting(source: &CorpusSource, progress: &(dyn Fn(usize, usize) + 
     }
 }
 
-/// Load the corpus and report files that gave nothing on `err`.
+/// Load the corpus and report files that gave nothing on `err`. On a terminal, a load that
+/// takes more than half a second shows a progress bar on stderr (gone once loaded); piped or
+/// redirected, nothing.
 pub fn load(source: &CorpusSource, err: &mut dyn Write) -> io::Result<Corpus> {
-    let corpus = read(source);
+    let bar = LoadBar::new(io::stderr().is_terminal());
+    let corpus = read_reporting(source, &|done, total| bar.report(done, total));
+    bar.finish();
     for problem in &corpus.problems {
         report_problem(problem, err)?;
     }
     Ok(corpus)
+}
+
+/// The CLI's progress bar while files are read: hidden until the load has taken
+/// [`LoadBar::DELAY`], so a quick command never flashes one.
+struct LoadBar {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    terminal: bool,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl LoadBar {
+    const DELAY: std::time::Duration = std::time::Duration::from_millis(500);
+
+    fn new(terminal: bool) -> LoadBar {
+        let bar = indicatif::ProgressBar::hidden();
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} reading {pos}/{len} files {wide_bar} {per_sec} {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        LoadBar {
+            bar,
+            started: std::time::Instant::now(),
+            terminal,
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// `done` of `total` files read; called from the reading threads.
+    fn report(&self, done: usize, total: usize) {
+        use std::sync::atomic::Ordering;
+        self.bar.set_length(total as u64);
+        self.bar.set_position(done as u64);
+        if self.terminal
+            && self.started.elapsed() >= Self::DELAY
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn report_problem(problem: &FileProblem, err: &mut dyn Write) -> io::Result<()> {
