@@ -321,6 +321,25 @@ fn check_stats_counts_the_rules_that_fired_over_a_corpus() {
             .arg(sample_data()),
     );
     assert!(out.starts_with("10 documents"), "{out}");
+    // Sizes: paragraphs as the samples hold them, their text, the index beside it.
+    let sizes = out.lines().nth(1).unwrap();
+    let paragraphs: usize = expected_samples()
+        .iter()
+        .map(|s| {
+            ["preambular_paragraphs", "operative_paragraphs"]
+                .iter()
+                .map(|k| usize::try_from(s[*k].as_u64().unwrap()).unwrap())
+                .sum::<usize>()
+        })
+        .sum();
+    assert!(
+        sizes.starts_with(&format!("{paragraphs} paragraphs, ")),
+        "{sizes} ({paragraphs})"
+    );
+    assert!(
+        sizes.contains("bytes of text, index ") && sizes.ends_with("distinct words)"),
+        "{sizes}"
+    );
     let count = |rule: &str| -> u64 {
         out.lines()
             .find_map(|l| {

@@ -9,6 +9,7 @@ use crate::corpus::parse::Trace;
 use crate::corpus::source::SetAside;
 use crate::corpus::warning::WarningRecord;
 use crate::corpus::{ParagraphIndex, Resolution};
+use crate::index::Index;
 use crate::plural;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -207,14 +208,17 @@ pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
                 .collect()
         }
     };
-    let tallies: Vec<Tally> = documents
+    let tallies: Vec<(Tally, Option<Resolution>)> = documents
         .par_iter()
         .map(|(path, embedded)| {
             let mut tally = Tally::default();
             let bytes = embedded.clone().or_else(|| std::fs::read(path).ok());
             let parsed = bytes.and_then(|b| parse_traced_bytes(path, &b).ok());
             match parsed {
-                None => *tally.layouts.entry("unreadable").or_default() += 1,
+                None => {
+                    *tally.layouts.entry("unreadable").or_default() += 1;
+                    (tally, None)
+                }
                 Some((_, r, trace)) => {
                     *tally
                         .layouts
@@ -226,19 +230,32 @@ pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
                     for w in &r.warnings {
                         *tally.warnings.entry(w.kind()).or_default() += 1;
                     }
+                    (tally, Some(r))
                 }
             }
-            tally
         })
         .collect();
     let mut total = Tally::default();
-    for t in tallies {
+    let mut resolutions = Vec::new();
+    for (t, r) in tallies {
         total.merge(t);
+        resolutions.extend(r);
     }
+    let paragraphs: usize = resolutions.iter().map(|r| r.paragraphs.len()).sum();
+    let text_bytes: usize = resolutions.iter().map(Resolution::text_bytes).sum();
+    let index = Index::build(&resolutions);
     writeln!(
         out,
         "{}",
         plural::count(documents.len(), "document", "documents")
+    )?;
+    writeln!(
+        out,
+        "{}, {} of text, index {} ({} distinct words)",
+        plural::count(paragraphs, "paragraph", "paragraphs"),
+        plural::count(text_bytes, "byte", "bytes"),
+        plural::count(index.heap_bytes(), "byte", "bytes"),
+        index.vocabulary_size()
     )?;
     for (title, table) in [
         ("layouts", &total.layouts),

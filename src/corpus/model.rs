@@ -310,6 +310,22 @@ impl Resolution {
             .unwrap_or(&self.source.path)
     }
 
+    /// The bytes of text it holds: title, paragraphs, footnotes, country names.
+    pub fn text_bytes(&self) -> usize {
+        let names = self.vote.as_ref().map_or(0, |v| {
+            v.in_favour
+                .iter()
+                .chain(&v.against)
+                .chain(&v.abstaining)
+                .map(|c| c.name.len())
+                .sum()
+        });
+        self.title.as_ref().map_or(0, String::len)
+            + self.paragraphs.iter().map(|p| p.text.len()).sum::<usize>()
+            + self.footnotes.iter().map(|f| f.text.len()).sum::<usize>()
+            + names
+    }
+
     pub fn preambular_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.paragraphs
             .iter()

@@ -215,6 +215,31 @@ impl Index {
         self.vocabulary.len()
     }
 
+    /// The bytes the index holds on the heap (vectors at their capacity, bit sets, the words),
+    /// for `check --stats`: what it costs beside the corpus text.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let bits = |set: &FixedBitSet| set.len().div_ceil(8);
+        let words: usize = self
+            .vocabulary
+            .iter()
+            .map(|w| w.len() + size_of::<Box<str>>())
+            .sum();
+        let letters: usize = self
+            .first_letters
+            .values()
+            .map(|set| bits(set) + size_of::<(char, FixedBitSet)>())
+            .sum();
+        self.doc_starts.capacity() * size_of::<usize>()
+            + bits(&self.operative)
+            + bits(&self.annex)
+            + words
+            + self.posting_starts.capacity() * size_of::<usize>()
+            + self.postings.capacity() * size_of::<u32>()
+            + letters
+            + self.votes.heap_bytes()
+    }
+
     /// Original text of paragraph `id` in `corpus`.
     pub fn original<'c>(&self, corpus: &'c [Resolution], id: ParagraphId) -> &'c str {
         let (doc, paragraph) = self.locate(id);

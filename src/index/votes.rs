@@ -27,6 +27,16 @@ pub struct VoteIndex {
 }
 
 impl VoteIndex {
+    /// The bytes its bit sets and keys hold on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        let by_ballot = |b: &ByBallot| b.iter().map(|set| set.len().div_ceil(8)).sum::<usize>();
+        self.by_code
+            .iter()
+            .chain(&self.by_name)
+            .map(|(key, ballots)| key.len() + by_ballot(ballots))
+            .sum()
+    }
+
     pub fn build(resolutions: &[Resolution]) -> VoteIndex {
         let documents = resolutions.len();
         let empty =
