@@ -5,19 +5,51 @@
 #   - query → ranked top 200 with positions: p50 over bench/queries.txt, and p99 over the same
 #     queries typed key by key (every prefix), as measured inside the process (`elapsed_us`),
 #   - fzf --filter over the same paragraphs, one per line, when fzf is installed.
+# The corpus has a realistic vocabulary: content words are also drawn, Zipf-distributed, from
+# the French and English word-frequency lists of the `wordfreq` Python package (pinned below),
+# which this script installs into a virtualenv in WORKDIR and dumps to WORKDIR/words-{fr,en}.txt
+# the first time. VOCAB=samples writes the older corpus built from the samples' words alone
+# (about 1,150 distinct words), with no download.
 # Usage: bench/run.sh PARAGRAPHS [WORKDIR]     e.g. bench/run.sh 100000 /tmp/resolu-bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:?paragraphs}
 work=${2:-/tmp/resolu-bench}
-corpus="$work/corpus-$n"
-lines="$work/lines-$n.txt"
+vocab=${VOCAB:-wordfreq}
 mkdir -p "$work"
+
+words=()
+case "$vocab" in
+  samples)
+    corpus="$work/corpus-$n"
+    lines="$work/lines-$n.txt"
+    ;;
+  wordfreq)
+    corpus="$work/corpus-zipf-$n"
+    lines="$work/lines-zipf-$n.txt"
+    if [ ! -s "$work/words-fr.txt" ] || [ ! -s "$work/words-en.txt" ]; then
+      if [ ! -x "$work/wordfreq-venv/bin/python" ]; then
+        python3 -m venv "$work/wordfreq-venv"
+        "$work/wordfreq-venv/bin/pip" install --quiet wordfreq==3.1.1
+      fi
+      # Every word of the 'large' lists, most frequent first (≈ 310,000 per language).
+      "$work/wordfreq-venv/bin/python" - "$work" <<'PY'
+import sys, wordfreq
+for lang in ("fr", "en"):
+    with open(f"{sys.argv[1]}/words-{lang}.txt", "w", encoding="utf-8") as out:
+        for word in wordfreq.top_n_list(lang, 1_000_000):
+            out.write(word + "\n")
+PY
+    fi
+    words=(--words "$work/words-fr.txt" --words "$work/words-en.txt")
+    ;;
+  *) echo "VOCAB must be wordfreq or samples" >&2; exit 2 ;;
+esac
 
 cargo build --release --quiet --example gen_corpus
 cargo build --release --quiet
 if [ ! -d "$corpus" ]; then
-  ./target/release/examples/gen_corpus --out "$corpus" --paragraphs "$n" --seed 42 --lines "$lines"
+  ./target/release/examples/gen_corpus --out "$corpus" --paragraphs "$n" --seed 42 --lines "$lines" "${words[@]}"
 fi
 echo "corpus: $(du -sb "$corpus" | cut -f1) bytes of text in $(find "$corpus" -type f | wc -l) files"
 

@@ -6,7 +6,7 @@
 //!
 //! ```sh
 //! cargo run --release --example gen_corpus -- --out DIR --paragraphs N --seed S \
-//!     [--lines FILE] [--self-check [COUNT]]
+//!     [--lines FILE] [--self-check [COUNT]] [--words FILE]... [--zipf S]
 //! ```
 //!
 //! - Documents: Human Rights Council (`A/HRC/RES/s/n`, sessions 1–60, 2006–2025, a recorded
@@ -19,6 +19,12 @@
 //!   crate's own parser), so the words users search for occur at realistic rates; a clause that
 //!   cites a year (or COVID-19, or the Universal Periodic Review) only appears in documents
 //!   adopted after it.
+//! - Vocabulary: the samples alone give about 1,150 distinct words. `--words FILE` (a ranked
+//!   word list, most frequent first; `bench/run.sh` dumps French and English ones from the
+//!   `wordfreq` package) replaces some content words with draws, rank r with probability
+//!   ∝ 1/r^s (`--zipf`, 1 by default), and adds phrases with more draws, names, numbers,
+//!   amounts and document symbols (`words.rs`): 1M paragraphs then hold about 200,000 distinct
+//!   words, as a real corpus of that size does. The summary counts the distinct words.
 //! - Output: `DIR/hrc/NNNN/A_HRC_RES_s_n.fr.{txt,md}` and `DIR/ga/NNNN/A_RES_s_n.fr.{txt,md}`,
 //!   at most 1000 files per folder; `--lines FILE` also writes every paragraph as the parser
 //!   should read it (one line, no markup); a summary goes to stderr.
@@ -58,6 +64,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+#[path = "gen_corpus/words.rs"]
+mod words;
+
 // ---------------------------------------------------------------------------------------------
 // Command line
 
@@ -82,6 +91,14 @@ struct Options {
     /// Parse COUNT of the written documents back and compare them with what was generated.
     #[arg(long, value_name = "COUNT", num_args = 0..=1, default_missing_value = "20")]
     self_check: Option<usize>,
+    /// A ranked word list, most frequent first, one word per line (`bench/run.sh` derives one
+    /// from `wordfreq`): content words are then also drawn from it, rank r with probability
+    /// ∝ 1/r^s. Repeatable: the first list is French, later ones (English) give 1 draw in 10.
+    #[arg(long, value_name = "FILE")]
+    words: Vec<PathBuf>,
+    /// The Zipf exponent s of the draws from `--words`.
+    #[arg(long, value_name = "S", default_value_t = 1.0)]
+    zipf: f64,
 }
 
 /// Documents rendered and written together (memory stays bounded at any corpus size).
@@ -106,7 +123,7 @@ fn run(options: &Options) -> Result<ExitCode> {
         bail!("--paragraphs must be at least 1");
     }
     let started = Instant::now();
-    let vocabulary = Vocabulary::build()?;
+    let vocabulary = Vocabulary::build(words::Drawn::load(&options.words, options.zipf)?)?;
     let plans = plan_corpus(options.paragraphs, options.seed);
     let mut output = Output::open(options, plans.len())?;
     for batch in plans.chunks(BATCH) {
@@ -159,8 +176,11 @@ impl Output {
         })
     }
 
-    fn record(&mut self, plan: &Plan, document: Rendered) -> Result<()> {
+    fn record(&mut self, plan: &Plan, mut document: Rendered) -> Result<()> {
         self.totals.add(&document);
+        self.totals
+            .distinct
+            .add(std::mem::take(&mut document.words));
         if let Some(writer) = self.lines.as_mut() {
             for (_, text) in &document.expected.paragraphs {
                 writeln!(writer, "{text}").context("writing the --lines file")?;
@@ -220,8 +240,13 @@ impl Rng {
         lo + self.below((hi - lo + 1) as usize) as u32
     }
 
+    /// Uniform in `[0, 1)`.
+    fn unit(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64) / ((1u64 << 53) as f64)
+    }
+
     fn chance(&mut self, p: f64) -> bool {
-        ((self.next_u64() >> 11) as f64) / ((1u64 << 53) as f64) < p
+        self.unit() < p
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -491,16 +516,19 @@ struct Vocabulary {
     titles: Vec<(String, i32)>,
     /// French names of the Member States, in French alphabetical order.
     members: Vec<String>,
+    /// Word lists to draw content words from (`--words`), if any.
+    drawn: Option<words::Drawn>,
 }
 
 impl Vocabulary {
-    fn build() -> Result<Self> {
+    fn build(drawn: Option<words::Drawn>) -> Result<Self> {
         let mut vocabulary = Vocabulary {
             preambular: Vec::new(),
             operative: Vec::new(),
             clauses: Vec::new(),
             titles: Vec::new(),
             members: member_names()?,
+            drawn,
         };
         for (name, text) in SAMPLES {
             let resolution =
@@ -900,7 +928,9 @@ fn build_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64, rng: &mut Rng
     let title = vocabulary.titles[pick_since(rng, &vocabulary.titles, year, |t| t.1)]
         .0
         .clone();
-    let mut paragraphs = compose_all(rng, vocabulary, plan, year);
+    // Draws have a stream of their own, so the rest of the document is what it is without them.
+    let mut draws = Rng::new(plan.seed, words::STREAM);
+    let mut paragraphs = compose_all(rng, &mut draws, vocabulary, plan, year);
     let footnotes = footnotes(rng, &mut paragraphs, plan.body, adopted);
     let (outcome, mismatch) = outcome(rng, vocabulary, seed, plan);
     Doc {
@@ -923,14 +953,20 @@ fn build_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64, rng: &mut Rng
 }
 
 /// The preambular paragraphs, then the operative ones, the last ending with a period.
-fn compose_all(rng: &mut Rng, vocabulary: &Vocabulary, plan: &Plan, year: i32) -> Vec<Paragraph> {
+fn compose_all(
+    rng: &mut Rng,
+    draws: &mut Rng,
+    vocabulary: &Vocabulary,
+    plan: &Plan,
+    year: i32,
+) -> Vec<Paragraph> {
     let kinds = std::iter::repeat_n(ParagraphKind::Preambular, plan.preambular).chain(
         std::iter::repeat_n(ParagraphKind::Operative, plan.operative),
     );
     let total = plan.preambular + plan.operative;
     kinds
         .enumerate()
-        .map(|(i, kind)| compose(rng, vocabulary, kind, year, i + 1 == total))
+        .map(|(i, kind)| compose(rng, draws, vocabulary, kind, year, i + 1 == total))
         .collect()
 }
 
@@ -1097,9 +1133,10 @@ const CLAUSE_WEIGHTS: [u32; 8] = [14, 22, 22, 16, 11, 7, 5, 3];
 
 /// One paragraph: a sample's opening clause (its lead sometimes replaced by one of the same
 /// construction), then clauses that mostly follow on as in the sample, with the ending of its
-/// kind.
+/// kind. With `--words`, each clause is mixed with draws (`words::Drawn::mix`) from `draws`.
 fn compose(
     rng: &mut Rng,
+    draws: &mut Rng,
     vocabulary: &Vocabulary,
     kind: ParagraphKind,
     year: i32,
@@ -1112,10 +1149,14 @@ fn compose(
     };
     let opening = &openings[pick_since(rng, openings, year, |o| o.since)];
     let lead = choose_lead(rng, kind, opening);
+    let mix = |draws: &mut Rng, clause: &str| match &vocabulary.drawn {
+        Some(drawn) => drawn.mix(draws, clause, year),
+        None => clause.to_string(),
+    };
     let mut text = lead.clone();
     if !opening.rest.is_empty() {
         text.push(' ');
-        text.push_str(&opening.rest);
+        text.push_str(&mix(draws, &opening.rest));
     }
     let mut cursor = opening.next;
     for _ in 0..rng.weighted(&CLAUSE_WEIGHTS) {
@@ -1125,7 +1166,7 @@ fn compose(
             _ => pick_since(rng, clauses, year, |c| c.since),
         };
         text.push_str(", ");
-        text.push_str(&clauses[i].text);
+        text.push_str(&mix(draws, &clauses[i].text));
         cursor = clauses[i].next;
     }
     text.push_str(match (kind, last) {
@@ -1472,6 +1513,8 @@ struct Rendered {
     path: PathBuf,
     text: String,
     expected: Expected,
+    /// The distinct folded words of its paragraphs, as the parser should read them.
+    words: Vec<String>,
 }
 
 fn render_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64) -> Rendered {
@@ -1488,10 +1531,12 @@ fn render_document(plan: &Plan, vocabulary: &Vocabulary, seed: u64) -> Rendered 
     let path = Path::new(folder)
         .join(format!("{:04}", plan.ordinal / FOLDER_SIZE))
         .join(doc.file_name(plan.markdown));
+    let expected = expected(&doc, agenda_printed, plan.markdown);
     Rendered {
         path,
         text,
-        expected: expected(&doc, agenda_printed, plan.markdown),
+        words: words::Distinct::of(expected.paragraphs.iter().map(|(_, t)| t.as_str())),
+        expected,
     }
 }
 
@@ -2103,6 +2148,7 @@ struct Totals {
     without_vote: usize,
     mismatches: usize,
     bytes: u64,
+    distinct: words::Distinct,
 }
 
 impl Totals {
@@ -2144,6 +2190,10 @@ impl Totals {
         eprintln!(
             "gen_corpus: {} recorded votes ({} with deliberately wrong counts), {} without a vote",
             self.recorded, self.mismatches, self.without_vote
+        );
+        let (distinct, letters) = self.distinct.counts();
+        eprintln!(
+            "gen_corpus: {distinct} distinct words in the paragraphs, folded and cut as the index cuts them ({letters} without a digit)"
         );
         eprintln!(
             "gen_corpus: {} bytes ({:.1} MB) written in {:.2} s",
