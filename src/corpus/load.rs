@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
 
-/// Why a file gave no resolution at all.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a file gave no resolution at all (serde: kept in the cache, `src/cache/`).
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum FileError {
     #[error("cannot read: {0}")]
     Unreadable(String),
@@ -34,7 +34,7 @@ pub enum FileError {
 }
 
 /// A file that gave no resolution, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileProblem {
     pub path: String,
     pub error: FileError,

@@ -1,0 +1,357 @@
+use super::format::{self, HEADER_LEN, MAGIC, decode, decode_payload, encode, version};
+use super::*;
+use crate::corpus::build::ResolutionBuilder;
+use crate::corpus::load::{FileError, load_embedded};
+use crate::corpus::model::{Language, SourceFormat};
+use crate::corpus::source::pdf::ReadError;
+use crate::corpus::source::pdf::backend::PdfError;
+use crate::corpus::warning::{Field, Warning};
+use proptest::prelude::*;
+
+fn stamp(size: u64) -> FileStamp {
+    FileStamp {
+        size,
+        modified: Some(Duration::new(1_700_000_000, 123)),
+    }
+}
+
+/// A warning of every kind, so that a kind lost on the way shows.
+fn every_warning() -> Vec<Warning> {
+    vec![
+        Warning::MissingField(Field::Meeting),
+        Warning::NoOpener,
+        Warning::InvalidUtf8,
+        Warning::CountsDisagree {
+            stated: [Some(30), None, Some(2)],
+            listed: [29, 15, 2],
+        },
+        Warning::UnknownCountry {
+            name: "Atlantis".into(),
+            list: "abstaining",
+        },
+        Warning::VoteCutShort,
+        Warning::VoteNotUnderstood("Adoptée par".into()),
+        Warning::CountsUnreadable("trente".into()),
+        Warning::TextLeftUnread {
+            lines: 3,
+            first: "Annexe".into(),
+        },
+        Warning::NumberingSkips { found: 5, after: 3 },
+        Warning::SymbolDisagrees {
+            printed: "A/RES/1/2".into(),
+            built: "A/RES/1/3".into(),
+        },
+        Warning::DatesDisagree {
+            header: "1 mai".into(),
+            tail: "2 mai".into(),
+        },
+        Warning::LanguageUnknown,
+        Warning::SameAs {
+            path: "a.txt".into(),
+        },
+        Warning::Other("read back from JSON".into()),
+    ]
+}
+
+/// A small cache: one resolution with every warning, and two failed files.
+fn small_entries() -> Vec<Entry> {
+    let mut resolution = ResolutionBuilder::new("A/HRC/RES/44/18")
+        .language(Language::FR)
+        .title("Titre")
+        .adopted(2020, 7, 17)
+        .source("x.txt", SourceFormat::PdfText)
+        .preambular("Rappelant")
+        .operative("Décide")
+        .recorded_vote(&["FRA"], &[], &["DEU"])
+        .build();
+    resolution.warnings = every_warning();
+    vec![
+        Entry {
+            path: "x.txt".into(),
+            stamp: stamp(1234),
+            content_hash: 42,
+            parsed: Ok(resolution),
+        },
+        Entry {
+            path: "scan.pdf".into(),
+            stamp: FileStamp {
+                size: 9,
+                modified: None,
+            },
+            content_hash: 7,
+            parsed: Err(FileError::Pdf(ReadError::Pdf(PdfError::Damaged(
+                "xref".into(),
+            )))),
+        },
+        Entry {
+            path: "empty.txt".into(),
+            stamp: stamp(0),
+            content_hash: 0,
+            parsed: Err(FileError::Empty),
+        },
+    ]
+}
+
+fn small_file() -> Vec<u8> {
+    encode(&small_entries(), version()).unwrap()
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn the_sample_corpus_round_trips_whole() {
+    let corpus = load_embedded();
+    assert!(corpus.resolutions.len() >= 10);
+    let entries: Vec<Entry> = corpus
+        .resolutions
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| Entry {
+            path: r.source.path.clone(),
+            stamp: stamp(i as u64),
+            content_hash: i as u64 * 31,
+            parsed: Ok(r),
+        })
+        .chain(small_entries())
+        .collect();
+    let dir = temp_dir();
+    let path = dir.path().join("corpus.cache");
+    write(&path, &entries).unwrap();
+    assert_eq!(read(&path).unwrap().entries, entries);
+}
+
+#[test]
+fn warnings_keep_their_kind_in_the_cache_and_stay_sentences_in_json() {
+    let back = decode(&small_file(), version()).unwrap();
+    let warnings = &back[0].parsed.as_ref().unwrap().warnings;
+    assert_eq!(*warnings, every_warning());
+    let json = serde_json::to_value(&every_warning()[1]).unwrap();
+    assert_eq!(
+        json,
+        serde_json::Value::String(every_warning()[1].to_string())
+    );
+}
+
+#[test]
+fn an_unknown_vote_list_name_is_an_error_not_a_panic() {
+    let mut entries = small_entries();
+    if let Ok(r) = &mut entries[0].parsed {
+        r.warnings = vec![Warning::UnknownCountry {
+            name: "X".into(),
+            list: "elsewhere",
+        }];
+    }
+    let bytes = encode(&entries, version()).unwrap();
+    assert!(matches!(
+        decode(&bytes, version()),
+        Err(CacheError::Decode(_))
+    ));
+}
+
+#[test]
+fn every_flipped_byte_is_caught_or_harmless() {
+    let bytes = small_file();
+    let entries = small_entries();
+    for at in 0..bytes.len() {
+        for flip in [0x01, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= flip;
+            match decode(&damaged, version()) {
+                Err(_) => {}
+                Ok(back) => assert_eq!(back, entries, "byte {at} ^ {flip:#x}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn every_truncation_is_caught() {
+    let bytes = small_file();
+    for length in 0..bytes.len() {
+        let error = decode(&bytes[..length], version()).unwrap_err();
+        let expected = match length {
+            0 => CacheError::Empty,
+            1..8 => CacheError::NotACache,
+            _ => CacheError::Truncated,
+        };
+        assert_eq!(error, expected, "cut at {length}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(matches!(
+        decode(&longer, version()),
+        Err(CacheError::Damaged(_))
+    ));
+}
+
+#[test]
+fn another_version_magic_or_file_is_refused() {
+    let bytes = small_file();
+    assert_eq!(
+        decode(&bytes, version().wrapping_add(1)),
+        Err(CacheError::OtherVersion)
+    );
+    assert_eq!(decode(b"", version()), Err(CacheError::Empty));
+    assert_eq!(
+        decode(b"%PDF-1.7 not a cache at all, really", version()),
+        Err(CacheError::NotACache)
+    );
+    assert_eq!(&bytes[..8], &MAGIC);
+}
+
+#[test]
+fn the_version_names_the_format_and_this_build() {
+    assert_eq!(version(), version());
+    assert_ne!(version(), 0);
+    assert_eq!(FORMAT, format::FORMAT);
+    assert_eq!(env!("RESOLU_PARSER_HASH").len(), 16);
+}
+
+#[test]
+fn missing_empty_and_unreadable_files_are_typed_errors() {
+    let dir = temp_dir();
+    assert_eq!(read(&dir.path().join("none")), Err(CacheError::Missing));
+    let empty = dir.path().join("empty");
+    std::fs::write(&empty, b"").unwrap();
+    assert_eq!(read(&empty), Err(CacheError::Empty));
+    // A folder where the file should be: unreadable whoever runs the test (root reads any file).
+    assert!(matches!(read(dir.path()), Err(CacheError::Unreadable(_))));
+}
+
+#[test]
+fn an_unwritable_place_is_an_error_and_leaves_nothing() {
+    let dir = temp_dir();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, b"x").unwrap();
+    let under_a_file = blocker.join("corpus.cache");
+    assert!(matches!(
+        write(&under_a_file, &small_entries()),
+        Err(CacheError::Unwritable(_))
+    ));
+    // A folder in the cache file's place: the rename fails, the temporary file is removed.
+    let taken = dir.path().join("taken");
+    std::fs::create_dir(&taken).unwrap();
+    std::fs::write(taken.join("keep"), b"x").unwrap();
+    assert!(matches!(
+        write(&taken, &small_entries()),
+        Err(CacheError::Unwritable(_))
+    ));
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn writers_at_once_leave_a_whole_cache_and_readers_never_see_half() {
+    let dir = temp_dir();
+    let path = dir.path().join("corpus.cache");
+    let entries = small_entries();
+    let mut other = small_entries();
+    other.truncate(1);
+    write(&path, &entries).unwrap();
+    std::thread::scope(|scope| {
+        for which in [&entries, &other, &entries] {
+            let path = &path;
+            scope.spawn(move || {
+                for _ in 0..30 {
+                    write(path, which).unwrap();
+                }
+            });
+        }
+        scope.spawn(|| {
+            for _ in 0..100 {
+                let back = read(&path).unwrap().entries;
+                assert!(back == entries || back == other);
+            }
+        });
+    });
+    let back = read(&path).unwrap().entries;
+    assert!(back == entries || back == other);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "temporary files left behind");
+}
+
+#[test]
+fn the_store_names_one_file_per_corpus_outside_it() {
+    let dir = temp_dir();
+    let corpus_a = dir.path().join("a");
+    let corpus_b = dir.path().join("b");
+    std::fs::create_dir_all(&corpus_a).unwrap();
+    std::fs::create_dir_all(&corpus_b).unwrap();
+    let cache_dir = dir.path().join("cache");
+    let ab = Store::for_corpus(&cache_dir, &[corpus_a.clone(), corpus_b.clone()]).unwrap();
+    let ba = Store::for_corpus(
+        &cache_dir,
+        &[corpus_b.join("."), corpus_a.clone(), corpus_b.clone()],
+    )
+    .unwrap();
+    let a = Store::for_corpus(&cache_dir, std::slice::from_ref(&corpus_a)).unwrap();
+    assert_eq!(ab, ba);
+    assert_ne!(ab, a);
+    assert!(ab.path().starts_with(&cache_dir));
+    assert_eq!(
+        Store::for_corpus(&corpus_a.join(".cache"), std::slice::from_ref(&corpus_a)),
+        None
+    );
+
+    assert_eq!(ab.read(), Err(CacheError::Missing));
+    assert_eq!(ab.load(), None);
+    ab.save(&small_entries()).unwrap();
+    assert_eq!(ab.load().unwrap().entries, small_entries());
+    assert_eq!(ab.clear(), Ok(true));
+    assert_eq!(ab.clear(), Ok(false));
+}
+
+#[test]
+fn an_entry_matches_only_a_known_equal_stamp() {
+    let entries = small_entries();
+    assert!(entries[0].matches(&stamp(1234)));
+    assert!(!entries[0].matches(&stamp(1235)));
+    let no_time = entries[1].stamp;
+    assert!(!entries[1].matches(&no_time));
+    assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
+    assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+}
+
+/// A whole file around `payload`, with a checksum that matches.
+fn wrapped(payload: &[u8]) -> Vec<u8> {
+    let mut file = MAGIC.to_vec();
+    file.extend_from_slice(&version().to_le_bytes());
+    file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    file.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes());
+    file.extend_from_slice(payload);
+    file
+}
+
+proptest! {
+    #[test]
+    fn random_bytes_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        prop_assert!(decode(&bytes, version()).is_err());
+    }
+
+    /// Bytes that pass the checksum (a file made to) still never panic the decoder.
+    #[test]
+    fn random_payloads_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let _ = decode(&wrapped(&payload), version());
+        let _ = decode_payload(&payload);
+    }
+
+    /// A real payload with some bytes changed and the checksum recomputed: an error or entries,
+    /// never a panic.
+    #[test]
+    fn doctored_payloads_never_panic(
+        changes in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8)
+    ) {
+        let file = small_file();
+        let mut payload = file[HEADER_LEN..].to_vec();
+        for (at, byte) in changes {
+            let at = at % payload.len();
+            payload[at] = byte;
+        }
+        let _ = decode(&wrapped(&payload), version());
+    }
+}
