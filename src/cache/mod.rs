@@ -4,8 +4,10 @@
 //! wrong with it (missing, empty, another program's, another build's, cut short, any byte
 //! changed, unreadable) is a typed [`CacheError`], and the caller parses instead.
 //!
-//! The format is postcard (serde) behind an xxh3-checksummed header (`format.rs` has the layout;
-//! BENCH.md, "Cache format", the measurements that chose it over zero-copy rkyv).
+//! The format is postcard (serde), one xxh3-checked record per file behind a checked table
+//! (`format.rs` has the layout; BENCH.md, "Cache format", the measurements that chose it over
+//! zero-copy rkyv). It is read in batches, so loading never holds the whole file beside the
+//! decoded corpus.
 //!
 //! How the loader is meant to use it (the loader is not wired yet):
 //!
@@ -114,11 +116,19 @@ pub struct Cache {
 
 /// Read a cache file. Never panics, whatever the file holds.
 pub fn read(path: &Path) -> Result<Cache, CacheError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let unreadable = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => CacheError::Missing,
         _ => CacheError::Unreadable(e.to_string()),
-    })?;
-    let entries = format::decode(&bytes, format::version())?;
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    // The length of the file opened, not of the path: a writer replaces the file by renaming,
+    // never changes it in place, so the two cannot disagree.
+    let metadata = file.metadata().map_err(unreadable)?;
+    if metadata.is_dir() {
+        return Err(CacheError::Unreadable("a folder, not a file".into()));
+    }
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let entries = format::decode_from(&mut reader, metadata.len(), format::version())?;
     Ok(Cache { entries })
 }
 
@@ -127,7 +137,7 @@ pub fn read(path: &Path) -> Result<Cache, CacheError> {
 /// over `path`. A reader sees the old file or the new one, never a mix; of two writers, the last
 /// rename wins and both leave a whole file.
 pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
-    let bytes = format::encode(entries, format::version())?;
+    let encoded = format::encode(entries, format::version())?;
     let unwritable = |e: std::io::Error| CacheError::Unwritable(e.to_string());
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -136,11 +146,14 @@ pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
     std::fs::create_dir_all(dir).map_err(unwritable)?;
     let temp = temporary_name(path);
     let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
+        let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)?;
-        file.write_all(&bytes)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
+        encoded.write_to(&mut out)?;
+        out.flush()?;
+        drop(out);
         file.sync_all()?;
         std::fs::rename(&temp, path)?;
         // The rename itself survives a crash once the folder is synced (Unix; elsewhere a no-op

@@ -1,4 +1,4 @@
-use super::format::{self, HEADER_LEN, MAGIC, decode, decode_payload, encode, version};
+use super::format::{self, MAGIC, decode, encode, version};
 use super::*;
 use crate::corpus::build::ResolutionBuilder;
 use crate::corpus::load::{FileError, load_embedded};
@@ -93,7 +93,7 @@ fn small_entries() -> Vec<Entry> {
 }
 
 fn small_file() -> Vec<u8> {
-    encode(&small_entries(), version()).unwrap()
+    encode(&small_entries(), version()).unwrap().to_bytes()
 }
 
 fn temp_dir() -> tempfile::TempDir {
@@ -143,7 +143,7 @@ fn an_unknown_vote_list_name_is_an_error_not_a_panic() {
             list: "elsewhere",
         }];
     }
-    let bytes = encode(&entries, version()).unwrap();
+    let bytes = encode(&entries, version()).unwrap().to_bytes();
     assert!(matches!(
         decode(&bytes, version()),
         Err(CacheError::Decode(_))
@@ -317,14 +317,64 @@ fn an_entry_matches_only_a_known_equal_stamp() {
     assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
 }
 
-/// A whole file around `payload`, with a checksum that matches.
-fn wrapped(payload: &[u8]) -> Vec<u8> {
+/// A whole file of these entry bytes, with every checksum right: what a file made to pass the
+/// checks would hold.
+fn file_of(blobs: &[Vec<u8>]) -> Vec<u8> {
+    let xxh3 = xxhash_rust::xxh3::xxh3_64;
+    let mut table = Vec::new();
+    for blob in blobs {
+        table.extend_from_slice(&(blob.len() as u64).to_le_bytes());
+        table.extend_from_slice(&xxh3(blob).to_le_bytes());
+    }
     let mut file = MAGIC.to_vec();
     file.extend_from_slice(&version().to_le_bytes());
-    file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    file.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes());
-    file.extend_from_slice(payload);
+    file.extend_from_slice(&(blobs.len() as u64).to_le_bytes());
+    file.extend_from_slice(&xxh3(&table).to_le_bytes());
+    file.extend_from_slice(&table);
+    for blob in blobs {
+        file.extend_from_slice(blob);
+    }
     file
+}
+
+#[test]
+fn file_of_builds_what_encode_writes() {
+    let encoded = encode(&small_entries(), version()).unwrap();
+    assert_eq!(file_of(&encoded.entries), encoded.to_bytes());
+}
+
+#[test]
+fn a_table_made_to_pass_its_checksum_is_still_measured() {
+    // A count and lengths far beyond the file: refused before anything is allocated for them.
+    let mut file = file_of(&[vec![0; 4]]);
+    file[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
+    assert!(decode(&file, version()).is_err());
+    let table = [u64::MAX.to_le_bytes(), 0u64.to_le_bytes()].concat();
+    let mut file = file_of(&[]);
+    file[16..24].copy_from_slice(&1u64.to_le_bytes());
+    file[24..32].copy_from_slice(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes());
+    file.extend_from_slice(&table);
+    assert!(decode(&file, version()).is_err());
+    assert_eq!(decode(&file_of(&[]), version()), Ok(vec![]));
+}
+
+#[test]
+fn entries_past_one_batch_are_read_whole() {
+    // More than one batch of bytes (16 MiB), in entries of about 1 MB.
+    let big = "x".repeat(1 << 20);
+    let entries: Vec<Entry> = (0..20)
+        .map(|i| {
+            let mut entry = small_entries().swap_remove(0);
+            entry.path = format!("{i}.txt");
+            if let Ok(r) = &mut entry.parsed {
+                r.paragraphs[0].text = big.clone();
+            }
+            entry
+        })
+        .collect();
+    let bytes = encode(&entries, version()).unwrap().to_bytes();
+    assert!(bytes.len() > 16 << 20);
+    assert_eq!(decode(&bytes, version()).unwrap(), entries);
 }
 
 proptest! {
@@ -333,25 +383,26 @@ proptest! {
         prop_assert!(decode(&bytes, version()).is_err());
     }
 
-    /// Bytes that pass the checksum (a file made to) still never panic the decoder.
+    /// Entry bytes that pass every checksum (a file made to) still never panic the decoder.
     #[test]
-    fn random_payloads_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..4096)) {
-        let _ = decode(&wrapped(&payload), version());
-        let _ = decode_payload(&payload);
+    fn random_entries_never_panic(
+        blobs in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..512), 0..8)
+    ) {
+        let _ = decode(&file_of(&blobs), version());
     }
 
-    /// A real payload with some bytes changed and the checksum recomputed: an error or entries,
+    /// Real entries with some bytes changed and the checksums made right: an error or entries,
     /// never a panic.
     #[test]
-    fn doctored_payloads_never_panic(
+    fn doctored_entries_never_panic(
         changes in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8)
     ) {
-        let file = small_file();
-        let mut payload = file[HEADER_LEN..].to_vec();
+        let mut blobs = encode(&small_entries(), version()).unwrap().entries;
         for (at, byte) in changes {
-            let at = at % payload.len();
-            payload[at] = byte;
+            let blob = &mut blobs[at % 3];
+            let at = (at / 3) % blob.len();
+            blob[at] = byte;
         }
-        let _ = decode(&wrapped(&payload), version());
+        let _ = decode(&file_of(&blobs), version());
     }
 }
