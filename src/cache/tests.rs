@@ -406,3 +406,47 @@ proptest! {
         let _ = decode(&file_of(&blobs), version());
     }
 }
+
+/// The writer half of the test below: writes the cache named by `RESOLU_CACHE_CHILD` many times.
+#[test]
+#[ignore = "run by two_processes_writing_at_once_leave_a_whole_cache"]
+fn child_writer() {
+    let Some(path) = std::env::var_os("RESOLU_CACHE_CHILD") else {
+        return;
+    };
+    let entries = small_entries();
+    for _ in 0..40 {
+        write(Path::new(&path), &entries).unwrap();
+    }
+}
+
+#[test]
+fn two_processes_writing_at_once_leave_a_whole_cache() {
+    let dir = temp_dir();
+    let path = dir.path().join("corpus.cache");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            std::process::Command::new(&exe)
+                .args(["--exact", "cache::tests::child_writer", "--ignored"])
+                .env("RESOLU_CACHE_CHILD", &path)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // Read while they write: a whole cache or none yet, never a half-written one.
+    for _ in 0..200 {
+        match read(&path) {
+            Ok(cache) => assert_eq!(cache.entries, small_entries()),
+            Err(CacheError::Missing) => {}
+            Err(other) => panic!("a reader saw {other}"),
+        }
+    }
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    assert_eq!(read(&path).unwrap().entries, small_entries());
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "temporary files left behind");
+}
