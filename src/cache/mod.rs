@@ -20,10 +20,12 @@
 //!     else read bytes; same content_hash(bytes) → reuse entry.parsed (file touched, not changed)
 //!     else parse_bytes(path, bytes)             → new Entry { path, stamp, content_hash, parsed }
 //! store.save(&entries)                        // atomic; an Err means "run without a cache"
+//! corpus = assemble(entries → (path, parsed), problems from discover)
 //! ```
 //!
 //! `parsed` is the file's own parse ([`crate::corpus::load::parse_bytes`]); what depends on other
-//! files (duplicate flags) is recomputed after loading, as it is without a cache.
+//! files (duplicate flags) is added by [`crate::corpus::load::assemble`], as `load_paths` does,
+//! so the corpus is the same with or without the cache (tested).
 
 mod format;
 #[cfg(test)]

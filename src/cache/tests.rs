@@ -450,3 +450,60 @@ fn two_processes_writing_at_once_leave_a_whole_cache() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "temporary files left behind");
 }
+
+/// The loader's path through the cache, by hand: each file's parse stored, read back and
+/// assembled gives the corpus `load_paths` gives, duplicate flags included.
+#[test]
+fn a_corpus_assembled_from_the_cache_is_the_one_loaded_without_it() {
+    use crate::corpus::load::{assemble, discover, load_paths, parse_bytes};
+    let dir = temp_dir();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for name in ["A_HRC_RES_44_18.fr.txt", "A_RES_71_194.fr.md"] {
+        std::fs::copy(samples.join(name), corpus_dir.join(name)).unwrap();
+    }
+    // A copy (flagged as a duplicate) and a file that gives no resolution.
+    std::fs::copy(
+        samples.join("A_HRC_RES_44_18.fr.txt"),
+        corpus_dir.join("copy.txt"),
+    )
+    .unwrap();
+    std::fs::write(corpus_dir.join("empty.txt"), b"").unwrap();
+    let paths = [corpus_dir.clone(), dir.path().join("missing")];
+
+    let (files, problems) = discover(&paths);
+    let entries: Vec<Entry> = files
+        .iter()
+        .map(|file| {
+            let bytes = std::fs::read(file).unwrap();
+            let path = file.display().to_string();
+            Entry {
+                stamp: FileStamp::of(&std::fs::metadata(file).unwrap()),
+                content_hash: content_hash(&bytes),
+                parsed: parse_bytes(&path, &bytes),
+                path,
+            }
+        })
+        .collect();
+    let store = Store::for_corpus(&dir.path().join("cache"), &paths).unwrap();
+    store.save(&entries).unwrap();
+    let cached = store.load().unwrap();
+    let corpus = assemble(
+        cached
+            .entries
+            .into_iter()
+            .map(|e| (e.path, e.parsed))
+            .collect(),
+        problems,
+    );
+    let loaded = load_paths(&paths);
+    assert_eq!(corpus, loaded);
+    assert_eq!(loaded.problems.len(), 2);
+    assert!(
+        loaded
+            .resolutions
+            .iter()
+            .any(|r| r.warnings.iter().any(|w| w.kind() == "duplicate"))
+    );
+}
