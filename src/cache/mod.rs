@@ -250,7 +250,7 @@ impl Store {
         }
     }
 
-    /// Replace the cache with `entries` (atomically, see [`write`]).
+    /// Replace the cache with `entries` (atomically, see [`write()`]).
     pub fn save(&self, entries: &[Entry]) -> Result<(), CacheError> {
         write(&self.path, entries)
     }
