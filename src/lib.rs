@@ -1,6 +1,7 @@
 //! resolu: explore a local corpus of United Nations resolutions.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;

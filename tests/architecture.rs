@@ -163,6 +163,7 @@ fn the_layers_depend_downwards_only() {
         ("plural", &[]),
         ("corpus", &["text"]),
         ("index", &["corpus", "text"]),
+        ("cache", &["corpus", "text", "index"]),
         ("app", &["corpus", "index", "text", "plural"]),
         ("config", &["app"]),
         (

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
 
-/// Why a file gave no resolution at all.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a file gave no resolution at all (serde: kept in the cache, `src/cache/`).
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum FileError {
     #[error("cannot read: {0}")]
     Unreadable(String),
@@ -34,7 +34,7 @@ pub enum FileError {
 }
 
 /// A file that gave no resolution, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileProblem {
     pub path: String,
     pub error: FileError,
@@ -278,7 +278,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
 /// (`done` 0), then after each file is read and parsed. Called from the reading threads, so
 /// two reports may arrive out of order; the last file's says `done == total`.
 pub fn load_paths_reporting(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Corpus {
-    let (files, mut problems) = discover(paths);
+    let (files, problems) = discover(paths);
     let total = files.len();
     progress(0, total);
     let done = AtomicUsize::new(0);
@@ -294,6 +294,17 @@ pub fn load_paths_reporting(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) 
             (path, result)
         })
         .collect();
+    assemble(parsed, problems)
+}
+
+/// The corpus made of each file's own parse, in file order (as [`parse_bytes`] gave them, or as
+/// a cache kept them), after `problems` met before reading (missing paths, unreadable folders):
+/// what only the whole corpus tells (a resolution repeated in another file) is added here, so a
+/// corpus assembled from cached parses is the one [`load_paths`] gives.
+pub fn assemble(
+    parsed: Vec<(String, Result<Resolution, FileError>)>,
+    mut problems: Vec<FileProblem>,
+) -> Corpus {
     let mut corpus = collect(parsed);
     problems.append(&mut corpus.problems);
     corpus.problems = problems;

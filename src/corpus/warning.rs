@@ -154,17 +154,83 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Serialised as the sentence (CONTRACT.md: `warnings` is a list of strings).
+/// Serialised as the sentence in text formats (CONTRACT.md: `warnings` is a list of strings),
+/// and as itself, variant and fields, in binary ones (the cache, `src/cache/`), so that a
+/// cached parse keeps each warning's kind.
 impl Serialize for Warning {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            WarningData::serialize(self, serializer)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Warning {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Warning::Other(String::deserialize(deserializer)?))
+        if deserializer.is_human_readable() {
+            Ok(Warning::Other(String::deserialize(deserializer)?))
+        } else {
+            WarningData::deserialize(deserializer)
+        }
     }
+}
+
+/// [`Warning`]'s shape for binary formats: serde checks at compile time that it matches the enum
+/// (a variant added there and not here does not build).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Warning")]
+enum WarningData {
+    MissingField(Field),
+    NoOpener,
+    InvalidUtf8,
+    CountsDisagree {
+        stated: [Option<u32>; 3],
+        listed: [u32; 3],
+    },
+    UnknownCountry {
+        name: String,
+        #[serde(deserialize_with = "vote_list")]
+        list: VoteListName,
+    },
+    VoteCutShort,
+    VoteNotUnderstood(String),
+    CountsUnreadable(String),
+    TextLeftUnread {
+        lines: usize,
+        first: String,
+    },
+    NumberingSkips {
+        found: u32,
+        after: u32,
+    },
+    SymbolDisagrees {
+        printed: String,
+        built: String,
+    },
+    DatesDisagree {
+        header: String,
+        tail: String,
+    },
+    LanguageUnknown,
+    SameAs {
+        path: String,
+    },
+    Other(String),
+}
+
+/// `&'static str` under a name, so that serde's derive does not take it for text borrowed from
+/// the input (which would tie the input's lifetime to `'static`).
+type VoteListName = &'static str;
+
+/// The name of a vote list read back: one of those `corpus::vote` writes.
+fn vote_list<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    ["in-favour", "against", "abstaining"]
+        .into_iter()
+        .find(|known| *known == name)
+        .ok_or_else(|| serde::de::Error::custom(format!("not a vote list: {name}")))
 }
 
 /// A warning as data, for `check --json`.

@@ -39,7 +39,7 @@ pub struct PageSpans {
 }
 
 /// Why a PDF gave no spans.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum PdfError {
     #[error("encrypted PDF (it needs a password)")]
     Encrypted,

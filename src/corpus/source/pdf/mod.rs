@@ -23,7 +23,7 @@ pub struct PdfText {
 }
 
 /// Why a PDF gave no text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ReadError {
     #[error(transparent)]
     Pdf(#[from] PdfError),
