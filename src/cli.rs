@@ -33,12 +33,47 @@ pub struct CorpusArgs {
     /// A corpus file or folder (repeatable), same as a PATH argument.
     #[arg(long = "corpus", value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
+    /// Parse every file again, neither reading nor writing the cache of parsed documents.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 impl CorpusArgs {
     /// Every path given on the command line, positional first.
     pub fn given(&self) -> Vec<PathBuf> {
         self.paths.iter().chain(&self.corpus).cloned().collect()
+    }
+}
+
+/// `resolu cache …`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum CacheAction {
+    /// Print the cache file of the corpus (it may not exist yet).
+    Path {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Remove the cache file of the corpus; the next start parses every file.
+    Clear {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// What the cache holds: its size, when it was written, files, documents, paragraphs, text
+    /// and index bytes; or why it cannot be used.
+    Stats {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+}
+
+impl CacheAction {
+    /// The corpus whose cache it is about.
+    pub fn corpus(&self) -> &CorpusArgs {
+        match self {
+            CacheAction::Path { corpus }
+            | CacheAction::Clear { corpus }
+            | CacheAction::Stats { corpus } => corpus,
+        }
     }
 }
 
@@ -132,6 +167,11 @@ pub enum Command {
     /// Print the files resolu reads and writes: config file, log folder, cache folder, state
     /// folder.
     Config,
+    /// The cache of parsed documents of a corpus: where it is, what it holds, or remove it.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Print a shell completion script (`resolu completions bash > …`; see the README).
     Completions {
         #[arg(value_enum)]

@@ -7,6 +7,7 @@ use resolu::commands::{self, CorpusSource, EXIT_INPUT, EXIT_OK, EXIT_USAGE, Sear
 use resolu::config::{self, Config};
 use resolu::corpus::load::Corpus;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Where the documents come from: the subcommand's paths and the global ones, else
@@ -20,6 +21,15 @@ fn source_for(args: &CorpusArgs, global: &CorpusArgs, config: &Config) -> Corpus
     }
     let env = std::env::var("RESOLU_CORPUS").ok();
     commands::choose_source(given, env.as_deref(), &config.corpus_paths)
+}
+
+/// Where parsed documents are cached: the platform cache folder, unless `--no-cache` says not to
+/// use one.
+fn cache_dir(args: &CorpusArgs, global: &CorpusArgs) -> Option<PathBuf> {
+    if args.no_cache || global.no_cache {
+        return None;
+    }
+    config::paths().cache_dir
 }
 
 /// The config, its warnings printed once for a subcommand (the terminal UI shows them in its
@@ -41,7 +51,8 @@ fn with_corpus(
     command: impl FnOnce(&Corpus, &mut dyn Write) -> io::Result<u8>,
 ) -> anyhow::Result<u8> {
     let config = config_for_command(err)?;
-    let corpus = commands::load(&source_for(args, global, &config), err)?;
+    let cache = cache_dir(args, global);
+    let corpus = commands::load(&source_for(args, global, &config), cache.as_deref(), err)?;
     let status = command(&corpus, err)?;
     let input_problem = if corpus.problems.is_empty() {
         EXIT_OK
@@ -72,8 +83,9 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     }
     let (config, _warnings) = config::load();
     let source = source_for(&CorpusArgs::default(), global, &config);
+    let cache = cache_dir(&CorpusArgs::default(), global);
     resolu::tui::run(
-        move |progress| commands::read_reporting(&source, progress),
+        move |progress| commands::read_reporting(&source, cache.as_deref(), progress),
         &config,
     )?;
     Ok(EXIT_OK)
@@ -104,6 +116,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Man => {
             resolu::cli::manual(out)?;
             EXIT_OK
+        }
+        Command::Cache { action } => {
+            let config = config_for_command(&mut err)?;
+            let corpus = action.corpus();
+            let source = source_for(corpus, &global, &config);
+            let cache = cache_dir(corpus, &global);
+            commands::cache(&action, &source, cache.as_deref(), out, &mut err)?
         }
         Command::List { corpus, json } => with_corpus(&corpus, &global, &mut err, |c, _| {
             commands::list(c, json, out)

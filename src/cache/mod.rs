@@ -28,6 +28,7 @@
 //! so the corpus is the same with or without the cache (tested).
 
 mod format;
+pub mod load;
 #[cfg(test)]
 mod tests;
 

@@ -1,19 +1,22 @@
 //! The subcommands of CONTRACT.md, writing data to `out` and diagnostics to `err`, returning
 //! the exit status. Kept apart from `main` so tests can run them on strings.
 
+mod cache;
 mod check;
 mod search;
 
+pub use cache::cache;
 pub use check::{check, explain, stats};
 
 pub use search::{SearchOptions, search, search_stdin, votes};
 
+use crate::cache::Store;
 use crate::cli::ExportFormat;
-use crate::corpus::load::{Corpus, FileProblem, load_embedded, load_paths_reporting};
+use crate::corpus::load::{Corpus, FileProblem, load_embedded};
 use crate::corpus::{ById, DocId, Language, ParagraphIndex, Resolution, countries};
 use crate::index::versions::Versions;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Exit statuses of CONTRACT.md.
 pub const EXIT_OK: u8 = 0;
@@ -54,26 +57,38 @@ pub fn choose_source(
     CorpusSource::Embedded
 }
 
-/// Read and parse the corpus, reporting nothing (the terminal UI logs and shows problems).
+/// Read and parse the corpus without a cache, reporting nothing.
 pub fn read(source: &CorpusSource) -> Corpus {
-    read_reporting(source, &|_, _| {})
+    read_reporting(source, None, &|_, _| {})
 }
 
-/// [`read`], telling `progress(done, total)` how many files are read (the sample corpus,
-/// compiled in, is read at once and says nothing).
-pub fn read_reporting(source: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Corpus {
+/// Read the corpus through its cache in `cache_dir` (`None`: no cache, every file parsed),
+/// telling `progress(done, total)` how many files are read (the sample corpus, compiled in, is
+/// read at once and says nothing).
+pub fn read_reporting(
+    source: &CorpusSource,
+    cache_dir: Option<&Path>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
     match source {
-        CorpusSource::Paths(paths) => load_paths_reporting(paths, progress),
+        CorpusSource::Paths(paths) => {
+            let store = cache_dir.and_then(|dir| Store::for_corpus(dir, paths));
+            crate::cache::load::load_paths(paths, store.as_ref(), progress).0
+        }
         CorpusSource::Embedded => load_embedded(),
     }
 }
 
-/// Load the corpus and report files that gave nothing on `err`. On a terminal, a load that
-/// takes more than half a second shows a progress bar on stderr (gone once loaded); piped or
-/// redirected, nothing.
-pub fn load(source: &CorpusSource, err: &mut dyn Write) -> io::Result<Corpus> {
+/// Load the corpus (through the cache in `cache_dir`, if any) and report files that gave
+/// nothing on `err`. On a terminal, a load that takes more than half a second shows a progress
+/// bar on stderr (gone once loaded); piped or redirected, nothing.
+pub fn load(
+    source: &CorpusSource,
+    cache_dir: Option<&Path>,
+    err: &mut dyn Write,
+) -> io::Result<Corpus> {
     let bar = LoadBar::new(io::stderr().is_terminal());
-    let corpus = read_reporting(source, &|done, total| bar.report(done, total));
+    let corpus = read_reporting(source, cache_dir, &|done, total| bar.report(done, total));
     bar.finish();
     for problem in &corpus.problems {
         report_problem(problem, err)?;
