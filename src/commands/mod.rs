@@ -15,6 +15,7 @@ use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded};
 use crate::corpus::{ById, DocId, Language, ParagraphIndex, Resolution, countries};
 use crate::index::versions::Versions;
+use crate::text::display::or_dash;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -146,10 +147,6 @@ fn report_problem(problem: &FileProblem, err: &mut dyn Write) -> io::Result<()> 
     writeln!(err, "resolu: {}: {}", problem.path, problem.error)
 }
 
-fn or_dash(value: Option<String>) -> String {
-    value.unwrap_or_else(|| "—".to_string())
-}
-
 /// The vote column of `list`: `30–15–2`, `sans vote`, or `—`.
 pub fn tally(resolution: &Resolution) -> String {
     resolution
@@ -194,7 +191,7 @@ pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> 
         .max()
         .unwrap_or(0);
     for (_, r) in resolutions {
-        let date = or_dash(r.adopted_on.map(|d| d.to_string()));
+        let date = or_dash(r.adopted_on);
         let title = r.title.as_deref().unwrap_or("(no title)");
         writeln!(
             out,
@@ -284,15 +281,15 @@ pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "Body: {}   Session: {}   Agenda item: {}",
-        or_dash(r.body.map(|b| b.code().to_string())),
-        or_dash(r.session.map(|s| s.to_string())),
-        or_dash(r.agenda_item.clone())
+        or_dash(r.body.map(crate::corpus::Body::code)),
+        or_dash(r.session),
+        or_dash(r.agenda_item.as_deref())
     )?;
     writeln!(
         out,
         "Adopted: {}   Meeting: {}   Vote: {}",
-        or_dash(r.adopted_on.map(|d| d.to_string())),
-        or_dash(r.meeting.clone()),
+        or_dash(r.adopted_on),
+        or_dash(r.meeting.as_deref()),
         tally(r)
     )?;
     writeln!(out)?;
@@ -323,12 +320,7 @@ pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
                 .iter()
                 .map(|c| format!("{} ({})", c.name, c.code.as_deref().unwrap_or("?")))
                 .collect();
-            writeln!(
-                out,
-                "{label} ({}): {}",
-                or_dash(stated.map(|n| n.to_string())),
-                names.join(", ")
-            )?;
+            writeln!(out, "{label} ({}): {}", or_dash(stated), names.join(", "))?;
         }
     }
     if !r.warnings.is_empty() {
