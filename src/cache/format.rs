@@ -49,19 +49,21 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(word))
 }
 
-/// A cache ready to be written: header and table, then each entry's bytes.
+/// A cache encoded whole in memory: header and table, then each entry's bytes (the tests' view
+/// of a file; writing goes through [`encode_to`], which never holds it whole).
+#[cfg(test)]
 pub struct Encoded {
     pub head: Vec<u8>,
     pub entries: Vec<Vec<u8>>,
 }
 
+#[cfg(test)]
 impl Encoded {
     pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         out.write_all(&self.head)?;
         self.entries.iter().try_for_each(|e| out.write_all(e))
     }
 
-    #[cfg(test)]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut bytes = Vec::new();
         let _ = self.write_to(&mut bytes);
@@ -69,7 +71,8 @@ impl Encoded {
     }
 }
 
-/// `entries` encoded under `version`.
+/// `entries` encoded under `version`, whole.
+#[cfg(test)]
 pub fn encode(entries: &[Entry], version: u64) -> Result<Encoded, CacheError> {
     let blobs: Vec<Vec<u8>> = entries
         .par_iter()
@@ -81,16 +84,58 @@ pub fn encode(entries: &[Entry], version: u64) -> Result<Encoded, CacheError> {
         table.extend_from_slice(&(blob.len() as u64).to_le_bytes());
         table.extend_from_slice(&xxh3_64(blob).to_le_bytes());
     }
+    Ok(Encoded {
+        head: head(version, blobs.len(), &table),
+        entries: blobs,
+    })
+}
+
+/// How many entries are encoded at a time when writing straight to a file: the encoded cache is
+/// never whole in memory beside the corpus (at 1M paragraphs it is about as big as the text).
+const WRITE_BATCH: usize = 1024;
+
+/// `entries` encoded under `version` and written to `out` as they are encoded, batch by batch:
+/// room for the header and table first, then the entries, then the header and table over that
+/// room once every length and checksum is known.
+pub fn encode_to(
+    entries: &[Entry],
+    version: u64,
+    out: &mut (impl std::io::Write + std::io::Seek),
+) -> Result<(), CacheError> {
+    let io = |e: std::io::Error| CacheError::Unwritable(e.to_string());
+    let start = out.stream_position().map_err(io)?;
+    let room = HEADER_LEN + ROW_LEN * entries.len();
+    out.write_all(&vec![0; room]).map_err(io)?;
+    let mut table = Vec::with_capacity(ROW_LEN * entries.len());
+    for batch in entries.chunks(WRITE_BATCH) {
+        let blobs: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(postcard::to_allocvec)
+            .collect::<Result<_, _>>()
+            .map_err(|e| CacheError::Encode(e.to_string()))?;
+        for blob in &blobs {
+            table.extend_from_slice(&(blob.len() as u64).to_le_bytes());
+            table.extend_from_slice(&xxh3_64(blob).to_le_bytes());
+            out.write_all(blob).map_err(io)?;
+        }
+    }
+    let end = out.stream_position().map_err(io)?;
+    out.seek(std::io::SeekFrom::Start(start)).map_err(io)?;
+    out.write_all(&head(version, entries.len(), &table))
+        .map_err(io)?;
+    out.seek(std::io::SeekFrom::Start(end)).map_err(io)?;
+    Ok(())
+}
+
+/// The header and the table of a cache of `count` entries.
+fn head(version: u64, count: usize, table: &[u8]) -> Vec<u8> {
     let mut head = Vec::with_capacity(HEADER_LEN + table.len());
     head.extend_from_slice(&MAGIC);
     head.extend_from_slice(&version.to_le_bytes());
-    head.extend_from_slice(&(blobs.len() as u64).to_le_bytes());
-    head.extend_from_slice(&xxh3_64(&table).to_le_bytes());
-    head.extend_from_slice(&table);
-    Ok(Encoded {
-        head,
-        entries: blobs,
-    })
+    head.extend_from_slice(&(count as u64).to_le_bytes());
+    head.extend_from_slice(&xxh3_64(table).to_le_bytes());
+    head.extend_from_slice(table);
+    head
 }
 
 /// `read_exact`, a short read being a cut file.

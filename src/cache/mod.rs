@@ -140,7 +140,6 @@ pub fn read(path: &Path) -> Result<Cache, CacheError> {
 /// over `path`. A reader sees the old file or the new one, never a mix; of two writers, the last
 /// rename wins and both leave a whole file.
 pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
-    let encoded = format::encode(entries, format::version())?;
     let unwritable = |e: std::io::Error| CacheError::Unwritable(e.to_string());
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -154,7 +153,7 @@ pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
             .create_new(true)
             .open(&temp)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
-        encoded.write_to(&mut out)?;
+        format::encode_to(entries, format::version(), &mut out).map_err(std::io::Error::other)?;
         out.flush()?;
         drop(out);
         file.sync_all()?;

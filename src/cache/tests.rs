@@ -507,3 +507,21 @@ fn a_corpus_assembled_from_the_cache_is_the_one_loaded_without_it() {
             .any(|r| r.warnings.iter().any(|w| w.kind() == "duplicate"))
     );
 }
+
+#[test]
+fn writing_batch_by_batch_gives_the_bytes_of_the_whole_encoding() {
+    // More entries than one write batch, so the table is filled across batches.
+    let entries: Vec<Entry> = (0..2500)
+        .map(|i| {
+            let mut entry = small_entries()[0].clone();
+            entry.path = format!("doc-{i}.txt");
+            entry
+        })
+        .collect();
+    let mut written = std::io::Cursor::new(Vec::new());
+    super::format::encode_to(&entries, version(), &mut written).unwrap();
+    assert_eq!(
+        written.into_inner(),
+        encode(&entries, version()).unwrap().to_bytes()
+    );
+}
