@@ -283,7 +283,11 @@ where
         let n = config.warnings.len();
         update(
             &mut app,
-            Action::Notice(format!("config: {n} warnings: {}", config.warnings[0])),
+            Action::Notice(format!(
+                "config: {}: {}",
+                crate::plural::count(n, "warning", "warnings"),
+                config.warnings[0]
+            )),
         );
     }
     let (events_tx, events) = mpsc::channel();
@@ -307,11 +311,14 @@ where
         started,
         requests,
         clipboard_file: config.clipboard_file.clone(),
-        store,
+        remember: store.and_then(Rememberer::spawn),
         tmux: inside_tmux(std::env::var("TMUX").ok().as_deref()),
     };
     let result = context.run(&mut terminal, &mut app, &theme, &events);
     restore();
+    if let Some(remember) = context.remember.take() {
+        remember.finish();
+    }
     match result {
         Ok(Some(signal)) => {
             tracing::info!(signal, "ended by signal");
@@ -320,6 +327,76 @@ where
         }
         Ok(None) => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// What the loop hands the state thread to write.
+enum Remember {
+    Query(String),
+    ListWidth(Option<u16>),
+}
+
+/// The thread writing the state folder (query history, list width), so that a slow disk (a
+/// network home folder) never stalls a keystroke. Writes are done in order, one at a time.
+struct Rememberer {
+    sender: Sender<Remember>,
+    done: Receiver<()>,
+}
+
+impl Rememberer {
+    /// How long quitting waits for the writes still queued.
+    const LAST_WRITES: Duration = Duration::from_secs(2);
+
+    fn spawn(store: Store) -> Option<Rememberer> {
+        let (sender, requests) = mpsc::channel::<Remember>();
+        let (finished, done) = mpsc::channel();
+        let spawned = thread::Builder::new()
+            .name("remember".into())
+            .spawn(move || {
+                for request in requests {
+                    let failed = match request {
+                        Remember::Query(query) => match store.add_query(&query) {
+                            Ok(warnings) => {
+                                for warning in &warnings {
+                                    tracing::warn!("{warning}");
+                                }
+                                None
+                            }
+                            Err(why) => Some(format!("query history: {why}")),
+                        },
+                        Remember::ListWidth(width) => store
+                            .set_list_width(width)
+                            .err()
+                            .map(|why| format!("list width: {why}")),
+                    };
+                    if let Some(why) = failed {
+                        tracing::warn!("{why}");
+                    }
+                }
+                let _ = finished.send(());
+            });
+        match spawned {
+            Ok(_) => Some(Rememberer { sender, done }),
+            Err(e) => {
+                tracing::warn!("no history or list width will be kept: {e}");
+                None
+            }
+        }
+    }
+
+    /// The queued writes done, or [`Rememberer::LAST_WRITES`] waited for them: a state
+    /// folder that hangs never keeps resolu from quitting.
+    fn finish(self) {
+        drop(self.sender);
+        let _ = self.done.recv_timeout(Self::LAST_WRITES);
+    }
+}
+
+impl Loop {
+    fn remember(&self, request: Remember) {
+        if let Some(remember) = &self.remember {
+            let _ = remember.sender.send(request);
+        }
     }
 }
 
@@ -381,7 +458,8 @@ struct Loop {
     requests: Sender<Request>,
     clipboard_file: Option<PathBuf>,
     /// Where the history and the list width are remembered (none without a home folder).
-    store: Option<Store>,
+    /// The thread that writes the history and the list width (none without a state folder).
+    remember: Option<Rememberer>,
     tmux: bool,
 }
 
@@ -520,19 +598,8 @@ impl Loop {
                 let note = routes_note(&routes, &failures);
                 update(app, Action::Notice(format!("{done} — {note}")));
             }
-            Command::RememberQuery(query) => {
-                let added = self.store.as_ref().map(|store| store.add_query(&query));
-                match added {
-                    Some(Ok(warnings)) => warnings.iter().for_each(|w| tracing::warn!("{w}")),
-                    Some(Err(why)) => tracing::warn!("query history: {why}"),
-                    None => {}
-                }
-            }
-            Command::RememberListWidth(width) => {
-                if let Some(Err(why)) = self.store.as_ref().map(|s| s.set_list_width(width)) {
-                    tracing::warn!("list width: {why}");
-                }
-            }
+            Command::RememberQuery(query) => self.remember(Remember::Query(query)),
+            Command::RememberListWidth(width) => self.remember(Remember::ListWidth(width)),
             Command::SetMouse(on) => {
                 let mut out = io::stdout();
                 let done = if on {
