@@ -28,6 +28,7 @@
 //! so the corpus is the same with or without the cache (tested).
 
 mod format;
+pub mod index_file;
 pub mod load;
 #[cfg(test)]
 mod tests;
@@ -56,6 +57,8 @@ pub enum CacheError {
     NotACache,
     #[error("cache written by another version of resolu")]
     OtherVersion,
+    #[error("index built from another state of the corpus")]
+    OtherCorpus,
     #[error("cache file cut short")]
     Truncated,
     #[error("cache file damaged: {0}")]
@@ -141,6 +144,14 @@ pub fn read(path: &Path) -> Result<Cache, CacheError> {
 /// rename wins and both leave a whole file.
 pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
     let encoded = format::encode(entries, format::version())?;
+    write_atomically(path, |mut out| encoded.write_to(&mut out))
+}
+
+/// Write a file by `body` atomically, as [`write()`] says: a temporary file, synced, renamed.
+fn write_atomically(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), CacheError> {
     let unwritable = |e: std::io::Error| CacheError::Unwritable(e.to_string());
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -154,7 +165,7 @@ pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
             .create_new(true)
             .open(&temp)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
-        encoded.write_to(&mut out)?;
+        body(&mut out)?;
         out.flush()?;
         drop(out);
         file.sync_all()?;
@@ -235,6 +246,11 @@ impl Store {
         &self.path
     }
 
+    /// The file of the corpus' cached index, beside the corpus cache (`corpus-KEY.index`).
+    pub fn index_path(&self) -> PathBuf {
+        self.path.with_extension("index")
+    }
+
     /// The cache, or why there is none usable.
     pub fn read(&self) -> Result<Cache, CacheError> {
         read(&self.path)
@@ -256,8 +272,13 @@ impl Store {
         write(&self.path, entries)
     }
 
-    /// Remove the cache file; `Ok(false)` when there was none.
+    /// Remove the cache file and its index; `Ok(false)` when there was no cache file.
     pub fn clear(&self) -> Result<bool, CacheError> {
+        match std::fs::remove_file(self.index_path()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(CacheError::Unwritable(e.to_string())),
+        }
         match std::fs::remove_file(&self.path) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
