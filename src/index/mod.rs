@@ -52,6 +52,7 @@ pub struct Index {
     /// `postings[posting_starts[w]..posting_starts[w + 1]]`: ascending paragraph ids holding word
     /// `w`.
     posting_starts: Vec<usize>,
+    #[serde(with = "stored::postings")]
     postings: Vec<u32>,
     /// Paragraphs holding a word that starts with this character.
     #[serde(with = "stored::bits::map")]
