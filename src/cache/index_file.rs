@@ -66,17 +66,26 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(word))
 }
 
-/// `index` as the bytes of an index file for the corpus of fingerprint `fingerprint`.
-pub fn encode(index: &Index, fingerprint: u64, version: u64) -> Result<Vec<u8>, CacheError> {
+/// `index` as an index file for the corpus of fingerprint `fingerprint`: its header, and its
+/// payload apart (written after it, never copied behind it: the payload is tens of MB).
+pub fn encode(
+    index: &Index,
+    fingerprint: u64,
+    version: u64,
+) -> Result<([u8; HEADER_LEN], Vec<u8>), CacheError> {
     let payload = postcard::to_allocvec(index).map_err(|e| CacheError::Encode(e.to_string()))?;
-    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
-    bytes.extend_from_slice(&MAGIC);
-    bytes.extend_from_slice(&version.to_le_bytes());
-    bytes.extend_from_slice(&fingerprint.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
-    Ok(bytes)
+    let mut header = [0; HEADER_LEN];
+    let fields = [
+        u64::from_le_bytes(MAGIC),
+        version,
+        fingerprint,
+        payload.len() as u64,
+        xxh3_64(&payload),
+    ];
+    for (slot, field) in header.chunks_exact_mut(8).zip(fields) {
+        slot.copy_from_slice(&field.to_le_bytes());
+    }
+    Ok((header, payload))
 }
 
 /// The index held by a file of `file_len` bytes read from `reader`, if this build wrote it for
@@ -163,8 +172,11 @@ pub fn read(
 
 /// Write the index file at `path` atomically (as [`super::write()`]).
 pub fn write(path: &Path, index: &Index, fingerprint: u64) -> Result<(), CacheError> {
-    let bytes = encode(index, fingerprint, version())?;
-    write_atomically(path, |out| out.write_all(&bytes))
+    let (header, payload) = encode(index, fingerprint, version())?;
+    write_atomically(path, |out| {
+        out.write_all(&header)?;
+        out.write_all(&payload)
+    })
 }
 
 /// What became of the cached index on one start.
@@ -239,8 +251,10 @@ mod tests {
     use std::sync::LazyLock;
 
     static CORPUS: LazyLock<Vec<Resolution>> = LazyLock::new(|| load_embedded().resolutions);
-    static BYTES: LazyLock<Vec<u8>> =
-        LazyLock::new(|| encode(&Index::build(&CORPUS), 42, version()).unwrap());
+    static BYTES: LazyLock<Vec<u8>> = LazyLock::new(|| {
+        let (header, payload) = encode(&Index::build(&CORPUS), 42, version()).unwrap();
+        [&header[..], &payload].concat()
+    });
 
     fn decoded(bytes: &[u8]) -> Result<Index, CacheError> {
         decode(bytes, version(), 42, &CORPUS)
