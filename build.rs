@@ -1,7 +1,8 @@
 //! Build script: one number that changes whenever the parser or the model may have changed, so
 //! that a cache of parsed documents written by another build is never read as this build's
 //! (`src/cache/`, `RESOLU_PARSER_HASH`). It hashes every file under `src/corpus` and `src/text`
-//! (code, lexicons, country table), in path order, with FNV-1a: no dependency, stable.
+//! (code, lexicons, country table), in path order, with FNV-1a: no dependency, stable. A second
+//! number, `RESOLU_INDEX_HASH`, does the same for `src/index`, for the cached index.
 
 // Build tool: a failure is meant to stop the build.
 #![allow(
@@ -27,9 +28,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn main() {
+/// FNV-1a over the files under `dirs` (names and bytes, in path order).
+fn hash_of(dirs: &[&str]) -> u64 {
     let mut all = Vec::new();
-    for dir in ["src/corpus", "src/text"] {
+    for dir in dirs {
         println!("cargo::rerun-if-changed={dir}");
         files(Path::new(dir), &mut all);
     }
@@ -43,5 +45,13 @@ fn main() {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    println!("cargo::rustc-env=RESOLU_PARSER_HASH={hash:016x}");
+    hash
+}
+
+fn main() {
+    let parser = hash_of(&["src/corpus", "src/text"]);
+    println!("cargo::rustc-env=RESOLU_PARSER_HASH={parser:016x}");
+    // The index's shape and how it is built: a cached index of another build is never read.
+    let index = hash_of(&["src/index"]);
+    println!("cargo::rustc-env=RESOLU_INDEX_HASH={index:016x}");
 }

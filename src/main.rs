@@ -3,9 +3,12 @@
 
 use clap::Parser;
 use resolu::cli::{Cli, Command, CorpusArgs};
-use resolu::commands::{self, CorpusSource, EXIT_INPUT, EXIT_OK, EXIT_USAGE, SearchOptions};
+use resolu::commands::{
+    self, CorpusSource, EXIT_INPUT, EXIT_OK, EXIT_USAGE, IndexSource, SearchOptions,
+};
 use resolu::config::{self, Config};
 use resolu::corpus::load::Corpus;
+use resolu::worker::IndexMaker;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,12 +51,13 @@ fn with_corpus(
     args: &CorpusArgs,
     global: &CorpusArgs,
     err: &mut dyn Write,
-    command: impl FnOnce(&Corpus, &mut dyn Write) -> io::Result<u8>,
+    command: impl FnOnce(&Corpus, &IndexSource, &mut dyn Write) -> io::Result<u8>,
 ) -> anyhow::Result<u8> {
     let config = config_for_command(err)?;
     let cache = cache_dir(args, global);
-    let corpus = commands::load(&source_for(args, global, &config), cache.as_deref(), err)?;
-    let status = command(&corpus, err)?;
+    let (corpus, index) =
+        commands::load(&source_for(args, global, &config), cache.as_deref(), err)?;
+    let status = command(&corpus, &index, err)?;
     let input_problem = if corpus.problems.is_empty() {
         EXIT_OK
     } else {
@@ -85,7 +89,11 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     let source = source_for(&CorpusArgs::default(), global, &config);
     let cache = cache_dir(&CorpusArgs::default(), global);
     resolu::tui::run(
-        move |progress| commands::read_reporting(&source, cache.as_deref(), progress),
+        move |progress| {
+            let (corpus, index) = commands::read_reporting(&source, cache.as_deref(), progress);
+            let make_index: IndexMaker = Box::new(move |resolutions| index.index(resolutions));
+            (corpus, make_index)
+        },
         &config,
     )?;
     Ok(EXIT_OK)
@@ -124,7 +132,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let cache = cache_dir(corpus, &global);
             commands::cache(&action, &source, cache.as_deref(), out, &mut err)?
         }
-        Command::List { corpus, json } => with_corpus(&corpus, &global, &mut err, |c, _| {
+        Command::List { corpus, json } => with_corpus(&corpus, &global, &mut err, |c, _, _| {
             commands::list(c, json, out)
         })?,
         Command::Show {
@@ -132,12 +140,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             corpus,
             json,
             lang,
-        } => with_corpus(&corpus, &global, &mut err, |c, err| {
+        } => with_corpus(&corpus, &global, &mut err, |c, _, err| {
             commands::show(c, &id, lang, json, out, err)
         })?,
-        Command::Export { corpus, format } => with_corpus(&corpus, &global, &mut err, |c, _| {
-            commands::export(c, format, out)
-        })?,
+        Command::Export { corpus, format } => {
+            with_corpus(&corpus, &global, &mut err, |c, _, _| {
+                commands::export(c, format, out)
+            })?
+        }
         Command::Check {
             explain: Some(file),
             ..
@@ -151,7 +161,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             commands::stats(&source_for(&corpus, &global, &config), out)?
         }
         Command::Check { corpus, json, .. } => {
-            with_corpus(&corpus, &global, &mut err, |c, err| {
+            with_corpus(&corpus, &global, &mut err, |c, _, err| {
                 commands::check(c, json, out, err)
             })?
         }
@@ -173,7 +183,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 corpus.paths.insert(0, first.into());
             }
             let started = std::time::Instant::now();
-            with_corpus(&corpus, &global, &mut err, |c, err| {
+            with_corpus(&corpus, &global, &mut err, |c, index, err| {
                 let paragraphs: usize = c.resolutions.iter().map(|r| r.paragraphs.len()).sum();
                 writeln!(
                     err,
@@ -181,7 +191,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     c.resolutions.len(),
                     started.elapsed().as_millis()
                 )?;
-                commands::search_stdin(c, &mut io::stdin().lock(), options, out, err)
+                commands::search_stdin(c, index, &mut io::stdin().lock(), options, out, err)
             })?
         }
         Command::Search {
@@ -191,19 +201,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             json,
             exit_status,
             ..
-        } => with_corpus(&corpus, &global, &mut err, |c, err| {
+        } => with_corpus(&corpus, &global, &mut err, |c, index, err| {
             let options = SearchOptions {
                 limit,
                 json,
                 exit_status,
             };
-            commands::search(c, query.as_deref().unwrap_or(""), options, out, err)
+            commands::search(c, index, query.as_deref().unwrap_or(""), options, out, err)
         })?,
         Command::Votes {
             country,
             corpus,
             json,
-        } => with_corpus(&corpus, &global, &mut err, |c, err| {
+        } => with_corpus(&corpus, &global, &mut err, |c, _, err| {
             commands::votes(c, &country, json, out, err)
         })?,
     };

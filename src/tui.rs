@@ -248,7 +248,7 @@ fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
 /// first frame does not wait for it.
 pub fn run<L>(load: L, config: &Config) -> anyhow::Result<()>
 where
-    L: FnOnce(&worker::Progress<'_>) -> Corpus + Send + 'static,
+    L: FnOnce(&worker::Progress<'_>) -> (Corpus, worker::IndexMaker) + Send + 'static,
 {
     install_panic_hook();
     let started = std::time::Instant::now();

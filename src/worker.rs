@@ -1,8 +1,9 @@
-//! Background threads: the loader builds the index; the search worker answers queries, skipping
+//! Background threads: the loader reads the corpus and gets its index; the search worker answers queries, skipping
 //! to the newest one it has been sent. Both report as [`Action`]s through a `notify` function
 //! (in the terminal UI: a send on the one event channel).
 
 use crate::app::{Action, SearchOutcome};
+use crate::corpus::Resolution;
 use crate::corpus::load::Corpus;
 use crate::index::Index;
 use crate::index::query::Query;
@@ -12,6 +13,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
+
+/// How the loader gets the index of the corpus it read: built here, or (given by the caller,
+/// which may know a cache) read from where it was kept.
+pub type IndexMaker = Box<dyn FnOnce(&[Resolution]) -> Index + Send>;
+
+/// The index built from the corpus, no cache involved.
+pub fn build_index() -> IndexMaker {
+    Box::new(Index::build)
+}
 
 /// What the search worker is sent.
 #[derive(Debug)]
@@ -79,12 +89,12 @@ impl Throttle {
     }
 }
 
-/// Read the corpus (`load`) and build its index on their own thread: the UI shows how many files
+/// Read the corpus (`load`) and get its index (as `load` says) on their own thread: the UI shows how many files
 /// are read meanwhile, shows the corpus as soon as it is parsed and searches once the index
 /// reaches the worker.
 pub fn spawn_loader<L, F>(load: L, worker: Sender<Request>, notify: F) -> io::Result<JoinHandle<()>>
 where
-    L: FnOnce(&Progress<'_>) -> Corpus + Send + 'static,
+    L: FnOnce(&Progress<'_>) -> (Corpus, IndexMaker) + Send + 'static,
     F: Fn(Action) -> bool + Send + Sync + 'static,
 {
     thread::Builder::new().name("loader".into()).spawn(move || {
@@ -95,7 +105,8 @@ where
                 notify(Action::LoadProgress { done, total });
             }
         };
-        let corpus = Arc::new(load(&progress));
+        let (corpus, make_index) = load(&progress);
+        let corpus = Arc::new(corpus);
         tracing::info!(
             resolutions = corpus.resolutions.len(),
             problems = corpus.problems.len(),
@@ -119,10 +130,10 @@ where
             )));
         }
         let started = Instant::now();
-        let index = Index::build(&corpus.resolutions);
+        let index = make_index(&corpus.resolutions);
         let paragraphs = index.paragraph_count();
         let elapsed = started.elapsed();
-        tracing::info!(paragraphs, ?elapsed, "index built");
+        tracing::info!(paragraphs, ?elapsed, "index ready");
         if worker.send(Request::Index(Arc::new(index), corpus)).is_ok() {
             notify(Action::IndexReady {
                 paragraphs,
@@ -269,7 +280,7 @@ mod tests {
             for done in 0..=2 {
                 progress(done, 2);
             }
-            load_embedded()
+            (load_embedded(), build_index())
         };
         spawn_loader(load, worker, notify).unwrap().join().unwrap();
         let actions: Vec<Action> = received.try_iter().collect();

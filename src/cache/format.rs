@@ -97,10 +97,10 @@ const WRITE_BATCH: usize = 1024;
 /// `entries` encoded under `version` and written to `out` as they are encoded, batch by batch:
 /// room for the header and table first, then the entries, then the header and table over that
 /// room once every length and checksum is known.
-pub fn encode_to(
+pub fn encode_to<W: std::io::Write + std::io::Seek + ?Sized>(
     entries: &[Entry],
     version: u64,
-    out: &mut (impl std::io::Write + std::io::Seek),
+    out: &mut W,
 ) -> Result<(), CacheError> {
     let io = |e: std::io::Error| CacheError::Unwritable(e.to_string());
     let start = out.stream_position().map_err(io)?;

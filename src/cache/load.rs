@@ -27,6 +27,8 @@ pub struct Outcome {
     pub unsaved: Option<CacheError>,
     /// Whether a new cache file was written.
     pub saved: bool,
+    /// The corpus' fingerprint ([`super::index_file::fingerprint`]): which cached index is its.
+    pub fingerprint: u64,
 }
 
 /// One file to load and what the cache knew of it.
@@ -96,6 +98,7 @@ pub fn load_paths(
         }
         entries.push(entry);
     }
+    outcome.fingerprint = super::index_file::fingerprint(&entries);
     let changed = outcome.touched > 0
         || !outcome.parsed.is_empty()
         || outcome.gone > 0

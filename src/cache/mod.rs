@@ -28,6 +28,7 @@
 //! so the corpus is the same with or without the cache (tested).
 
 mod format;
+pub mod index_file;
 pub mod load;
 #[cfg(test)]
 mod tests;
@@ -56,6 +57,8 @@ pub enum CacheError {
     NotACache,
     #[error("cache written by another version of resolu")]
     OtherVersion,
+    #[error("index built from another state of the corpus")]
+    OtherCorpus,
     #[error("cache file cut short")]
     Truncated,
     #[error("cache file damaged: {0}")]
@@ -140,6 +143,21 @@ pub fn read(path: &Path) -> Result<Cache, CacheError> {
 /// over `path`. A reader sees the old file or the new one, never a mix; of two writers, the last
 /// rename wins and both leave a whole file.
 pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
+    write_atomically(path, |out| {
+        format::encode_to(entries, format::version(), out).map_err(std::io::Error::other)
+    })
+}
+
+/// A file being written: bytes go on, and `format::encode_to` goes back to fill in its header.
+pub(crate) trait WriteSeek: Write + std::io::Seek {}
+
+impl<T: Write + std::io::Seek> WriteSeek for T {}
+
+/// Write a file by `body` atomically, as [`write()`] says: a temporary file, synced, renamed.
+fn write_atomically(
+    path: &Path,
+    body: impl FnOnce(&mut dyn WriteSeek) -> std::io::Result<()>,
+) -> Result<(), CacheError> {
     let unwritable = |e: std::io::Error| CacheError::Unwritable(e.to_string());
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -153,7 +171,7 @@ pub fn write(path: &Path, entries: &[Entry]) -> Result<(), CacheError> {
             .create_new(true)
             .open(&temp)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, &file);
-        format::encode_to(entries, format::version(), &mut out).map_err(std::io::Error::other)?;
+        body(&mut out)?;
         out.flush()?;
         drop(out);
         file.sync_all()?;
@@ -234,6 +252,11 @@ impl Store {
         &self.path
     }
 
+    /// The file of the corpus' cached index, beside the corpus cache (`corpus-KEY.index`).
+    pub fn index_path(&self) -> PathBuf {
+        self.path.with_extension("index")
+    }
+
     /// The cache, or why there is none usable.
     pub fn read(&self) -> Result<Cache, CacheError> {
         read(&self.path)
@@ -255,8 +278,13 @@ impl Store {
         write(&self.path, entries)
     }
 
-    /// Remove the cache file; `Ok(false)` when there was none.
+    /// Remove the cache file and its index; `Ok(false)` when there was no cache file.
     pub fn clear(&self) -> Result<bool, CacheError> {
+        match std::fs::remove_file(self.index_path()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(CacheError::Unwritable(e.to_string())),
+        }
         match std::fs::remove_file(&self.path) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

@@ -2,6 +2,7 @@
 
 use super::{CorpusSource, EXIT_INPUT, EXIT_OK};
 use crate::cache::Store;
+use crate::cache::index_file;
 use crate::cli::CacheAction;
 use crate::corpus::Resolution;
 use crate::index::Index;
@@ -83,6 +84,7 @@ fn stats(store: &Store, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let files = cache.entries.len();
+    let fingerprint = index_file::fingerprint(&cache.entries);
     let resolutions: Vec<Resolution> = cache
         .entries
         .into_iter()
@@ -90,14 +92,21 @@ fn stats(store: &Store, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     let paragraphs: usize = resolutions.iter().map(|r| r.paragraphs.len()).sum();
     let text: usize = resolutions.iter().map(Resolution::text_bytes).sum();
-    let index = Index::build(&resolutions);
+    let cached = index_file::read(&store.index_path(), fingerprint, &resolutions);
+    let (index, whence) = match cached {
+        Ok(index) => (index, "cached".to_string()),
+        Err(why) => (
+            Index::build(&resolutions),
+            format!("built when loaded (no cached index: {why})"),
+        ),
+    };
     writeln!(out, "files:      {files}")?;
     writeln!(out, "documents:  {}", resolutions.len())?;
     writeln!(out, "paragraphs: {paragraphs}")?;
     writeln!(out, "text:       {}", plural::count(text, "byte", "bytes"))?;
     writeln!(
         out,
-        "index:      {} ({} distinct words), built when loaded",
+        "index:      {} ({} distinct words), {whence}",
         plural::count(index.heap_bytes(), "byte", "bytes"),
         index.vocabulary_size()
     )?;

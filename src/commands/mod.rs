@@ -11,9 +11,11 @@ pub use check::{check, explain, stats};
 pub use search::{SearchOptions, search, search_stdin, votes};
 
 use crate::cache::Store;
+use crate::cache::index_file::{self, IndexOutcome};
 use crate::cli::ExportFormat;
 use crate::corpus::load::{Corpus, FileProblem, load_embedded};
 use crate::corpus::{ById, DocId, Language, ParagraphIndex, Resolution, countries};
+use crate::index::Index;
 use crate::index::versions::Versions;
 use crate::text::display::or_dash;
 use std::io::{self, IsTerminal, Write};
@@ -60,23 +62,48 @@ pub fn choose_source(
 
 /// Read and parse the corpus without a cache, reporting nothing.
 pub fn read(source: &CorpusSource) -> Corpus {
-    read_reporting(source, None, &|_, _| {})
+    read_reporting(source, None, &|_, _| {}).0
+}
+
+/// Where a command gets the index of the corpus it read: from the cache when the corpus was read
+/// through one and its cached index is of this very corpus, else built (and then cached).
+#[derive(Debug, Clone, Default)]
+pub struct IndexSource {
+    store: Option<Store>,
+    fingerprint: u64,
+}
+
+impl IndexSource {
+    /// The index of `resolutions`, the corpus read with this source.
+    pub fn index(&self, resolutions: &[Resolution]) -> Index {
+        self.index_with_outcome(resolutions).0
+    }
+
+    /// [`IndexSource::index`], and whether it came from the cache.
+    pub fn index_with_outcome(&self, resolutions: &[Resolution]) -> (Index, IndexOutcome) {
+        index_file::index_for(self.store.as_ref(), self.fingerprint, resolutions)
+    }
 }
 
 /// Read the corpus through its cache in `cache_dir` (`None`: no cache, every file parsed),
 /// telling `progress(done, total)` how many files are read (the sample corpus, compiled in, is
-/// read at once and says nothing).
+/// read at once and says nothing); with it, where its index is to come from.
 pub fn read_reporting(
     source: &CorpusSource,
     cache_dir: Option<&Path>,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Corpus {
+) -> (Corpus, IndexSource) {
     match source {
         CorpusSource::Paths(paths) => {
             let store = cache_dir.and_then(|dir| Store::for_corpus(dir, paths));
-            crate::cache::load::load_paths(paths, store.as_ref(), progress).0
+            let (corpus, outcome) = crate::cache::load::load_paths(paths, store.as_ref(), progress);
+            let index = IndexSource {
+                store,
+                fingerprint: outcome.fingerprint,
+            };
+            (corpus, index)
         }
-        CorpusSource::Embedded => load_embedded(),
+        CorpusSource::Embedded => (load_embedded(), IndexSource::default()),
     }
 }
 
@@ -87,14 +114,14 @@ pub fn load(
     source: &CorpusSource,
     cache_dir: Option<&Path>,
     err: &mut dyn Write,
-) -> io::Result<Corpus> {
+) -> io::Result<(Corpus, IndexSource)> {
     let bar = LoadBar::new(io::stderr().is_terminal());
-    let corpus = read_reporting(source, cache_dir, &|done, total| bar.report(done, total));
+    let (corpus, index) = read_reporting(source, cache_dir, &|done, total| bar.report(done, total));
     bar.finish();
     for problem in &corpus.problems {
         report_problem(problem, err)?;
     }
-    Ok(corpus)
+    Ok((corpus, index))
 }
 
 /// The CLI's progress bar while files are read: hidden until the load has taken

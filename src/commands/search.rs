@@ -3,9 +3,9 @@
 use super::{EXIT_INPUT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, resolve_country};
 use crate::corpus::load::Corpus;
 use crate::corpus::{Adoption, ById, DocId, Resolution};
+use crate::index::Hit;
 use crate::index::query::{Query, parse};
 use crate::index::versions::Versions;
-use crate::index::{Hit, Index};
 use serde_json::json;
 use std::io::{self, BufRead, Write};
 use std::time::Instant;
@@ -43,13 +43,14 @@ fn status(options: SearchOptions, total: usize) -> u8 {
 /// `resolu search QUERY`: best paragraphs first.
 pub fn search(
     corpus: &Corpus,
+    index: &super::IndexSource,
     text: &str,
     options: SearchOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let SearchOptions { limit, json, .. } = options;
-    let index = Index::build(&corpus.resolutions);
+    let index = index.index(&corpus.resolutions);
     let query = parse(text);
     report_hints(&query, err)?;
     let result = index.search(&corpus.resolutions, &query, limit);
@@ -84,6 +85,7 @@ pub fn search(
 /// measured around the search alone, `hints` says what of the query was not understood.
 pub fn search_stdin(
     corpus: &Corpus,
+    index: &super::IndexSource,
     input: &mut dyn BufRead,
     options: SearchOptions,
     out: &mut dyn Write,
@@ -92,12 +94,13 @@ pub fn search_stdin(
     let limit = options.limit;
     let mut matched = 0;
     let started = Instant::now();
-    let index = Index::build(&corpus.resolutions);
+    let (index, outcome) = index.index_with_outcome(&corpus.resolutions);
     writeln!(
         err,
-        "resolu: index of {} paragraphs, {} words built in {} ms",
+        "resolu: index of {} paragraphs, {} words {} in {} ms",
         index.paragraph_count(),
         index.vocabulary_size(),
+        if outcome.reused { "read" } else { "built" },
         started.elapsed().as_millis()
     )?;
     for line in input.lines() {

@@ -13,6 +13,7 @@
 pub mod query;
 pub mod search;
 pub mod snippet;
+mod stored;
 pub mod versions;
 pub mod votes;
 
@@ -21,6 +22,7 @@ use crate::text::fold::{fold_into, words};
 use fixedbitset::FixedBitSet;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 pub use search::{Hit, SearchResult, match_positions};
 
@@ -30,8 +32,9 @@ pub use search::{Hit, SearchResult, match_positions};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ParagraphId(pub usize);
 
-/// The inverted index over every paragraph of a corpus.
-#[derive(Debug, Default)]
+/// The inverted index over every paragraph of a corpus. Serde gives it to the on-disk cache;
+/// one read back is checked against its corpus before use ([`Index::check`]).
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     /// Number of paragraphs. No folded copy of the text is kept: queries fold the few
     /// candidates they read, which keeps the index at a fraction of the corpus' size.
@@ -39,16 +42,20 @@ pub struct Index {
     /// Global id of each document's first paragraph, plus the end.
     doc_starts: Vec<usize>,
     /// Paragraphs that are operative.
+    #[serde(with = "stored::bits")]
     operative: FixedBitSet,
     /// Paragraphs of annexes.
+    #[serde(with = "stored::bits")]
     annex: FixedBitSet,
     /// Sorted unique folded words.
     vocabulary: Vec<Box<str>>,
     /// `postings[posting_starts[w]..posting_starts[w + 1]]`: ascending paragraph ids holding word
     /// `w`.
     posting_starts: Vec<usize>,
+    #[serde(with = "stored::postings")]
     postings: Vec<u32>,
     /// Paragraphs holding a word that starts with this character.
+    #[serde(with = "stored::bits::map")]
     first_letters: FxHashMap<char, FixedBitSet>,
     /// Documents by country and ballot, for `c:` filters.
     votes: votes::VoteIndex,

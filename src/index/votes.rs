@@ -7,6 +7,7 @@ use crate::corpus::{Ballot, Resolution};
 use crate::text::fold::fold;
 use fixedbitset::FixedBitSet;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Documents per ballot: yes, no, abstain.
 type ByBallot = [FixedBitSet; 3];
@@ -19,10 +20,12 @@ fn slot(ballot: Ballot) -> usize {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteIndex {
     documents: usize,
+    #[serde(with = "super::stored::bits::map3")]
     by_code: FxHashMap<String, ByBallot>,
+    #[serde(with = "super::stored::bits::map3")]
     by_name: FxHashMap<String, ByBallot>,
 }
 
@@ -35,6 +38,18 @@ impl VoteIndex {
             .chain(&self.by_name)
             .map(|(key, ballots)| key.len() + by_ballot(ballots))
             .sum()
+    }
+
+    /// Whether it can answer for a corpus of `documents` documents without going out of bounds
+    /// (a vote index read from a file is checked so before use).
+    pub(super) fn fits(&self, documents: usize) -> bool {
+        self.documents == documents
+            && self
+                .by_code
+                .values()
+                .chain(self.by_name.values())
+                .flatten()
+                .all(|set| set.len() == documents && super::stored::clean_tail(set))
     }
 
     pub fn build(resolutions: &[Resolution]) -> VoteIndex {
