@@ -44,7 +44,8 @@ pub fn version() -> u64 {
     *VERSION
 }
 
-fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+/// The little-endian `u64` at `at`, if the bytes reach that far.
+pub(super) fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     let word: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
     Some(u64::from_le_bytes(word))
 }
@@ -138,8 +139,29 @@ fn head(version: u64, count: usize, table: &[u8]) -> Vec<u8> {
     head
 }
 
+/// The first `header_len` bytes of a file of `file_len` bytes (fewer if it is shorter: the
+/// fields past its end then read as a cut file), if it opens with `magic`; and the file's
+/// length as a `usize`. Shared by the corpus cache and the index file.
+pub(super) fn read_header(
+    reader: &mut impl Read,
+    file_len: u64,
+    magic: &[u8],
+    header_len: usize,
+) -> Result<(Vec<u8>, usize), CacheError> {
+    if file_len == 0 {
+        return Err(CacheError::Empty);
+    }
+    let file_len = usize::try_from(file_len).map_err(|_| CacheError::NotACache)?;
+    let mut header = vec![0; header_len.min(file_len)];
+    read_exact(reader, &mut header)?;
+    if header.get(..magic.len()) != Some(magic) {
+        return Err(CacheError::NotACache);
+    }
+    Ok((header, file_len))
+}
+
 /// `read_exact`, a short read being a cut file.
-fn read_exact(reader: &mut impl Read, buffer: &mut [u8]) -> Result<(), CacheError> {
+pub(super) fn read_exact(reader: &mut impl Read, buffer: &mut [u8]) -> Result<(), CacheError> {
     reader.read_exact(buffer).map_err(|e| match e.kind() {
         std::io::ErrorKind::UnexpectedEof => CacheError::Truncated,
         _ => CacheError::Unreadable(e.to_string()),
@@ -159,15 +181,7 @@ pub fn decode_from(
     file_len: u64,
     version: u64,
 ) -> Result<Vec<Entry>, CacheError> {
-    if file_len == 0 {
-        return Err(CacheError::Empty);
-    }
-    let file_len = usize::try_from(file_len).map_err(|_| CacheError::NotACache)?;
-    let mut header = vec![0; HEADER_LEN.min(file_len)];
-    read_exact(reader, &mut header)?;
-    if header.get(..MAGIC.len()) != Some(&MAGIC[..]) {
-        return Err(CacheError::NotACache);
-    }
+    let (header, file_len) = read_header(reader, file_len, &MAGIC, HEADER_LEN)?;
     if u64_at(&header, 8).ok_or(CacheError::Truncated)? != version {
         return Err(CacheError::OtherVersion);
     }

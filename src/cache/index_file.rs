@@ -18,7 +18,8 @@
 //!     40     …  the payload: the `Index`, postcard-encoded
 //! ```
 
-use super::{CacheError, Entry, Store, format, write_atomically};
+use super::format::{read_exact, u64_at};
+use super::{CacheError, Entry, Store, format, open_for_reading, write_atomically};
 use crate::corpus::Resolution;
 use crate::index::Index;
 use std::io::Read;
@@ -61,11 +62,6 @@ pub fn fingerprint(entries: &[Entry]) -> u64 {
     hasher.digest()
 }
 
-fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let word: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(word))
-}
-
 /// `index` as an index file for the corpus of fingerprint `fingerprint`: its header, and its
 /// payload apart (written after it, never copied behind it: the payload is tens of MB).
 pub fn encode(
@@ -97,15 +93,7 @@ pub fn decode_from(
     fingerprint: u64,
     resolutions: &[Resolution],
 ) -> Result<Index, CacheError> {
-    if file_len == 0 {
-        return Err(CacheError::Empty);
-    }
-    let file_len = usize::try_from(file_len).map_err(|_| CacheError::NotACache)?;
-    let mut header = vec![0; HEADER_LEN.min(file_len)];
-    read_exact(reader, &mut header)?;
-    if header.get(..MAGIC.len()) != Some(&MAGIC[..]) {
-        return Err(CacheError::NotACache);
-    }
+    let (header, file_len) = format::read_header(reader, file_len, &MAGIC, HEADER_LEN)?;
     let field = |at| u64_at(&header, at).ok_or(CacheError::Truncated);
     if field(8)? != version {
         return Err(CacheError::OtherVersion);
@@ -137,13 +125,6 @@ pub fn decode_from(
     Ok(index)
 }
 
-fn read_exact(reader: &mut impl Read, buffer: &mut [u8]) -> Result<(), CacheError> {
-    reader.read_exact(buffer).map_err(|e| match e.kind() {
-        std::io::ErrorKind::UnexpectedEof => CacheError::Truncated,
-        _ => CacheError::Unreadable(e.to_string()),
-    })
-}
-
 /// Read the index file at `path` for the corpus `resolutions` of fingerprint `fingerprint`.
 /// Never panics, whatever the file holds.
 pub fn read(
@@ -151,23 +132,8 @@ pub fn read(
     fingerprint: u64,
     resolutions: &[Resolution],
 ) -> Result<Index, CacheError> {
-    let unreadable = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => CacheError::Missing,
-        _ => CacheError::Unreadable(e.to_string()),
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(CacheError::Unreadable("a folder, not a file".into()));
-    }
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
-    decode_from(
-        &mut reader,
-        metadata.len(),
-        version(),
-        fingerprint,
-        resolutions,
-    )
+    let (mut reader, len) = open_for_reading(path)?;
+    decode_from(&mut reader, len, version(), fingerprint, resolutions)
 }
 
 /// Write the index file at `path` atomically (as [`super::write()`]).

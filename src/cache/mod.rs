@@ -122,20 +122,28 @@ pub struct Cache {
 
 /// Read a cache file. Never panics, whatever the file holds.
 pub fn read(path: &Path) -> Result<Cache, CacheError> {
+    let (mut reader, len) = open_for_reading(path)?;
+    let entries = format::decode_from(&mut reader, len, format::version())?;
+    Ok(Cache { entries })
+}
+
+/// A cache or index file opened for reading, and its length. The length of the file opened,
+/// not of the path: a writer replaces the file by renaming, never changes it in place, so the
+/// two cannot disagree.
+fn open_for_reading(path: &Path) -> Result<(std::io::BufReader<std::fs::File>, u64), CacheError> {
     let unreadable = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => CacheError::Missing,
         _ => CacheError::Unreadable(e.to_string()),
     };
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    // The length of the file opened, not of the path: a writer replaces the file by renaming,
-    // never changes it in place, so the two cannot disagree.
     let metadata = file.metadata().map_err(unreadable)?;
     if metadata.is_dir() {
         return Err(CacheError::Unreadable("a folder, not a file".into()));
     }
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
-    let entries = format::decode_from(&mut reader, metadata.len(), format::version())?;
-    Ok(Cache { entries })
+    Ok((
+        std::io::BufReader::with_capacity(1 << 16, file),
+        metadata.len(),
+    ))
 }
 
 /// Write a cache file atomically: into a temporary file of its own in the same folder (each

@@ -168,15 +168,7 @@ impl ResolutionBuilder {
     }
 
     pub fn without_vote(mut self) -> Self {
-        self.resolution.vote = Some(Vote {
-            adoption: Adoption::WithoutVote,
-            yes: None,
-            no: None,
-            abstain: None,
-            in_favour: Vec::new(),
-            against: Vec::new(),
-            abstaining: Vec::new(),
-        });
+        self.resolution.vote = Some(Vote::without_vote());
         self
     }
 
