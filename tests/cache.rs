@@ -11,41 +11,12 @@
     clippy::panic
 )]
 
-use assert_cmd::Command;
+mod cache_support;
+
+use cache_support::{corpus_in, file_in, resolu};
 use resolu::cache::Store;
 use resolu::cache::load::load_paths;
-use std::path::{Path, PathBuf};
-
-/// The ten samples, copied into `dir/corpus`.
-fn corpus_in(dir: &Path) -> PathBuf {
-    let corpus = dir.join("corpus");
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    for (from, to) in [
-        (samples.clone(), corpus.join("fr")),
-        (samples.join("en"), corpus.join("en")),
-    ] {
-        std::fs::create_dir_all(&to).unwrap();
-        for entry in std::fs::read_dir(&from).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt" || e == "md") {
-                std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    corpus
-}
-
-/// `resolu` with its cache in `cache` (and nothing of the user's).
-fn resolu(home: &Path, cache: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("resolu").unwrap();
-    cmd.current_dir(home)
-        .env_remove("RESOLU_CORPUS")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", cache);
-    cmd
-}
+use std::path::Path;
 
 /// What scripts read: the whole corpus as JSON lines, and a search.
 fn outputs(home: &Path, cache: &Path, corpus: &Path, extra: &[&str]) -> (String, String) {
@@ -75,18 +46,6 @@ fn outputs(home: &Path, cache: &Path, corpus: &Path, extra: &[&str]) -> (String,
     )
 }
 
-/// The one cache file in `cache`.
-fn cache_file(cache: &Path) -> PathBuf {
-    let dir = cache.join("resolu");
-    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "cache"))
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files[0].clone()
-}
-
 #[test]
 fn a_warm_run_prints_what_a_run_without_the_cache_prints() {
     let home = tempfile::tempdir().unwrap();
@@ -95,7 +54,7 @@ fn a_warm_run_prints_what_a_run_without_the_cache_prints() {
     let plain = outputs(home.path(), &cache, &corpus, &["--no-cache"]);
     assert!(!cache.exists(), "--no-cache wrote a cache");
     let cold = outputs(home.path(), &cache, &corpus, &[]);
-    let file = cache_file(&cache);
+    let file = file_in(&cache, "cache");
     let warm = outputs(home.path(), &cache, &corpus, &[]);
     assert_eq!(plain, cold);
     assert_eq!(plain, warm);
@@ -135,7 +94,7 @@ fn a_bad_cache_is_rebuilt_and_the_output_stays_the_same() {
     let cache = home.path().join("cache");
     let reference = outputs(home.path(), &cache, &corpus, &["--no-cache"]);
     outputs(home.path(), &cache, &corpus, &[]);
-    let file = cache_file(&cache);
+    let file = file_in(&cache, "cache");
     let good = std::fs::read(&file).unwrap();
     let mut damaged: Vec<(String, Vec<u8>)> = Vec::new();
     // A flipped byte in the header, the table and the records.
@@ -205,7 +164,7 @@ fn a_cache_that_cannot_be_written_changes_nothing() {
     // A cache folder that does not exist yet is made.
     let fresh = home.path().join("a/b/c");
     assert_eq!(outputs(home.path(), &fresh, &corpus, &[]), reference);
-    assert!(cache_file(&fresh).exists());
+    assert!(file_in(&fresh, "cache").exists());
 }
 
 #[test]
@@ -282,7 +241,7 @@ fn two_processes_starting_at_once_both_succeed_and_leave_a_whole_cache() {
             assert!(out.status.success());
             assert_eq!(String::from_utf8(out.stdout).unwrap(), reference.0);
         }
-        let file = cache_file(&cache);
+        let file = file_in(&cache, "cache");
         let read = resolu::cache::read(&file).unwrap();
         assert_eq!(read.entries.len(), 10);
     }

@@ -10,43 +10,14 @@
     clippy::panic
 )]
 
-use assert_cmd::Command;
+mod cache_support;
+
+use cache_support::{corpus_in, file_in, resolu};
 use resolu::cache::index_file::{self, index_for};
 use resolu::cache::load::load_paths;
 use resolu::cache::{CacheError, Store};
 use resolu::index::Index;
-use std::path::{Path, PathBuf};
-
-/// The samples, copied into `dir/corpus`.
-fn corpus_in(dir: &Path) -> PathBuf {
-    let corpus = dir.join("corpus");
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    for (from, to) in [
-        (samples.clone(), corpus.join("fr")),
-        (samples.join("en"), corpus.join("en")),
-    ] {
-        std::fs::create_dir_all(&to).unwrap();
-        for entry in std::fs::read_dir(&from).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt" || e == "md") {
-                std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    corpus
-}
-
-/// `resolu` with its cache in `cache` (and nothing of the user's).
-fn resolu(home: &Path, cache: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("resolu").unwrap();
-    cmd.current_dir(home)
-        .env_remove("RESOLU_CORPUS")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", cache);
-    cmd
-}
+use std::path::Path;
 
 /// Searches as scripts run them: their standard output, one string per query.
 fn searches(home: &Path, cache: &Path, corpus: &Path, extra: &[&str]) -> Vec<String> {
@@ -77,17 +48,6 @@ fn searches(home: &Path, cache: &Path, corpus: &Path, extra: &[&str]) -> Vec<Str
         String::from_utf8(out.stdout).unwrap()
     })
     .collect()
-}
-
-/// The one file of `cache` ending in `.extension`.
-fn file_in(cache: &Path, extension: &str) -> PathBuf {
-    let files: Vec<PathBuf> = std::fs::read_dir(cache.join("resolu"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == extension))
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files[0].clone()
 }
 
 /// What `search --stdin` says on stderr of its index (read or built).
