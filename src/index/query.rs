@@ -224,8 +224,28 @@ impl Scope {
 /// The longest run of extra words an unquoted country name may take (`c:united kingdom of …`).
 const MAX_COUNTRY_WORDS: usize = 8;
 
+/// At most this many terms and country filters (atoms) are used; the rest are ignored, with
+/// [`too_many_atoms`] as a hint. A search costs about its atoms times the paragraphs it reads,
+/// so a pasted page of `a | b | …` must not make one keystroke cost minutes.
+pub const MAX_ATOMS: usize = 64;
+
+/// At most this many bytes of a query are read (cut at a character boundary); the rest is
+/// ignored, with [`too_many_bytes`] as a hint. Bounds the parser's work and the hints' size.
+pub const MAX_QUERY_BYTES: usize = 4096;
+
+/// The hint for a query of more than [`MAX_ATOMS`] atoms.
+pub fn too_many_atoms() -> String {
+    format!("query too long: only the first {MAX_ATOMS} terms are used")
+}
+
+/// The hint for a query of more than [`MAX_QUERY_BYTES`] bytes.
+pub fn too_many_bytes() -> String {
+    format!("query too long: only the first {MAX_QUERY_BYTES} bytes are used")
+}
+
 /// Parse what the user typed. Never fails; see [`Query::hints`].
 pub fn parse(input: &str) -> Query {
+    let (input, cut) = bounded(input);
     let (tokens, unclosed) = tokenize(&prepare(input));
     let mut parser = Parser::default();
     let mut rest = tokens.as_slice();
@@ -238,7 +258,23 @@ pub fn parse(input: &str) -> Query {
     if unclosed {
         parser.hint("unclosed quote: read to the end".to_string());
     }
+    if cut {
+        parser.hint(too_many_bytes());
+    }
     parser.query
+}
+
+/// The first [`MAX_QUERY_BYTES`] of `input` (less, to end on a character), and whether it was
+/// cut.
+fn bounded(input: &str) -> (&str, bool) {
+    if input.len() <= MAX_QUERY_BYTES {
+        return (input, false);
+    }
+    let mut end = MAX_QUERY_BYTES;
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&input[..end], true)
 }
 
 const STRAY_PIPE: &str = "\"|\" needs a term on each side; ignored";
@@ -456,6 +492,8 @@ struct Parser {
     or_pending: bool,
     /// Filters set so far, to say when a later one replaces an earlier one.
     seen: Vec<Scope>,
+    /// Terms and country filters kept so far (at most [`MAX_ATOMS`]).
+    atoms: usize,
 }
 
 impl Parser {
@@ -490,9 +528,21 @@ impl Parser {
         tail
     }
 
+    /// Count one more atom; false (and the hint) once [`MAX_ATOMS`] are taken.
+    fn take_atom(&mut self) -> bool {
+        if self.atoms >= MAX_ATOMS {
+            self.hint(too_many_atoms());
+            return false;
+        }
+        self.atoms += 1;
+        true
+    }
+
     fn atom(&mut self, raw: &str) {
         match atom(raw) {
             Err(hint) => self.hint(hint),
+            // Ignored, with its `|`: what follows starts a new group, as after any dropped atom.
+            Ok(_) if !self.take_atom() => self.or_pending = false,
             Ok(term) => match self.query.groups.last_mut() {
                 Some(group) if self.or_pending => {
                     group.push(term);
@@ -610,6 +660,9 @@ impl Parser {
             }
             ballot
         });
+        if !self.take_atom() {
+            return &tail[used..];
+        }
         let code = self.resolve_country(&name);
         let filter = CountryFilter {
             code,

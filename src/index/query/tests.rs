@@ -599,3 +599,45 @@ fn filters_accept_paragraph_kinds() {
     assert!(!parse("op:").filters.accepts_paragraph_kind(PP));
     assert!(parse("pp:x").filters.accepts_paragraph_kind(PP));
 }
+
+/// `w0 | w1 | …`: `n` distinct words (letters only, none a prefix of another).
+fn or_words(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let letter = |k: usize| char::from(b'a' + u8::try_from(k % 26).unwrap());
+            format!("mot{}{}{}", letter(i / 676), letter(i / 26), letter(i))
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_first_atoms_are_used() {
+    let words = or_words(1000);
+    let long = parse(&words.join(" | "));
+    let first: Vec<Term> = words[..MAX_ATOMS].iter().map(|w| fz(w)).collect();
+    assert_eq!(long.groups, vec![first]);
+    assert_eq!(long.hints, vec![too_many_atoms(), too_many_bytes()]);
+    // The first 64 alone: the same query, without the hint.
+    let short = parse(&words[..MAX_ATOMS].join(" | "));
+    assert_eq!(short.groups, long.groups);
+    assert!(short.hints.is_empty());
+    // AND-ed words and country filters count alike; filters that replace a slot do not.
+    let and = parse(&format!("{} s:44", words[..70].join(" ")));
+    assert_eq!(and.groups.len(), MAX_ATOMS);
+    assert_eq!(and.filters.sessions, Some(44..=44));
+    let countries = parse(&format!("{} c:fra c:deu", words[..63].join(" ")));
+    assert_eq!(countries.filters.countries.len(), 1);
+    assert_eq!(countries.hints, vec![too_many_atoms()]);
+}
+
+#[test]
+fn only_the_first_bytes_are_read_cut_at_a_character() {
+    // `é` (two bytes) straddles the limit.
+    let long = format!("{}é{}", "a".repeat(MAX_QUERY_BYTES - 1), " b".repeat(5000));
+    let query = parse(&long);
+    assert_eq!(query.groups.len(), 1);
+    assert_eq!(query.groups[0][0].text.len(), MAX_QUERY_BYTES - 1);
+    assert_eq!(query.hints, vec![too_many_bytes()]);
+    let exact = "a".repeat(MAX_QUERY_BYTES);
+    assert!(parse(&exact).hints.is_empty());
+}
