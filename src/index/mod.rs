@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-pub use search::{Hit, SearchResult, match_positions};
+pub use search::{Hit, SearchResult, Stopped, Work, match_positions};
 
 /// A paragraph's place in the whole corpus, as the index numbers them: the paragraphs of
 /// document 0, then those of document 1, …; a bit of the candidate sets, an entry of the

@@ -55,24 +55,73 @@ fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
 
+/// What one search did, counted: tests bound the work of a query with it (never its time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Terms looked up in the inverted index.
+    pub terms: usize,
+    /// Paragraphs read and folded to verify phrases, `^`, `$` and negations.
+    pub verified: usize,
+    /// Paragraphs scored for ranking.
+    pub scored: usize,
+    /// Fuzzy scores computed: one per scored paragraph and term the index places in it.
+    pub term_scores: usize,
+}
+
+/// The search was stopped because a newer one is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// How many paragraphs are verified between two looks at whether to stop.
+const VERIFY_CHUNK: usize = 4096;
+
 impl Index {
     /// Answer `query` over `corpus` (the resolutions this index was built from).
     pub fn search(&self, corpus: &[Resolution], query: &Query, limit: usize) -> SearchResult {
+        self.search_until(corpus, query, limit, &mut || false)
+            .map(|(result, _)| result)
+            .unwrap_or_default()
+    }
+
+    /// [`Index::search`] that asks `stop` between steps (each term, each few thousand
+    /// paragraphs read, before ranking) and gives up as soon as it says yes; also says what
+    /// work it did.
+    ///
+    /// # Errors
+    ///
+    /// [`Stopped`] when `stop` said yes.
+    pub fn search_until(
+        &self,
+        corpus: &[Resolution],
+        query: &Query,
+        limit: usize,
+        stop: &mut dyn FnMut() -> bool,
+    ) -> Result<(SearchResult, Work), Stopped> {
+        let mut work = Work::default();
+        let check = |stop: &mut dyn FnMut() -> bool| if stop() { Err(Stopped) } else { Ok(()) };
+        check(stop)?;
         let count = self.paragraph_count();
         let mut candidates = self.allowed(corpus, query);
+        // Each positive term's candidates, looked up once: for its group, then for ranking.
+        let mut term_sets = Vec::new();
         let mut to_verify = Vec::new();
         for group in &query.groups {
+            let mut union = FixedBitSet::with_capacity(count);
+            for term in group.iter().filter(|t| !t.negated) {
+                check(stop)?;
+                work.terms += 1;
+                let set = self.term_candidates(term);
+                union.union_with(&set);
+                term_sets.push(set);
+            }
             match group.as_slice() {
                 // `!word`: the index knows exactly which paragraphs hold it.
                 [term] if term.negated && Self::index_exact(term) => {
+                    work.terms += 1;
                     candidates.difference_with(&self.term_candidates(term));
                 }
                 _ if group.iter().any(|t| t.negated) => to_verify.push(group),
                 _ => {
-                    let mut union = FixedBitSet::with_capacity(count);
-                    for term in group {
-                        union.union_with(&self.term_candidates(term));
-                    }
                     candidates.intersect_with(&union);
                     if !group.iter().all(Self::index_exact) {
                         to_verify.push(group);
@@ -83,24 +132,32 @@ impl Index {
         if !to_verify.is_empty() {
             // Phrases, `^`, `$`, negated phrases: fold and read each remaining candidate.
             let ids: Vec<usize> = candidates.ones().collect();
-            let rejected: Vec<usize> = ids
-                .into_par_iter()
-                .filter(|&id| {
-                    let text = fold(self.original(corpus, ParagraphId(id)));
-                    !to_verify
-                        .iter()
-                        .all(|group| group.iter().any(|t| Self::accepts(t, &text)))
-                })
-                .collect();
-            for id in rejected {
-                candidates.remove(id);
+            for chunk in ids.chunks(VERIFY_CHUNK) {
+                check(stop)?;
+                work.verified += chunk.len();
+                let rejected: Vec<usize> = chunk
+                    .par_iter()
+                    .copied()
+                    .filter(|&id| {
+                        let text = fold(self.original(corpus, ParagraphId(id)));
+                        !to_verify
+                            .iter()
+                            .all(|group| group.iter().any(|t| Self::accepts(t, &text)))
+                    })
+                    .collect();
+                for id in rejected {
+                    candidates.remove(id);
+                }
             }
         }
-        SearchResult {
+        check(stop)?;
+        let hits = self.rank(corpus, query, &candidates, &term_sets, limit, &mut work);
+        let result = SearchResult {
             total: candidates.count_ones(..),
             documents: self.documents_of(&candidates),
-            hits: self.rank(corpus, query, &candidates, limit),
-        }
+            hits,
+        };
+        Ok((result, work))
     }
 
     /// Paragraphs allowed by the query's document and paragraph-kind filters.
@@ -238,13 +295,18 @@ impl Index {
             .collect()
     }
 
-    /// Score the best candidates and return the top `limit`, best first.
+    /// Score the best candidates and return the top `limit`, best first. A term is scored
+    /// only in the paragraphs its index lookup (`term_sets`, one per positive term) places it
+    /// in, so the alternatives of `a | b | …` cost what they match, not each one every
+    /// paragraph.
     fn rank(
         &self,
         corpus: &[Resolution],
         query: &Query,
         matching: &FixedBitSet,
+        term_sets: &[FixedBitSet],
         limit: usize,
+        work: &mut Work,
     ) -> Vec<Hit> {
         let terms: Vec<&Term> = query.positive_terms().collect();
         let chosen: Vec<u32> = if terms.is_empty() {
@@ -252,26 +314,43 @@ impl Index {
         } else {
             self.preselect(&terms, matching, limit + SCORED_EXTRA)
         };
-        let mut scored: Vec<(i64, usize, u32)> = chosen
+        // The terms the index places in paragraph `id`.
+        let present = |id: u32| -> Vec<&Term> {
+            terms
+                .iter()
+                .zip(term_sets)
+                .filter(|(_, set)| set.contains(id as usize))
+                .map(|(t, _)| *t)
+                .collect()
+        };
+        let mut scored: Vec<(i64, usize, u32, usize)> = chosen
             .par_iter()
             .map(|&id| {
                 let original = self.original(corpus, ParagraphId(id as usize));
-                (score(&terms, &fold(original)), original.len(), id)
+                let present = present(id);
+                (
+                    score(&present, &fold(original)),
+                    original.len(),
+                    id,
+                    present.len(),
+                )
             })
             .collect();
+        work.scored += scored.len();
+        work.term_scores += scored.iter().map(|s| s.3).sum::<usize>();
         // Equal scores: the shorter paragraph (denser match) first, then corpus order.
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         scored.truncate(limit);
         scored
             .into_par_iter()
-            .filter_map(|(score, _, id)| {
+            .filter_map(|(score, _, id, _)| {
                 let (document, paragraph) = self.locate(ParagraphId(id as usize));
                 let text = &corpus.by_id(document)?.paragraph(paragraph)?.text;
                 Some(Hit {
                     document,
                     paragraph,
                     score,
-                    positions: match_positions(query, text),
+                    positions: positions_of(&present(id), text),
                 })
             })
             .collect()
@@ -360,9 +439,15 @@ fn is_word_start(folded: &str, at: usize) -> bool {
 /// each positive term at a word start (or anywhere, for exact forms), else the fuzzy matcher's
 /// positions.
 pub fn match_positions(query: &Query, original: &str) -> Vec<usize> {
+    let terms: Vec<&Term> = query.positive_terms().collect();
+    positions_of(&terms, original)
+}
+
+/// [`match_positions`] of these terms.
+fn positions_of(terms: &[&Term], original: &str) -> Vec<usize> {
     let (folded, offsets) = fold_with_offsets(original);
     let mut positions: Vec<usize> = Vec::new();
-    for term in query.positive_terms() {
+    for term in terms {
         let mut found = false;
         for (start, end) in occurrences(term, &folded) {
             found = true;
@@ -526,5 +611,84 @@ mod tests {
         let empty = index.search(&docs, &parse(""), 2);
         assert_eq!((empty.total, empty.hits.len()), (3, 2));
         assert_eq!(empty.documents, vec![(DocId(0), 3)]);
+    }
+
+    /// `n` distinct letter-only words, none a prefix of another.
+    fn distinct_words(n: usize) -> Vec<String> {
+        let letter = |k: usize| char::from(b'a' + u8::try_from(k % 26).unwrap());
+        (0..n)
+            .map(|i| format!("mot{}{}{}", letter(i / 676), letter(i / 26), letter(i)))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_or_query_does_bounded_work() {
+        use crate::index::query::{MAX_ATOMS, too_many_atoms};
+        let words = distinct_words(1000);
+        // A paragraph per word, each word in one paragraph only.
+        let texts: Vec<String> = words[..200].iter().map(|w| format!("sur {w} ;")).collect();
+        let docs = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let index = Index::build(&docs);
+        let query = parse(&words.join(" | "));
+        assert!(query.hints.contains(&too_many_atoms()), "{:?}", query.hints);
+        let (result, work) = index
+            .search_until(&docs, &query, 10, &mut || false)
+            .unwrap();
+        assert_eq!(
+            result.total, MAX_ATOMS,
+            "the first 64 words, one paragraph each"
+        );
+        assert!(work.terms <= MAX_ATOMS, "{work:?}");
+        assert_eq!(work.scored, MAX_ATOMS);
+        // Each scored paragraph is scored for the one alternative it holds, not all 64.
+        assert_eq!(work.term_scores, work.scored, "{work:?}");
+        assert_eq!(work.verified, 0);
+    }
+
+    #[test]
+    fn a_search_stops_at_once_when_told() {
+        let words = distinct_words(100);
+        let texts: Vec<String> = words.iter().map(|w| format!("\"sur {w}\" ;")).collect();
+        let docs = corpus(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let index = Index::build(&docs);
+        let query = parse(&words.join(" | "));
+        let looks = |stop_at: usize| {
+            let mut n = 0;
+            let outcome = index.search_until(&docs, &query, 10, &mut || {
+                n += 1;
+                n == stop_at
+            });
+            (outcome.is_ok(), n)
+        };
+        let (finished, all) = looks(0);
+        assert!(finished && all > 64, "a look per term at least: {all}");
+        // Told to stop at the third look: stopped there, the other terms never looked up.
+        assert_eq!(looks(3), (false, 3));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// `a | b | …` of 1,000 words finds what its first 64 find.
+        #[test]
+        fn a_thousand_alternatives_find_what_the_first_64_find(
+            picks in proptest::collection::vec(0usize..10_000, 1000),
+            limit in 1usize..60,
+        ) {
+            use crate::index::query::MAX_ATOMS;
+            static EMBEDDED: LazyLock<(Vec<Resolution>, Index)> = LazyLock::new(|| {
+                let corpus = crate::corpus::load::load_embedded();
+                let index = Index::build(&corpus.resolutions);
+                (corpus.resolutions, index)
+            });
+            let (docs, index) = &*EMBEDDED;
+            let vocabulary = index.vocabulary_size();
+            let words: Vec<String> = picks
+                .iter()
+                .map(|&p| index.vocabulary[p % vocabulary].to_string())
+                .collect();
+            let long = index.search(docs, &parse(&words.join(" | ")), limit);
+            let short = index.search(docs, &parse(&words[..MAX_ATOMS].join(" | ")), limit);
+            proptest::prop_assert_eq!(long, short);
+        }
     }
 }
