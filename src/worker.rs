@@ -52,6 +52,28 @@ pub fn answer(
     }
 }
 
+/// [`answer`], unless `stop` says (between steps of the search) that a newer query is waiting:
+/// then `None`, early, and nothing stale is ever sent.
+pub fn answer_until(
+    index: &Index,
+    corpus: &Corpus,
+    generation: u64,
+    query: &Query,
+    limit: usize,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<SearchOutcome> {
+    let started = Instant::now();
+    let (result, work) = index
+        .search_until(&corpus.resolutions, query, limit, stop)
+        .ok()?;
+    tracing::debug!(generation, ?work, "search work");
+    Some(SearchOutcome {
+        generation,
+        result,
+        elapsed: started.elapsed(),
+    })
+}
+
 /// How a loader reports its progress: `(files done, files in all)`, from any reading thread.
 pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
 
@@ -154,7 +176,9 @@ where
 }
 
 /// The worker's loop: wait for requests, take every one queued, keep the index and the newest
-/// query, answer it once the index is there. Returns when the channel closes or nobody listens.
+/// query, answer it once the index is there. A query that arrives while one is being answered
+/// stops that one (the channel is looked at between steps of the search). Returns when the
+/// channel closes or nobody listens.
 pub fn serve<F>(requests: &Receiver<Request>, notify: F)
 where
     F: Fn(Action) -> bool,
@@ -163,7 +187,8 @@ where
     while let Ok(request) = requests.recv() {
         // Skip to the newest query: everything queued behind this one replaces it.
         let batch = std::iter::once(request).chain(requests.try_iter());
-        if let Some(outcome) = state.step(batch)
+        let mut arrived = || requests.try_iter().collect();
+        if let Some(outcome) = state.step(batch, &mut arrived)
             && !notify(Action::SearchDone(Box::new(outcome)))
         {
             return;
@@ -180,10 +205,8 @@ struct Worker {
 }
 
 impl Worker {
-    /// Take a batch of requests; answer the newest query when the index is there. A query that
-    /// comes before the index waits for it.
-    fn step(&mut self, batch: impl Iterator<Item = Request>) -> Option<SearchOutcome> {
-        for request in batch {
+    fn take(&mut self, requests: impl Iterator<Item = Request>) {
+        for request in requests {
             match request {
                 Request::Index(built, corpus) => self.index = Some((built, corpus)),
                 Request::Search {
@@ -193,11 +216,44 @@ impl Worker {
                 } => self.newest = Some((generation, query, limit)),
             }
         }
-        let (index, corpus) = self.index.as_ref()?;
-        let (generation, query, limit) = self.newest.take()?;
-        let outcome = answer(index, corpus, generation, &query, limit);
-        tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
-        Some(outcome)
+    }
+
+    /// Take a batch of requests; answer the newest query when the index is there. A query that
+    /// comes before the index waits for it. While searching, `arrived` is asked for requests
+    /// sent meanwhile: a newer query (or index) stops the search, and the newest is answered
+    /// instead.
+    fn step(
+        &mut self,
+        batch: impl Iterator<Item = Request>,
+        arrived: &mut dyn FnMut() -> Vec<Request>,
+    ) -> Option<SearchOutcome> {
+        self.take(batch);
+        loop {
+            let (index, corpus) = self.index.clone()?;
+            let (generation, query, limit) = self.newest.take()?;
+            let mut stop = || {
+                let requests = arrived();
+                if requests.is_empty() {
+                    return false;
+                }
+                self.take(requests.into_iter());
+                let same_index = self
+                    .index
+                    .as_ref()
+                    .is_some_and(|(now, _)| Arc::ptr_eq(now, &index));
+                self.newest.is_some() || !same_index
+            };
+            let outcome = answer_until(&index, &corpus, generation, &query, limit, &mut stop);
+            if let Some(outcome) = outcome {
+                tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
+                return Some(outcome);
+            }
+            tracing::debug!(generation, "search stopped: a newer query or index came");
+            // Only the index changed: the same query again, over the new index.
+            if self.newest.is_none() {
+                self.newest = Some((generation, query, limit));
+            }
+        }
     }
 }
 
@@ -245,14 +301,71 @@ mod tests {
             limit: 5,
         };
         // The query alone: nothing to answer with yet, and it is kept.
-        assert!(worker.step(std::iter::once(search)).is_none());
+        assert!(
+            worker
+                .step(std::iter::once(search), &mut Vec::new)
+                .is_none()
+        );
         let index = Arc::new(Index::build(&corpus.resolutions));
-        let answered = worker.step(std::iter::once(Request::Index(index, Arc::new(corpus))));
+        let answered = worker.step(
+            std::iter::once(Request::Index(index, Arc::new(corpus))),
+            &mut Vec::new,
+        );
         let outcome = answered.expect("answered once the index came");
         assert_eq!(outcome.generation, 4);
         assert!(outcome.result.total > 0);
         // Answered once only.
-        assert!(worker.step(std::iter::empty()).is_none());
+        assert!(worker.step(std::iter::empty(), &mut Vec::new).is_none());
+    }
+
+    #[test]
+    fn a_query_arriving_mid_search_stops_it_and_only_the_newest_is_answered() {
+        let corpus = load_embedded();
+        let index = Arc::new(Index::build(&corpus.resolutions));
+        let mut worker = Worker::default();
+        worker.take(std::iter::once(Request::Index(index, Arc::new(corpus))));
+        // The newer query comes at the first look the search takes at the channel.
+        let mut newer = Some(Request::Search {
+            generation: 2,
+            query: parse("vaccins"),
+            limit: 5,
+        });
+        let looks = std::cell::Cell::new(0);
+        let mut arrived = || {
+            looks.set(looks.get() + 1);
+            newer.take().into_iter().collect()
+        };
+        let old = Request::Search {
+            generation: 1,
+            query: parse("droits | cooperation | developpement"),
+            limit: 5,
+        };
+        let outcome = worker.step(std::iter::once(old), &mut arrived);
+        let outcome = outcome.expect("the newer query is answered");
+        assert_eq!(outcome.generation, 2);
+        assert!(outcome.result.total > 0);
+        // One look stopped generation 1; generation 2 then ran to its end, looking each step.
+        let full = {
+            let mut n = 0;
+            let corpus = load_embedded();
+            let index = Index::build(&corpus.resolutions);
+            let mut count = || {
+                n += 1;
+                false
+            };
+            answer_until(&index, &corpus, 2, &parse("vaccins"), 5, &mut count).unwrap();
+            n
+        };
+        assert_eq!(looks.get(), 1 + full);
+        assert!(worker.step(std::iter::empty(), &mut Vec::new).is_none());
+    }
+
+    #[test]
+    fn a_search_told_to_stop_gives_no_answer() {
+        let corpus = load_embedded();
+        let index = Index::build(&corpus.resolutions);
+        let query = parse("droits | cooperation | developpement");
+        assert!(answer_until(&index, &corpus, 1, &query, 5, &mut || true).is_none());
     }
 
     #[test]
