@@ -533,6 +533,82 @@ fn search_stdin_carries_the_query_hints() {
 }
 
 #[test]
+fn search_stdin_answers_a_line_of_invalid_utf8_with_an_error_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        resolu(dir.path())
+            .args(["search", "--stdin"])
+            .write_stdin(&b"droits\ncoop\xff\xfe ration\ncooperation\n"[..]),
+    );
+    let answers: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 3, "{out}");
+    for good in [&answers[0], &answers[2]] {
+        assert!(good["total"].as_u64().unwrap() > 0, "{good}");
+        assert!(good.get("error").is_none(), "{good}");
+    }
+    let bad = &answers[1];
+    assert!(
+        bad["error"].as_str().unwrap().contains("not valid UTF-8"),
+        "{bad}"
+    );
+    assert_eq!(bad["query"], "coop\u{fffd}\u{fffd} ration");
+    assert_eq!(
+        (bad["total"].as_u64(), bad["hits"].as_array().map(Vec::len)),
+        (Some(0), Some(0))
+    );
+}
+
+/// `droits | vaccins | …`: `n` words of the samples, over and over.
+fn long_or_query(n: usize) -> String {
+    let words = [
+        "droits",
+        "vaccins",
+        "cooperation",
+        "solidarite",
+        "paix",
+        "femmes",
+    ];
+    (0..n)
+        .map(|i| words[i % words.len()])
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[test]
+fn a_long_query_is_cut_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = resolu(dir.path())
+        .args(["search", &long_or_query(1000)])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("resolu: hint: query too long: only the first 64 terms are used"),
+        "{stderr}"
+    );
+    // Over stdin, a line of megabytes: the first bytes are read, the answer says so.
+    let huge = format!("{}\ndroits\n", long_or_query(200_000));
+    let out = stdout_of(
+        resolu(dir.path())
+            .args(["search", "--stdin"])
+            .write_stdin(huge),
+    );
+    let answers: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(answers.len(), 2);
+    let hints = answers[0]["hints"].to_string();
+    assert!(hints.contains("only the first 4096 bytes"), "{hints}");
+    assert!(hints.contains("only the first 64 terms"), "{hints}");
+    assert!(answers[0]["query"].as_str().unwrap().len() < 5000);
+}
+
+#[test]
 fn config_names_the_state_folder() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state");

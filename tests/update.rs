@@ -127,6 +127,28 @@ fn stale_answers_are_dropped() {
 }
 
 #[test]
+fn a_pasted_long_query_uses_its_first_terms_and_says_so_in_the_bar() {
+    let words = ["droits", "vaccins", "cooperation", "solidarite", "paix"];
+    let long: Vec<&str> = (0..1000).map(|i| words[i % words.len()]).collect();
+    let mut h = Harness::new();
+    h.keys("/");
+    h.act(Action::Paste(long.join(" | ")));
+    let hint = "query too long: only the first 64 terms are used";
+    assert!(
+        h.app.query.parsed.hints.iter().any(|h| h == hint),
+        "{:?}",
+        h.app.query.parsed.hints
+    );
+    let terms: usize = h.app.query.parsed.groups.iter().map(Vec::len).sum();
+    assert_eq!(terms, 64);
+    assert!(h.app.query.result.as_ref().unwrap().total > 0);
+    // The bar's second line shows it.
+    let screen = h.screen();
+    let bar = screen.lines().nth(1).unwrap();
+    assert!(bar.contains("query too long"), "{bar}");
+}
+
+#[test]
 fn editing_keys_change_the_query() {
     let mut h = Harness::new();
     h.keys("/");

@@ -4,7 +4,7 @@ use super::{EXIT_INPUT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, resolve_country};
 use crate::corpus::load::Corpus;
 use crate::corpus::{Adoption, ById, DocId, Resolution};
 use crate::index::Hit;
-use crate::index::query::{Query, parse};
+use crate::index::query::{MAX_QUERY_BYTES, Query, parse};
 use crate::index::versions::Versions;
 use serde_json::json;
 use std::io::{self, BufRead, Write};
@@ -103,10 +103,24 @@ pub fn search_stdin(
         if outcome.reused { "read" } else { "built" },
         started.elapsed().as_millis()
     )?;
-    for line in input.lines() {
-        let line = line?;
+    let mut bytes = Vec::new();
+    while read_query_line(input, &mut bytes)? {
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(line) => line,
+            Err(e) => {
+                // One bad line is answered as such; the session goes on.
+                let answer = json!({
+                    "query": String::from_utf8_lossy(&bytes), "hits": [], "total": 0,
+                    "elapsed_us": 0, "hints": [],
+                    "error": format!("not valid UTF-8 (at byte {}); query skipped", e.valid_up_to()),
+                });
+                writeln!(out, "{answer}")?;
+                out.flush()?;
+                continue;
+            }
+        };
         let started = Instant::now();
-        let query = parse(&line);
+        let query = parse(line);
         let result = index.search(&corpus.resolutions, &query, limit);
         let elapsed_us = started.elapsed().as_micros();
         let hits: Vec<serde_json::Value> = result
@@ -126,6 +140,50 @@ pub fn search_stdin(
         out.flush()?;
     }
     Ok(status(options, matched))
+}
+
+/// Read one line of `input` into `line` (without its `\n` or `\r\n`), keeping at most a few
+/// bytes more than [`MAX_QUERY_BYTES`] (the parser says when it cut, and a line of gigabytes
+/// costs no memory); false at the end of the input.
+fn read_query_line(input: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<bool> {
+    // Past the limit, so the parser sees the query was longer; a UTF-8 character at most.
+    const KEEP: usize = MAX_QUERY_BYTES + 4;
+    line.clear();
+    let mut read_any = false;
+    let mut cut = false;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            break;
+        }
+        read_any = true;
+        let (chunk, used, ended) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(at) => (&buffer[..at], at + 1, true),
+            None => (buffer, buffer.len(), false),
+        };
+        let room = KEEP.saturating_sub(line.len());
+        cut |= chunk.len() > room;
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        input.consume(used);
+        if ended {
+            break;
+        }
+    }
+    if cut {
+        // Cut inside a character: drop its first bytes, not the line.
+        if let Err(e) = std::str::from_utf8(line)
+            && e.error_len().is_none()
+        {
+            line.truncate(e.valid_up_to());
+        }
+    } else if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(read_any)
 }
 
 /// `resolu votes COUNTRY`: how it voted on every resolution with a recorded vote.
@@ -196,4 +254,40 @@ pub fn votes(
     } else {
         EXIT_OK
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(input: &[u8]) -> Vec<Vec<u8>> {
+        // A small buffer, so lines straddle reads.
+        let mut input = io::BufReader::with_capacity(7, input);
+        let mut line = Vec::new();
+        let mut lines = Vec::new();
+        while read_query_line(&mut input, &mut line).unwrap() {
+            lines.push(line.clone());
+        }
+        lines
+    }
+
+    #[test]
+    fn query_lines_end_with_either_newline_and_the_last_needs_none() {
+        let lines = lines_of(b"droits\r\n\ncoop\xff\nfin");
+        let expected: [&[u8]; 4] = [b"droits", b"", b"coop\xff", b"fin"];
+        assert_eq!(lines, expected);
+        assert!(lines_of(b"").is_empty());
+    }
+
+    #[test]
+    fn a_huge_line_is_kept_to_a_little_over_the_query_limit() {
+        let mut input = "é".repeat(MAX_QUERY_BYTES).into_bytes();
+        input.extend_from_slice(b"\nnext\n");
+        let lines = lines_of(&input);
+        assert_eq!(lines.len(), 2);
+        // Cut on a character, past the limit so the parser says so.
+        let first = std::str::from_utf8(&lines[0]).unwrap();
+        assert!(first.len() > MAX_QUERY_BYTES && first.len() <= MAX_QUERY_BYTES + 4);
+        assert_eq!(lines[1], b"next");
+    }
 }
