@@ -26,7 +26,7 @@ fn smoke(name: &str, cases: u64) -> fuzz::Stats {
         out: out.path().to_path_buf(),
         progress: None,
     };
-    let target = fuzz::target(name).unwrap();
+    let target = fuzz::sized_target(name, 40).unwrap();
     let stats = fuzz::run(target.as_ref(), &options);
     assert_eq!(stats.cases, cases, "{}", stats.line(name));
     assert_eq!(stats.panics, 0, "{}", stats.line(name));

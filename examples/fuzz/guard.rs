@@ -351,7 +351,7 @@ pub fn stage(name: &'static str) {
 }
 
 /// How long each stage of the case took, up to `end`: `parse 3 ms, search 2400 ms`.
-fn stage_times(end: Instant) -> String {
+pub fn stage_times(end: Instant) -> String {
     let stages = stages();
     let mut parts = Vec::new();
     for (i, (name, began)) in stages.iter().enumerate() {
@@ -387,6 +387,11 @@ fn install_panic_hook() {
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(note);
         }));
     });
+}
+
+/// Forget the stages of the last case (before running one outside the guard).
+pub fn clear_stages() {
+    stages().clear();
 }
 
 fn take_panic_note() -> Option<String> {

@@ -66,8 +66,14 @@ impl Default for Options {
 
 /// The target of that name (built once: seeds read, the sample corpus indexed).
 pub fn target(name: &str) -> Option<Box<dyn Target + Sync>> {
+    sized_target(name, 3000)
+}
+
+/// The target of that name, its grown shapes (long vote lists, footnote blocks) at most
+/// `max_items` long: a smoke test's cases then stay small whatever the parser's speed.
+pub fn sized_target(name: &str, max_items: usize) -> Option<Box<dyn Target + Sync>> {
     Some(match name {
-        "parse" => Box::new(parse::ParseTarget::new()),
+        "parse" => Box::new(parse::ParseTarget::new(max_items)),
         "query" => Box::new(query::QueryTarget::new()),
         "config" => Box::new(config::ConfigTarget::new()),
         _ => return None,
@@ -115,16 +121,18 @@ pub fn input(target: &(dyn Target + Sync), seed: u64, case: u64) -> Vec<u8> {
 /// Run one saved input through `target` and say how it went (reproducing a finding).
 pub fn replay(target: &(dyn Target + Sync), file: &Path) -> std::io::Result<String> {
     let input = std::fs::read(file)?;
+    guard::clear_stages();
     let started = Instant::now();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| target.run(&input)));
     let elapsed = started.elapsed();
+    let stages = guard::stage_times(started + elapsed);
     let what = match outcome {
         Ok(Ok(())) => "ok".to_string(),
         Ok(Err(broken)) => format!("invariant broken: {broken}"),
         Err(payload) => format!("panic: {}", guard::panic_message(payload.as_ref())),
     };
     Ok(format!(
-        "{} {}: {} bytes, {what}, {} ms",
+        "{} {}: {} bytes, {what}, {} ms ({stages})",
         target.name(),
         file.display(),
         input.len(),

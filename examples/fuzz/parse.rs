@@ -90,10 +90,14 @@ const TOKENS: &[&str] = &[
 
 pub struct ParseTarget {
     seeds: Vec<Vec<u8>>,
+    /// The most items a grown shape (`grow`) may have.
+    max_items: usize,
 }
 
 impl ParseTarget {
-    pub fn new() -> ParseTarget {
+    /// `max_items`: how far `grow` may grow a vote list or a footnote block (a few thousand
+    /// finds what is not linear; a few dozen keeps a smoke test quick).
+    pub fn new(max_items: usize) -> ParseTarget {
         let mut seeds: Vec<Vec<u8>> = EMBEDDED.iter().map(|(_, bytes)| bytes.to_vec()).collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         // The samples not compiled in (44/11 as converter text) and the flattened layouts.
@@ -112,7 +116,7 @@ impl ParseTarget {
                 }
             }
         }
-        ParseTarget { seeds }
+        ParseTarget { seeds, max_items }
     }
 }
 
@@ -127,6 +131,9 @@ impl Target for ParseTarget {
         let mutations = if rng.one_in(8) { 0 } else { rng.size(12) };
         for _ in 0..mutations {
             mutate(rng, &mut bytes, TOKENS, other, CAP);
+        }
+        if rng.one_in(12) {
+            grow(rng, &mut bytes, self.max_items);
         }
         // Now and then a hostile byte at the very start, where format detection looks.
         if rng.one_in(20) {
@@ -152,6 +159,44 @@ impl Target for ParseTarget {
         stage("export");
         export_it(&corpus)
     }
+}
+
+/// Shapes that only a long run of one grammar item makes, which random mutation seldom reaches:
+/// a vote list of k names joined by ` and ` / ` et ` without commas, k footnotes of one mark
+/// over words holding its digits, k operative paragraphs, k countries in commas.
+fn grow(rng: &mut Rng, bytes: &mut Vec<u8>, max_items: usize) {
+    let k = rng.size(max_items);
+    let shape = match rng.below(5) {
+        0 => format!(
+            "\n[Adopted by a recorded vote of {k} to 0. In favour: {}Viet Nam Against: None Abstaining: None]\n",
+            "France and ".repeat(k)
+        ),
+        1 => format!(
+            "\n[Adoptée par {k} voix contre 0. Ont voté pour : {}Viet Nam Ont voté contre : Néant Se sont abstenus : Néant]\n",
+            "France et ".repeat(k)
+        ),
+        2 => format!(
+            "\n{}\n{}",
+            "x7x word ".repeat(k),
+            "[^7]: A footnote.\n".repeat(k)
+        ),
+        3 => (1..=k)
+            .map(|n| format!("\n{n}. Decides to remain seized of the matter;\n"))
+            .collect(),
+        _ => format!("\nIn favour: {}Viet Nam\n", "Algeria, Brazil, ".repeat(k)),
+    };
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    let at = *rng.pick(&starts);
+    bytes.splice(at..at, shape.into_bytes());
+    bytes.truncate(CAP);
 }
 
 /// Text fields never hold a character a terminal would act on; the output is proportional to the
