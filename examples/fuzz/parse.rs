@@ -8,6 +8,7 @@ use super::{Target, stage};
 use resolu::cli::ExportFormat;
 use resolu::commands::{export, write_resolution};
 use resolu::corpus::load::{Corpus, EMBEDDED, parse_bytes};
+use resolu::corpus::source::pdf::is_pdf;
 use resolu::corpus::{ParagraphKind, Resolution};
 use resolu::index::snippet::best_window;
 use resolu::index::{Index, match_positions, query};
@@ -260,7 +261,7 @@ fn check_resolution(r: &Resolution, input: &[u8]) -> Result<(), String> {
         }
     }
     // A PDF's numbers are in compressed streams: only a text file's can be looked for.
-    let pdf = input.starts_with(b"%PDF");
+    let pdf = is_pdf(input);
     for n in numbers.into_iter().filter(|_| !pdf) {
         let digits = n.to_string();
         if !input.windows(digits.len()).any(|w| w == digits.as_bytes()) {
