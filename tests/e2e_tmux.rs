@@ -367,6 +367,31 @@ fn sigtstp_from_outside_gives_the_shell_back_and_fg_repaints_the_whole_screen() 
 }
 
 #[test]
+fn sigtstp_with_no_shell_to_continue_it_does_not_stop_the_ui() {
+    if !have_tmux() {
+        return;
+    }
+    // Under `sh -c`, no job control: nothing could `fg` a stopped process, and the kernel drops
+    // SIGTSTP for such a process group. resolu must not stop itself for ever with SIGSTOP.
+    let tmux = Tmux::start(&format!(
+        "cd \"$HOME\" && sh -c 'echo $$ > pid; exec \"$0\"' {}; echo $? > status",
+        quoted(&binary())
+    ));
+    let pid = tmux.wait_for_file("pid");
+    tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    assert!(
+        Command::new("kill")
+            .args(["-TSTP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_for_screen("the UI still there", |s| s.contains("Resolutions 10/10"));
+    tmux.send(&["q"]);
+    assert_eq!(tmux.wait_for_file("status"), "0");
+}
+
+#[test]
 fn sigcont_after_an_outside_sigstop_repaints() {
     if !have_tmux() {
         return;

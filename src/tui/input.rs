@@ -235,6 +235,8 @@ impl Decoder {
         if !mouse_report_is_sound(token) {
             return;
         }
+        // A parser per token: one that took a whole token for the start of a longer one
+        // (`ESC[<1;2;3q`) must not keep it and swallow the next.
         let mut parser = termina::Parser::default();
         parser.parse(token, false);
         while let Some(event) = parser.pop() {
