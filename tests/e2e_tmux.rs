@@ -194,8 +194,8 @@ fn type_a_query_read_the_screen_and_quit() {
         s.contains("Results — ") && s.contains("paragraphs in") && s.contains("vaccins")
     });
     assert!(screen.contains("/ vaccins"), "{screen}");
-    // Enter leaves the query bar; Esc never quits. One key at a time: two Escapes in one
-    // write read as one (the terminal parser takes ESC ESC for a single Esc).
+    // Enter leaves the query bar; Esc never quits. One key at a time, as a person types: ESC
+    // and a key in one write is Alt and that key.
     tmux.send(&["Enter"]);
     tmux.send(&["Escape"]);
     tmux.wait_for_screen("the query cleared", |s| s.contains("Resolutions 10/10"));
