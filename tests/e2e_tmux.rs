@@ -17,7 +17,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const DEADLINE: Duration = Duration::from_secs(20);
+/// A watchdog, not a timing: generous, since the tests run in parallel (the signal, paste and
+/// burst tests of issue 13 made the slow-load one pass 20 s on 2 shared cores).
+const DEADLINE: Duration = Duration::from_secs(60);
 
 fn binary() -> PathBuf {
     // RESOLU_E2E_BIN lets a developer point the test at another build of the UI.
