@@ -429,6 +429,23 @@ fn sigcont_after_an_outside_sigstop_repaints() {
     assert_eq!(tmux.wait_for_file("status"), "0");
 }
 
+#[test]
+fn a_resize_redraws_at_the_new_size() {
+    if !have_tmux() {
+        return;
+    }
+    // Resizes come from SIGWINCH now that resolu reads the terminal itself.
+    let tmux = Tmux::start_ui();
+    let wide = |s: &str| s.lines().any(|l| l.trim_end().chars().count() > 140);
+    assert!(!wide(&tmux.screen()));
+    let resized = tmux.run(&["resize-window", "-t", "main", "-x", "150", "-y", "45"]);
+    assert!(resized.status.success(), "{resized:?}");
+    tmux.wait_for_screen("a frame 150 columns wide", |s| {
+        wide(s) && s.contains("Resolutions 10/10")
+    });
+    tmux.send(&["q"]);
+}
+
 /// Put `bytes` in a tmux buffer and paste it as they are (no brackets of tmux's own).
 fn paste_raw(tmux: &Tmux, bytes: &str) {
     let set = tmux.run(&["set-buffer", "-b", "raw", bytes]);
