@@ -1,7 +1,12 @@
-//! The terminal edge: set the terminal up and always put it back (on quit, on panic, on SIGTERM,
-//! SIGHUP and SIGINT), log to a file, and run the loop: receive one event → `update` → carry out
-//! its command → draw. Input, loader, search worker and signals all send on one channel; the
-//! screen is redrawn only after events, never on a timer.
+//! The terminal edge: set the terminal up and always put it back (on quit, on panic, on every
+//! signal that would end the process, before stopping on SIGTSTP), log to a file, and run the
+//! loop: receive one event → `update` → carry out its command → draw. Input (read and parsed in
+//! `tui/input.rs`), loader, search worker and signals (`tui/signals.rs`) all send on one
+//! channel; the screen is redrawn only after events, never on a timer.
+
+mod convert;
+mod input;
+mod signals;
 
 use crate::app::keymap::translate_event;
 use crate::app::recall::QueryHistory;
@@ -198,47 +203,58 @@ fn repaint_all(terminal: &mut Screen) -> io::Result<()> {
     Ok(())
 }
 
-/// Suspend like less and vim: put the terminal back, stop (SIGTSTP: the shell takes over), and
-/// when `fg` resumes the process, take the terminal again in the same modes.
+/// Suspend like less and vim (Ctrl-Z, or SIGTSTP from outside): put the terminal back, stop
+/// (the shell takes over), and when `fg` resumes the process, take the terminal again in the
+/// same modes.
 fn suspend(mouse: bool) -> anyhow::Result<()> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
-        .context("cannot stop the process")?;
+    signals::stop().context("cannot stop the process")?;
     // Resumed (SIGCONT).
     take_terminal(mouse)
 }
 
+/// Take the terminal again after the process was stopped and continued (SIGCONT, also after a
+/// SIGSTOP that gave no chance to restore): the shell may have put the tty back in cooked mode.
+fn retake(mouse: bool) -> anyhow::Result<()> {
+    // crossterm switches to raw mode only if it believes it off: set the saved modes back first.
+    let _ = disable_raw_mode();
+    take_terminal(mouse)
+}
+
 fn spawn_input(events: Sender<Event>) -> io::Result<()> {
-    thread::Builder::new().name("input".into()).spawn(move || {
-        loop {
-            match event::read() {
-                Ok(e) => {
-                    if events.send(Event::Input(e)).is_err() {
-                        return;
-                    }
-                }
-                Err(e) => {
-                    let _ = events.send(Event::InputClosed(e.to_string()));
-                    return;
-                }
-            }
-        }
-    })?;
-    Ok(())
+    input::spawn(move |read| {
+        let event = match read {
+            Ok(input) => Event::Input(input),
+            Err(why) => Event::InputClosed(why),
+        };
+        events.send(event).is_ok()
+    })
 }
 
 fn spawn_signals(events: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signals::Meaning;
+    let mut caught = signal_hook::iterator::Signals::new(signals::caught())?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let _ = events.send(Event::Signal(signal));
-                // The loop restores and exits at once; if it is stuck, do it from here.
-                thread::sleep(SIGNAL_GRACE);
-                restore();
-                std::process::exit(128 + signal);
+            for signal in caught.forever() {
+                match signals::meaning(signal) {
+                    Meaning::Resize => {
+                        if let Ok((width, height)) = ratatui::crossterm::terminal::size() {
+                            let _ = events.send(Event::Input(event::Event::Resize(width, height)));
+                        }
+                    }
+                    Meaning::Stop | Meaning::Continue => {
+                        let _ = events.send(Event::Signal(signal));
+                    }
+                    Meaning::End => {
+                        let _ = events.send(Event::Signal(signal));
+                        // The loop restores and ends at once; if it is stuck, do it from here.
+                        thread::sleep(SIGNAL_GRACE);
+                        restore();
+                        signals::end_as(signal);
+                    }
+                }
             }
         })?;
     Ok(())
@@ -322,8 +338,7 @@ where
     match result {
         Ok(Some(signal)) => {
             tracing::info!(signal, "ended by signal");
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-            std::process::exit(128 + signal);
+            signals::end_as(signal);
         }
         Ok(None) => Ok(()),
         Err(e) => Err(e),
@@ -471,6 +486,8 @@ enum Flow {
     Redraw,
     /// Give the terminal back and stop; draw anew once resumed.
     Suspend,
+    /// Continued after a stop: take the terminal again and draw every cell.
+    Retake,
 }
 
 impl Loop {
@@ -523,6 +540,10 @@ impl Loop {
                         suspend(app.mouse)?;
                         repaint_all(terminal)?;
                     }
+                    Flow::Retake => {
+                        retake(app.mouse)?;
+                        repaint_all(terminal)?;
+                    }
                 }
             }
             draw(terminal, app, theme)?;
@@ -538,7 +559,13 @@ impl Loop {
                 tracing::info!("terminal closed: {why}");
                 return Flow::Quit;
             }
-            Event::Signal(signal) => return Flow::Signal(signal),
+            Event::Signal(signal) => {
+                return match signals::meaning(signal) {
+                    signals::Meaning::Stop => Flow::Suspend,
+                    signals::Meaning::Continue => Flow::Retake,
+                    signals::Meaning::End | signals::Meaning::Resize => Flow::Signal(signal),
+                };
+            }
         };
         let Some(command) = action.and_then(|a| update(app, a)) else {
             return Flow::Continue;
