@@ -130,12 +130,29 @@ pub fn load_paths_within(
     (assemble(parsed, problems), outcome)
 }
 
-/// Load one file, from its cache entry when that still describes it. The file is opened first
-/// (`fsread`: regular files only, never blocking, at most `max_file_bytes`) and its stamp taken
-/// from that handle, so the stamp compared, the bytes read and the stamp stored are one file's
-/// even when the path is swapped meanwhile.
+/// Load one file, from its cache entry when that still describes it. A regular file within the
+/// limit whose size and time are those cached is not even opened (nothing is read, so nothing can
+/// block). Any other is opened first (`fsread`: regular files only, never blocking, at most
+/// `max_file_bytes`) and its stamp taken from that handle, so the bytes read and the stamp stored
+/// are one file's even when the path is swapped meanwhile.
 fn load_one(job: Job, max_file_bytes: u64) -> (Entry, Got) {
     let Job { file, path, cached } = job;
+    // A file that could not be read is tried again: its stamp may not change when it is fixed
+    // (permissions), and a refusal depends on the limit of this run.
+    let cached = cached.filter(|e| {
+        !matches!(
+            e.parsed,
+            Err(FileError::Unreadable(_) | FileError::NotRegular(_) | FileError::TooLarge { .. })
+        )
+    });
+    let unchanged = cached.as_ref().is_some_and(|entry| {
+        std::fs::metadata(&file).is_ok_and(|m| {
+            m.is_file() && m.len() <= max_file_bytes && entry.matches(&FileStamp::of(&m))
+        })
+    });
+    if unchanged && let Some(entry) = cached {
+        return (entry, Got::Unchanged);
+    }
     let failed = |path: String, error: FileError| {
         let stamp = FileStamp {
             size: 0,
@@ -154,18 +171,6 @@ fn load_one(job: Job, max_file_bytes: u64) -> (Entry, Got) {
         Err(error) => return failed(path, error.into()),
     };
     let stamp = FileStamp::of(opened.metadata());
-    // A file that could not be read is tried again: its stamp may not change when it is fixed
-    // (permissions), and a refusal depends on the limit of this run.
-    let cached = cached.filter(|e| {
-        !matches!(
-            e.parsed,
-            Err(FileError::Unreadable(_) | FileError::NotRegular(_) | FileError::TooLarge { .. })
-        )
-    });
-    let unchanged = cached.as_ref().is_some_and(|entry| entry.matches(&stamp));
-    if unchanged && let Some(entry) = cached {
-        return (entry, Got::Unchanged);
-    }
     let bytes = match opened.read_all() {
         Ok(bytes) => bytes,
         Err(error) => return failed(path, error.into()),
