@@ -200,6 +200,17 @@ fn a_fifo_or_device_given_as_a_path_is_named_for_what_it_is() {
         );
         assert_eq!(documents_read(&stderr), 5, "{stderr}");
     }
+    // `check --explain` reads one file the same way.
+    let output = run(resolu(
+        home.path(),
+        &["check", "--explain", fifo.to_str().unwrap()],
+    ));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("f.txt: a FIFO (named pipe), not a regular file: skipped"),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
 }
 
 #[test]
