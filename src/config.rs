@@ -41,6 +41,9 @@ pub struct Config {
     /// The language a resolution in several languages is shown in at start; `None`: its first
     /// version found. `switch_language` changes it for the session.
     pub language: Option<Language>,
+    /// The largest corpus file read, in bytes (`max_file_mb`); a larger one is skipped with a
+    /// warning.
+    pub max_file_bytes: u64,
     /// The warnings `load` returned, kept so the terminal UI can show and log them.
     pub warnings: Vec<String>,
 }
@@ -130,22 +133,28 @@ pub fn paths() -> ConfigPaths {
 
 /// Read the user's config file over the default; a missing file is no warning.
 pub fn load() -> (Config, Vec<String>) {
-    let Some(file) = paths().config_file else {
-        return from_toml(None);
-    };
-    match std::fs::read_to_string(&file) {
-        Ok(text) => from_toml(Some(&text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => from_toml(None),
-        Err(e) => {
-            let (mut config, mut warnings) = from_toml(None);
-            warnings.push(format!(
-                "{}: cannot read ({e}); using the defaults",
-                file.display()
-            ));
-            config.warnings.clone_from(&warnings);
-            (config, warnings)
-        }
+    match paths().config_file {
+        Some(file) => load_file(&file),
+        None => from_toml(None),
     }
+}
+
+/// Read the config file `file` over the default. Only a regular file of at most 1 MB is read
+/// (`fsread`): a FIFO, a device (`/dev/zero`) or a larger file is a warning naming it, and the
+/// defaults stand, so the program always starts.
+pub fn load_file(file: &Path) -> (Config, Vec<String>) {
+    let why = match crate::fsread::read_regular(file, crate::fsread::SMALL_FILE_LIMIT) {
+        Ok((bytes, _)) => match String::from_utf8(bytes) {
+            Ok(text) => return from_toml(Some(&text)),
+            Err(_) => "not UTF-8 text".to_string(),
+        },
+        Err(crate::fsread::ReadError::Missing) => return from_toml(None),
+        Err(e) => e.to_string(),
+    };
+    let (mut config, mut warnings) = from_toml(None);
+    warnings.push(format!("{}: {why}; using the defaults", file.display()));
+    config.warnings.clone_from(&warnings);
+    (config, warnings)
 }
 
 /// The default with `user` (the text of a config.toml) laid over it.
@@ -158,6 +167,7 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
         clipboard_file: None,
         list_width: None,
         history_size: crate::app::recall::DEFAULT_LIMIT,
+        max_file_bytes: crate::fsread::DEFAULT_FILE_LIMIT,
         language: None,
         warnings: Vec::new(),
     };
@@ -180,6 +190,25 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
     }
     config.warnings.clone_from(&warnings);
     (config, warnings)
+}
+
+/// `max_file_mb` in bytes: a whole or decimal number of megabytes (of 1,048,576 bytes) above 0,
+/// up to a million (a terabyte; more is a typo).
+fn megabytes(value: &toml::Value) -> Option<u64> {
+    const MB: u64 = 1 << 20;
+    match value {
+        toml::Value::Integer(n) => u64::try_from(*n)
+            .ok()
+            .filter(|n| (1..=1_000_000).contains(n))
+            .map(|n| n * MB),
+        toml::Value::Float(mb) if *mb > 0.0 && *mb <= 1e6 => {
+            // Checked finite, positive and at most 2^40: the product fits a u64 exactly enough.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let bytes = (mb * 1_048_576.0).ceil() as u64;
+            Some(bytes.max(1))
+        }
+        _ => None,
+    }
 }
 
 fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> String {
@@ -226,6 +255,10 @@ impl<'a> Reader<'a> {
                         Some(columns) if columns > 0 => config.list_width = Some(columns),
                         _ => self.warn(key, "must be a number of columns, like 44, or \"auto\""),
                     },
+                },
+                "max_file_mb" => match megabytes(value) {
+                    Some(bytes) => config.max_file_bytes = bytes,
+                    None => self.warn(key, "must be a number of megabytes above 0, like 64"),
                 },
                 "history" => match value.as_table() {
                     Some(history) => self.history(config, history),
@@ -377,6 +410,74 @@ mod tests {
             Some(&Action::Quit)
         );
         assert_eq!(config.colours.matched, Color::Rgb(0xff, 0xd7, 0x5f));
+    }
+
+    #[test]
+    fn max_file_mb_is_a_number_of_megabytes() {
+        assert_eq!(
+            Config::default().max_file_bytes,
+            crate::fsread::DEFAULT_FILE_LIMIT
+        );
+        for (text, bytes) in [
+            ("max_file_mb = 2", 2 << 20),
+            ("max_file_mb = 0.5", 1 << 19),
+            ("max_file_mb = 1e-9", 1),
+        ] {
+            let (config, warnings) = from_toml(Some(text));
+            assert!(warnings.is_empty(), "{text}: {warnings:?}");
+            assert_eq!(config.max_file_bytes, bytes, "{text}");
+        }
+        for text in [
+            "max_file_mb = 0",
+            "max_file_mb = -1",
+            "max_file_mb = \"9\"",
+            "max_file_mb = nan",
+            "max_file_mb = inf",
+            "max_file_mb = 2000000",
+        ] {
+            let (config, warnings) = from_toml(Some(text));
+            assert_eq!(config.max_file_bytes, crate::fsread::DEFAULT_FILE_LIMIT);
+            assert!(
+                warnings[0].contains("`max_file_mb`"),
+                "{text}: {warnings:?}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_config_that_is_no_regular_file_is_refused_unread_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("config.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Would block for ever on a FIFO with no writer, or read /dev/zero until memory ran out.
+        let zero = dir.path().join("zero.toml");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, "# x\n".repeat(300_000)).unwrap();
+        for (file, words) in [
+            (&fifo, "a FIFO (named pipe), not a regular file"),
+            (&zero, "a character device, not a regular file"),
+            (&big, "more than the 1048576-byte limit"),
+        ] {
+            let (config, warnings) = load_file(file);
+            assert_eq!(config.max_file_bytes, Config::default().max_file_bytes);
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert!(warnings[0].contains(words), "{warnings:?}");
+            assert!(warnings[0].contains(&file.display().to_string()));
+            assert!(warnings[0].ends_with("using the defaults"));
+            assert_eq!(config.warnings, warnings);
+        }
+        assert_eq!(
+            load_file(&dir.path().join("none.toml")).1,
+            Vec::<String>::new()
+        );
+        std::fs::write(dir.path().join("ok.toml"), "mouse = true").unwrap();
+        assert!(load_file(&dir.path().join("ok.toml")).0.mouse);
     }
 
     #[test]

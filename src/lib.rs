@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod fsread;
 pub mod index;
 pub mod plural;
 pub mod remember;

@@ -55,8 +55,12 @@ fn with_corpus(
 ) -> anyhow::Result<u8> {
     let config = config_for_command(err)?;
     let cache = cache_dir(args, global);
-    let (corpus, index) =
-        commands::load(&source_for(args, global, &config), cache.as_deref(), err)?;
+    let (corpus, index) = commands::load(
+        &source_for(args, global, &config),
+        cache.as_deref(),
+        config.max_file_bytes,
+        err,
+    )?;
     let status = command(&corpus, &index, err)?;
     let input_problem = if corpus.problems.is_empty() {
         EXIT_OK
@@ -88,9 +92,11 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     let (config, _warnings) = config::load();
     let source = source_for(&CorpusArgs::default(), global, &config);
     let cache = cache_dir(&CorpusArgs::default(), global);
+    let max_file_bytes = config.max_file_bytes;
     resolu::tui::run(
         move |progress| {
-            let (corpus, index) = commands::read_reporting(&source, cache.as_deref(), progress);
+            let (corpus, index) =
+                commands::read_reporting(&source, cache.as_deref(), max_file_bytes, progress);
             let make_index: IndexMaker = Box::new(move |resolutions| index.index(resolutions));
             (corpus, make_index)
         },
@@ -151,14 +157,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check {
             explain: Some(file),
             ..
-        } => commands::explain(&file, out, &mut err)?,
+        } => {
+            let config = config_for_command(&mut err)?;
+            commands::explain(&file, config.max_file_bytes, out, &mut err)?
+        }
         Command::Check {
             corpus,
             stats: true,
             ..
         } => {
             let config = config_for_command(&mut err)?;
-            commands::stats(&source_for(&corpus, &global, &config), out)?
+            let source = source_for(&corpus, &global, &config);
+            commands::stats(&source, config.max_file_bytes, out)?
         }
         Command::Check { corpus, json, .. } => {
             with_corpus(&corpus, &global, &mut err, |c, _, err| {

@@ -141,16 +141,14 @@ fn list_width(value: &toml::Value) -> Option<u16> {
         .filter(|&n| n > 0)
 }
 
-/// The text of `file`, `None` if there is none yet.
+/// The text of `file`, `None` if there is none yet. A regular file only, read without blocking
+/// and up to [`MAX_BYTES`] (`fsread`): a FIFO or device in its place is a warning, not a hang.
 fn read_text(file: &Path) -> Result<Option<String>, String> {
     let shown = file.display();
-    let bytes = match std::fs::metadata(file) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{shown}: cannot read ({e})")),
-        Ok(meta) if meta.len() > MAX_BYTES => {
-            return Err(format!("{shown}: {} bytes, too large", meta.len()));
-        }
-        Ok(_) => std::fs::read(file).map_err(|e| format!("{shown}: cannot read ({e})"))?,
+    let bytes = match crate::fsread::read_regular(file, MAX_BYTES) {
+        Ok((bytes, _)) => bytes,
+        Err(crate::fsread::ReadError::Missing) => return Ok(None),
+        Err(e) => return Err(format!("{shown}: {e}")),
     };
     String::from_utf8(bytes)
         .map(Some)
@@ -220,6 +218,28 @@ mod tests {
         // Control characters in a line of text become spaces; blank lines go.
         std::fs::write(store.history_file(), "a\u{1b}[31mb\n\n  \r\nc\r\n").unwrap();
         assert_eq!(store.load().history, ["a [31mb", "c"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_in_the_state_folder_is_a_warning_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(dir.path());
+        std::fs::create_dir_all(dir.path().join("state")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(store.history_file())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", store.state_file()).unwrap();
+        let loaded = store.load();
+        assert_eq!(loaded.history, Vec::<String>::new());
+        assert_eq!(loaded.warnings.len(), 2, "{loaded:?}");
+        assert!(loaded.warnings[0].contains("a FIFO"), "{loaded:?}");
+        assert!(
+            loaded.warnings[1].contains("a character device"),
+            "{loaded:?}"
+        );
     }
 
     #[test]

@@ -708,6 +708,25 @@ fn config_warnings_show_once_in_the_status_line() {
     tmux.send(&["q"]);
 }
 
+#[test]
+fn a_config_that_is_a_fifo_opens_the_ui_with_the_defaults_and_a_warning() {
+    if !have_tmux() {
+        return;
+    }
+    // A FIFO with no writer: reading it used to block before the first frame, for ever.
+    let tmux = Tmux::start(&format!(
+        "mkdir -p \"$XDG_CONFIG_HOME/resolu\" && mkfifo \"$XDG_CONFIG_HOME/resolu/config.toml\" \
+         && cd \"$HOME\" && {}",
+        quoted(&binary())
+    ));
+    let screen = tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
+    assert!(
+        screen.contains("config: 1 warning") && screen.contains("FIFO"),
+        "{screen}"
+    );
+    tmux.send(&["q"]);
+}
+
 /// The real General Assembly PDFs beside the project: a load slow enough (about 2 s) for the
 /// progress bar.
 fn slow_corpus() -> Option<PathBuf> {

@@ -5,6 +5,7 @@
 
 use super::{Cache, CacheError, Entry, FileStamp, Store, content_hash};
 use crate::corpus::load::{Corpus, FileError, assemble, discover, parse_bytes};
+use crate::fsread;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
@@ -47,10 +48,21 @@ enum Got {
 
 /// Load every document under `paths`, through `store` when there is one (`None`: `--no-cache`,
 /// or no cache folder), telling `progress(done, total)` how far it is. The corpus is the same as
-/// [`crate::corpus::load::load_paths`] gives, whatever the cache holds.
+/// [`crate::corpus::load::load_paths`] gives, whatever the cache holds. Files up to the default
+/// size limit; [`load_paths_within`] takes the config's.
 pub fn load_paths(
     paths: &[PathBuf],
     store: Option<&Store>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, Outcome) {
+    load_paths_within(paths, store, fsread::DEFAULT_FILE_LIMIT, progress)
+}
+
+/// [`load_paths`], reading no file larger than `max_file_bytes` (a larger one is a problem).
+pub fn load_paths_within(
+    paths: &[PathBuf],
+    store: Option<&Store>,
+    max_file_bytes: u64,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, Outcome) {
     let (files, problems) = discover(paths);
@@ -84,7 +96,7 @@ pub fn load_paths(
     let loaded: Vec<(Entry, Got)> = jobs
         .into_par_iter()
         .map(|job| {
-            let loaded = load_one(job);
+            let loaded = load_one(job, max_file_bytes);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             loaded
         })
@@ -118,32 +130,50 @@ pub fn load_paths(
     (assemble(parsed, problems), outcome)
 }
 
-/// Load one file, from its cache entry when that still describes it.
-fn load_one(job: Job) -> (Entry, Got) {
+/// Load one file, from its cache entry when that still describes it. A regular file within the
+/// limit whose size and time are those cached is not even opened (nothing is read, so nothing can
+/// block). Any other is opened first (`fsread`: regular files only, never blocking, at most
+/// `max_file_bytes`) and its stamp taken from that handle, so the bytes read and the stamp stored
+/// are one file's even when the path is swapped meanwhile.
+fn load_one(job: Job, max_file_bytes: u64) -> (Entry, Got) {
     let Job { file, path, cached } = job;
-    let stamp = std::fs::metadata(&file).ok().map(|m| FileStamp::of(&m));
     // A file that could not be read is tried again: its stamp may not change when it is fixed
-    // (permissions).
-    let cached = cached.filter(|e| !matches!(e.parsed, Err(FileError::Unreadable(_))));
-    let unchanged = matches!((&cached, &stamp), (Some(entry), Some(stamp)) if entry.matches(stamp));
+    // (permissions), and a refusal depends on the limit of this run.
+    let cached = cached.filter(|e| {
+        !matches!(
+            e.parsed,
+            Err(FileError::Unreadable(_) | FileError::NotRegular(_) | FileError::TooLarge { .. })
+        )
+    });
+    let unchanged = cached.as_ref().is_some_and(|entry| {
+        std::fs::metadata(&file).is_ok_and(|m| {
+            m.is_file() && m.len() <= max_file_bytes && entry.matches(&FileStamp::of(&m))
+        })
+    });
     if unchanged && let Some(entry) = cached {
         return (entry, Got::Unchanged);
     }
-    let stamp = stamp.unwrap_or(FileStamp {
-        size: 0,
-        modified: None,
-    });
-    let bytes = match std::fs::read(&file) {
+    let failed = |path: String, error: FileError| {
+        let stamp = FileStamp {
+            size: 0,
+            modified: None,
+        };
+        let entry = Entry {
+            path,
+            stamp,
+            content_hash: 0,
+            parsed: Err(error),
+        };
+        (entry, Got::Parsed)
+    };
+    let opened = match fsread::open_regular(&file, max_file_bytes) {
+        Ok(opened) => opened,
+        Err(error) => return failed(path, error.into()),
+    };
+    let stamp = FileStamp::of(opened.metadata());
+    let bytes = match opened.read_all() {
         Ok(bytes) => bytes,
-        Err(e) => {
-            let entry = Entry {
-                path,
-                stamp,
-                content_hash: 0,
-                parsed: Err(FileError::Unreadable(e.to_string())),
-            };
-            return (entry, Got::Parsed);
-        }
+        Err(error) => return failed(path, error.into()),
     };
     let hash = content_hash(&bytes);
     match cached {

@@ -129,20 +129,18 @@ pub fn read(path: &Path) -> Result<Cache, CacheError> {
 
 /// A cache or index file opened for reading, and its length. The length of the file opened,
 /// not of the path: a writer replaces the file by renaming, never changes it in place, so the
-/// two cannot disagree.
+/// two cannot disagree. A regular file only, opened without blocking (`fsread`): a FIFO or a
+/// device put in its place is refused, never waited on; no size limit, as the format checks
+/// its own length and reads in batches.
 fn open_for_reading(path: &Path) -> Result<(std::io::BufReader<std::fs::File>, u64), CacheError> {
-    let unreadable = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => CacheError::Missing,
-        _ => CacheError::Unreadable(e.to_string()),
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(CacheError::Unreadable("a folder, not a file".into()));
-    }
+    let opened = crate::fsread::open_regular(path, u64::MAX).map_err(|e| match e {
+        crate::fsread::ReadError::Missing => CacheError::Missing,
+        other => CacheError::Unreadable(other.to_string()),
+    })?;
+    let len = opened.metadata().len();
     Ok((
-        std::io::BufReader::with_capacity(1 << 16, file),
-        metadata.len(),
+        std::io::BufReader::with_capacity(1 << 16, opened.into_file()),
+        len,
     ))
 }
 

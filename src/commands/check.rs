@@ -3,7 +3,7 @@
 //! (how often each rule fired and each warning kind occurred over a corpus).
 
 use super::{CorpusSource, EXIT_INPUT, EXIT_OK};
-use crate::corpus::load::{Corpus, EMBEDDED, discover, parse_traced_bytes};
+use crate::corpus::load::{Corpus, EMBEDDED, discover, parse_traced_bytes, read_document};
 use crate::corpus::markup::sanitize;
 use crate::corpus::parse::Trace;
 use crate::corpus::source::SetAside;
@@ -80,12 +80,17 @@ fn line_at(text: &str, at: usize) -> (usize, String) {
 }
 
 /// `--explain FILE`: per field and per paragraph, the rule and the source line.
-pub fn explain(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+pub fn explain(
+    path: &Path,
+    max_file_bytes: u64,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_document(path, max_file_bytes) {
         Ok(b) => b,
         Err(e) => {
-            writeln!(err, "resolu: {shown}: cannot read: {e}")?;
+            writeln!(err, "resolu: {shown}: {e}")?;
             return Ok(EXIT_INPUT);
         }
     };
@@ -193,7 +198,7 @@ fn write_explanation(
 }
 
 /// `--stats`: rules fired, warning kinds and layouts over every document of the corpus.
-pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
+pub fn stats(source: &CorpusSource, max_file_bytes: u64, out: &mut dyn Write) -> io::Result<u8> {
     // Each document read and parsed in one task, so its bytes are freed once it is counted.
     let documents: Vec<(String, Option<Vec<u8>>)> = match source {
         CorpusSource::Embedded => EMBEDDED
@@ -212,7 +217,9 @@ pub fn stats(source: &CorpusSource, out: &mut dyn Write) -> io::Result<u8> {
         .par_iter()
         .map(|(path, embedded)| {
             let mut tally = Tally::default();
-            let bytes = embedded.clone().or_else(|| std::fs::read(path).ok());
+            let bytes = embedded
+                .clone()
+                .or_else(|| read_document(Path::new(path), max_file_bytes).ok());
             let parsed = bytes.and_then(|b| parse_traced_bytes(path, &b).ok());
             match parsed {
                 None => {

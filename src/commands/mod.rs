@@ -60,9 +60,10 @@ pub fn choose_source(
     CorpusSource::Embedded
 }
 
-/// Read and parse the corpus without a cache, reporting nothing.
+/// Read and parse the corpus without a cache, reporting nothing, each file up to the default
+/// size limit.
 pub fn read(source: &CorpusSource) -> Corpus {
-    read_reporting(source, None, &|_, _| {}).0
+    read_reporting(source, None, crate::fsread::DEFAULT_FILE_LIMIT, &|_, _| {}).0
 }
 
 /// Where a command gets the index of the corpus it read: from the cache when the corpus was read
@@ -87,16 +88,23 @@ impl IndexSource {
 
 /// Read the corpus through its cache in `cache_dir` (`None`: no cache, every file parsed),
 /// telling `progress(done, total)` how many files are read (the sample corpus, compiled in, is
-/// read at once and says nothing); with it, where its index is to come from.
+/// read at once and says nothing); with it, where its index is to come from. A file larger than
+/// `max_file_bytes` is a problem, not read.
 pub fn read_reporting(
     source: &CorpusSource,
     cache_dir: Option<&Path>,
+    max_file_bytes: u64,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, IndexSource) {
     match source {
         CorpusSource::Paths(paths) => {
             let store = cache_dir.and_then(|dir| Store::for_corpus(dir, paths));
-            let (corpus, outcome) = crate::cache::load::load_paths(paths, store.as_ref(), progress);
+            let (corpus, outcome) = crate::cache::load::load_paths_within(
+                paths,
+                store.as_ref(),
+                max_file_bytes,
+                progress,
+            );
             let index = IndexSource {
                 store,
                 fingerprint: outcome.fingerprint,
@@ -113,10 +121,13 @@ pub fn read_reporting(
 pub fn load(
     source: &CorpusSource,
     cache_dir: Option<&Path>,
+    max_file_bytes: u64,
     err: &mut dyn Write,
 ) -> io::Result<(Corpus, IndexSource)> {
     let bar = LoadBar::new(io::stderr().is_terminal());
-    let (corpus, index) = read_reporting(source, cache_dir, &|done, total| bar.report(done, total));
+    let (corpus, index) = read_reporting(source, cache_dir, max_file_bytes, &|done, total| {
+        bar.report(done, total);
+    });
     bar.finish();
     for problem in &corpus.problems {
         report_problem(problem, err)?;

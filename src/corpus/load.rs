@@ -4,9 +4,10 @@
 
 use super::model::Resolution;
 use super::parse::{Trace, parse_document, parse_pdf, parse_traced};
-use super::source::pdf::{ReadError, is_pdf};
+use super::source::pdf::{self, is_pdf};
 use super::symbol::Symbol;
 use super::warning::Warning;
+use crate::fsread::{self, FileKind, ReadError, read_regular};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,10 +28,44 @@ pub enum FileError {
     Missing,
     /// A PDF that could not be read (encrypted, damaged) or has no text (a scan).
     #[error("{0}")]
-    Pdf(#[from] ReadError),
+    Pdf(#[from] pdf::ReadError),
     /// Named `.pdf` but not a PDF (often a web page saved under a PDF's name).
     #[error("not a PDF although named .pdf (it does not start with %PDF-)")]
     NotPdf,
+    /// A FIFO, device, socket (or a link to one) where a document was expected: never read, as
+    /// reading one may never end (a FIFO with no writer) or never stop (`/dev/zero`).
+    #[error("{0}, not a regular file: skipped")]
+    NotRegular(FileKind),
+    /// Larger than the config's `max_file_mb`: `size` is the size found (or read before stopping).
+    #[error(
+        "{} MB, larger than the {} MB limit (`max_file_mb` in the config): skipped",
+        megabytes(*size),
+        megabytes(*limit)
+    )]
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl From<ReadError> for FileError {
+    fn from(error: ReadError) -> Self {
+        match error {
+            ReadError::Missing => FileError::Missing,
+            ReadError::NotRegular(kind) => FileError::NotRegular(kind),
+            ReadError::TooLarge { size, limit } => FileError::TooLarge { size, limit },
+            ReadError::Io(why) => FileError::Unreadable(why),
+        }
+    }
+}
+
+/// A size in megabytes (of 1,048,576 bytes, as `max_file_mb` counts), one decimal.
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1 << 20);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The bytes of the document `file`: a regular file of at most `max_bytes`, read without ever
+/// blocking (`crate::fsread`).
+pub fn read_document(file: &Path, max_bytes: u64) -> Result<Vec<u8>, FileError> {
+    Ok(read_regular(file, max_bytes)?.0)
 }
 
 /// A file that gave no resolution, and why.
@@ -232,52 +267,73 @@ fn is_document(path: &Path) -> bool {
 }
 
 /// Every document file under `paths` (files taken as given, folders walked), sorted within
-/// each folder; paths that do not exist are returned as problems.
+/// each folder; paths that do not exist, and FIFOs, devices and sockets (given, or met in a
+/// folder under a document's name), are returned as problems. Nothing is opened here.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let problem = |path: &Path, error: FileError| FileProblem {
+        path: path.display().to_string(),
+        error,
+    };
     for path in paths {
-        if path.is_file() {
-            files.push(path.clone());
-        } else if path.is_dir() {
-            let walker = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .follow_links(true);
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
-                        files.push(e.into_path());
-                    }
-                    Ok(_) => {}
-                    Err(e) => problems.push(FileProblem {
-                        path: e.path().unwrap_or(path).display().to_string(),
-                        error: FileError::Unreadable(e.to_string()),
-                    }),
-                }
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(e) => {
+                problems.push(problem(path, ReadError::from(e).into()));
+                continue;
             }
-        } else {
-            problems.push(FileProblem {
-                path: path.display().to_string(),
-                error: FileError::Missing,
-            });
+        };
+        if metadata.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !metadata.is_dir() {
+            if let Some(kind) = FileKind::of(metadata.file_type()) {
+                problems.push(problem(path, FileError::NotRegular(kind)));
+            }
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .follow_links(true);
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_dir() || !is_document(e.path()) => {}
+                Ok(e) => match FileKind::of(e.file_type()) {
+                    None => files.push(e.into_path()),
+                    Some(kind) => problems.push(problem(e.path(), FileError::NotRegular(kind))),
+                },
+                Err(e) => problems.push(problem(
+                    e.path().unwrap_or(path),
+                    FileError::Unreadable(e.to_string()),
+                )),
+            }
         }
     }
-    // A file reached twice (overlapping paths, a link) is read once: else it would count twice
-    // in every vote figure.
+    // A file reached twice (the same folder in two spellings, a symlink to it or into it, a
+    // hard link) is read once: else it would count twice in every vote figure. The identity is
+    // the file's (device, inode), not its canonical path, which differs between hard links.
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files.retain(|f| seen.insert(fsread::identity(f)));
     (files, problems)
 }
 
-/// Load every document under `paths`.
+/// Load every document under `paths`, each file up to the default size limit
+/// ([`fsread::DEFAULT_FILE_LIMIT`]).
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    load_paths_reporting(paths, &|_, _| {})
+    load_paths_reporting(paths, fsread::DEFAULT_FILE_LIMIT, &|_, _| {})
 }
 
-/// [`load_paths`], telling `progress(done, total)` how far it is: once the files are found
-/// (`done` 0), then after each file is read and parsed. Called from the reading threads, so
-/// two reports may arrive out of order; the last file's says `done == total`.
-pub fn load_paths_reporting(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Corpus {
+/// [`load_paths`] with files up to `max_file_bytes`, telling `progress(done, total)` how far it
+/// is: once the files are found (`done` 0), then after each file is read and parsed. Called
+/// from the reading threads, so two reports may arrive out of order; the last file's says
+/// `done == total`.
+pub fn load_paths_reporting(
+    paths: &[PathBuf],
+    max_file_bytes: u64,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
     let (files, problems) = discover(paths);
     let total = files.len();
     progress(0, total);
@@ -287,9 +343,8 @@ pub fn load_paths_reporting(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) 
         .into_par_iter()
         .map(|file| {
             let path = file.display().to_string();
-            let result = std::fs::read(&file)
-                .map_err(|e| FileError::Unreadable(e.to_string()))
-                .and_then(|bytes| parse_bytes(&path, &bytes));
+            let result =
+                read_document(&file, max_file_bytes).and_then(|bytes| parse_bytes(&path, &bytes));
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (path, result)
         })
@@ -355,12 +410,63 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_problems_that_say_what_they_are_and_hard_links_count_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/en");
+        let file = dir.path().join("a.txt");
+        std::fs::copy(root.join("A_RES_80_1.en.txt"), &file).unwrap();
+        std::fs::hard_link(&file, dir.path().join("b.txt")).unwrap();
+        let fifo = dir.path().join("f.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.md")).unwrap();
+        // Not named as a document: not one, and no warning.
+        std::os::unix::fs::symlink("/dev/null", dir.path().join("null")).unwrap();
+        let (files, problems) = discover(&[dir.path().to_path_buf(), fifo.clone()]);
+        assert_eq!(files, [file]);
+        let found: Vec<(&str, &FileError)> = problems
+            .iter()
+            .map(|p| (p.path.rsplit('/').next().unwrap(), &p.error))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("f.txt", &FileError::NotRegular(FileKind::Fifo)),
+                ("z.md", &FileError::NotRegular(FileKind::CharDevice)),
+                ("f.txt", &FileError::NotRegular(FileKind::Fifo)),
+            ]
+        );
+        let corpus = load_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(corpus.resolutions.len(), 1);
+        assert_eq!(corpus.problems.len(), 2);
+        let too_large = load_paths_reporting(&[dir.path().to_path_buf()], 100, &|_, _| {});
+        assert!(too_large.resolutions.is_empty());
+        let size = std::fs::metadata(dir.path().join("a.txt")).unwrap().len();
+        assert_eq!(
+            too_large.problems[2].error,
+            FileError::TooLarge { size, limit: 100 }
+        );
+        assert_eq!(
+            FileError::TooLarge {
+                size: 80 << 20,
+                limit: 64 << 20
+            }
+            .to_string(),
+            "80.0 MB, larger than the 64.0 MB limit (`max_file_mb` in the config): skipped"
+        );
+    }
+
     #[test]
     fn loading_reports_progress_up_to_the_number_of_files() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
         let (files, _) = discover(std::slice::from_ref(&root));
         let reports = std::sync::Mutex::new(Vec::new());
-        let corpus = load_paths_reporting(&[root], &|done, total| {
+        let corpus = load_paths_reporting(&[root], fsread::DEFAULT_FILE_LIMIT, &|done, total| {
             reports.lock().unwrap().push((done, total));
         });
         let reports = reports.into_inner().unwrap();
