@@ -11,6 +11,7 @@ use crate::corpus::warning::WarningRecord;
 use crate::corpus::{ParagraphIndex, Resolution};
 use crate::index::Index;
 use crate::plural;
+use crate::text::display::Shown;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -30,7 +31,12 @@ pub fn check(
             });
             writeln!(out, "{record}")?;
         } else {
-            writeln!(out, "{}: file: {}", problem.path, problem.error)?;
+            writeln!(
+                out,
+                "{}: file: {}",
+                Shown(&problem.path),
+                Shown(&problem.error.to_string())
+            )?;
         }
     }
     let mut warnings = 0usize;
@@ -45,7 +51,13 @@ pub fn check(
                 });
                 writeln!(out, "{line}")?;
             } else {
-                writeln!(out, "{}: {}: {w}", r.source.path, r.id())?;
+                writeln!(
+                    out,
+                    "{}: {}: {}",
+                    Shown(&r.source.path),
+                    Shown(r.id()),
+                    Shown(&w.to_string())
+                )?;
             }
         }
     }
@@ -81,7 +93,8 @@ fn line_at(text: &str, at: usize) -> (usize, String) {
 
 /// `--explain FILE`: per field and per paragraph, the rule and the source line.
 pub fn explain(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    let shown = path.display().to_string();
+    let name = path.display().to_string();
+    let shown = Shown(&name);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -89,10 +102,10 @@ pub fn explain(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Res
             return Ok(EXIT_INPUT);
         }
     };
-    let (text, r, trace) = match parse_traced_bytes(&shown, &bytes) {
+    let (text, r, trace) = match parse_traced_bytes(&name, &bytes) {
         Ok(t) => t,
         Err(e) => {
-            writeln!(err, "resolu: {shown}: {e}")?;
+            writeln!(err, "resolu: {shown}: {}", Shown(&e.to_string()))?;
             return Ok(EXIT_INPUT);
         }
     };
@@ -110,7 +123,7 @@ fn write_explanation(
     writeln!(
         out,
         "{}: read as {layout}, language {}",
-        r.source.path,
+        Shown(&r.source.path),
         r.language.map_or("unknown", |l| l.code())
     )?;
     writeln!(out, "\nFields")?;
@@ -150,7 +163,7 @@ fn write_explanation(
             out,
             "  {:<18} {:<40} [{}] {place}",
             f.field,
-            value(&f.field),
+            Shown(&value(&f.field)),
             f.rule
         )?;
     }
@@ -187,7 +200,7 @@ fn write_explanation(
     }
     writeln!(out, "\nWarnings")?;
     for w in &r.warnings {
-        writeln!(out, "  [{}] {w}", w.kind())?;
+        writeln!(out, "  [{}] {}", w.kind(), Shown(&w.to_string()))?;
     }
     Ok(())
 }
