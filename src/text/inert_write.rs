@@ -27,10 +27,10 @@ impl<W: Write> InertWrite<W> {
 
     /// Valid text: written as is when it holds nothing unsafe (the common case), else in pieces.
     fn write_text(&mut self, text: &str) -> io::Result<()> {
-        let shown = |c: char| c == '\n' || !is_unsafe(c);
-        if text.chars().all(shown) {
+        if !has_unsafe(text.as_bytes()) {
             return self.inner.write_all(text.as_bytes());
         }
+        let shown = |c: char| c == '\n' || !is_unsafe(c);
         let mut start = 0;
         for (at, c) in text.char_indices() {
             if shown(c) {
@@ -73,6 +73,29 @@ impl<W: Write> InertWrite<W> {
             }
         }
     }
+}
+
+/// Whether UTF-8 `bytes` hold a character [`is_unsafe`] other than `\n`, tested on the bytes:
+/// faster than decoding the characters, and this runs over everything the CLI
+/// writes (`export` of a whole corpus).
+fn has_unsafe(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {}
+            0..=0x1f | 0x7f => return true,
+            // C1 controls, U+0080–U+009F.
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => return true,
+            // U+202A–U+202E and U+2066–U+2069.
+            0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)) => return true,
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 impl<W: Write> Write for InertWrite<W> {
@@ -136,6 +159,15 @@ mod tests {
         assert_eq!(through(&[b"\xc3", b"\xa9"]), "é");
         // Cut at the very end: the bytes are shown.
         assert_eq!(through(&[b"ok\xe2\x80"]), "ok\\xe2\\x80");
+    }
+
+    #[test]
+    fn the_byte_test_agrees_with_is_unsafe() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(has_unsafe(bytes), c != '\n' && is_unsafe(c), "{c:?}");
+        }
     }
 
     #[test]
