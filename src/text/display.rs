@@ -4,7 +4,7 @@
 //! highlighted, truncation.
 //!
 //! [`inert`] is the one sanitiser: every string bound for a terminal goes through it, directly,
-//! through [`Shown`] in a `format!`, or through [`super::inert_write::InertWrite`] wrapped round
+//! through [`Shown`] in a `format!`, or through the `InertWrite` writer (`inert_write.rs`) round
 //! the CLI's stdout and stderr. Widths ([`char_width`], [`width`], [`wrap`], [`truncate`]) count
 //! the visible form, so layouts computed on the raw text match what is drawn.
 
@@ -22,11 +22,10 @@ pub fn is_unsafe(c: char) -> bool {
 /// How an unsafe character is shown, `None` for a character shown as itself: `\n`, `\t`, `\r`,
 /// `\x1b` for the other C0 controls, and `\u007f`, `\u009b`, `\u202e` for DEL, the C1 controls
 /// and the bidirectional controls. Always ASCII, so its width is its length. The last three use
-/// JSON's `\uXXXX` form on purpose: JSON output passes through the same filter
-/// ([`super::inert_write::InertWrite`]), where `serde_json` has already escaped every C0 control
-/// but leaves DEL, C1 and bidi characters raw inside strings; written as `\u202e` they stay valid
-/// JSON that decodes to the same string. JSON therefore never carries a raw ESC, C1 or bidi
-/// override: they are always escaped.
+/// JSON's `\uXXXX` form on purpose: JSON output passes through the same filter (`InertWrite`),
+/// where `serde_json` has already escaped every C0 control but leaves DEL, C1 and bidi characters
+/// raw inside strings; written as `\u202e` they stay valid JSON that decodes to the same string.
+/// JSON therefore never carries a raw ESC, C1 or bidi override: they are always escaped.
 pub fn escape(c: char) -> Option<Cow<'static, str>> {
     if !is_unsafe(c) {
         return None;
