@@ -8,6 +8,8 @@ use resolu::commands::{
 };
 use resolu::config::{self, Config};
 use resolu::corpus::load::Corpus;
+use resolu::text::display::{Shown, inert};
+use resolu::text::inert_write::InertWrite;
 use resolu::worker::IndexMaker;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -40,7 +42,7 @@ fn cache_dir(args: &CorpusArgs, global: &CorpusArgs) -> Option<PathBuf> {
 fn config_for_command(err: &mut dyn Write) -> io::Result<Config> {
     let (config, warnings) = config::load();
     for warning in &warnings {
-        writeln!(err, "resolu: config: {warning}")?;
+        writeln!(err, "resolu: config: {}", Shown(warning))?;
     }
     Ok(config)
 }
@@ -77,7 +79,8 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
         if path.exists() {
             continue;
         }
-        let shown = path.display();
+        let name = path.to_string_lossy();
+        let shown = Shown(&name);
         // A path that looks like a mistyped subcommand says which (`resolu lsit`).
         if let Some(sub) = path.to_str().and_then(resolu::cli::closest_subcommand) {
             writeln!(
@@ -111,12 +114,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         command,
         corpus: global,
     } = cli;
-    let mut err = io::stderr();
+    // Everything the subcommands write passes the one sanitiser on its way out (JSON stays
+    // valid JSON): a file name, an argument or a config value never drives the terminal.
+    let mut err = InertWrite::new(io::stderr());
     let Some(command) = command else {
         return open_ui(&global, &mut err);
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(InertWrite::new(stdout.lock()));
     let out: &mut dyn Write = &mut out;
     let status = match command {
         Command::Config => {
@@ -231,8 +236,34 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     Ok(status)
 }
 
+/// The command line, or clap's message for a wrong one. Its messages quote the arguments they
+/// reject, and clap writes them raw to a terminal: on an error the arguments are parsed again
+/// made [`inert`], so the message shows an escape in one as `\x1b` (in clap's own colours).
+fn parse_command_line() -> Result<Cli, ExitCode> {
+    let error = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(error) => error,
+    };
+    let shown = std::env::args_os().map(|arg| inert(&arg.to_string_lossy()).into_owned());
+    match Cli::try_parse_from(shown) {
+        Err(shown) => {
+            let _ = shown.print();
+        }
+        // Only the raw arguments fail (one that is not UTF-8): clap's plain text, sanitised.
+        Ok(_) => {
+            let _ = write!(InertWrite::new(io::stderr()), "{}", error.render());
+        }
+    }
+    Err(ExitCode::from(
+        u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE),
+    ))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_command_line() {
+        Ok(cli) => cli,
+        Err(status) => return status,
+    };
     match run(cli) {
         Ok(status) => ExitCode::from(status),
         // A closed pipe (`resolu export | head`) is not an error worth a message.
@@ -243,7 +274,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("resolu: {e}");
+            let _ = writeln!(InertWrite::new(io::stderr()), "resolu: {e}");
             ExitCode::from(EXIT_INPUT)
         }
     }

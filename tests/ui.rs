@@ -247,7 +247,7 @@ fn matches_are_highlighted_in_the_opened_document_too() {
 }
 
 /// A resolution whose text and country names hold terminal escapes, built by hand (the parser
-/// would have removed them): the UI must still print them inert.
+/// would have removed them): the UI must still print them inert, shown as escapes.
 fn hostile_corpus() -> Corpus {
     let text = "A/HRC/RES/44/18\nConseil des droits de l’homme\n44/18. Titre \x1b[31mrouge\x1b[0m\n\
                 Le Conseil des droits de l’homme,\n1. Décide de tout.\n";
@@ -272,12 +272,9 @@ fn hostile_corpus() -> Corpus {
     }
 }
 
-#[test]
-fn escape_sequences_in_a_document_are_displayed_inert() {
-    let mut h = Harness::with_corpus(hostile_corpus());
-    h.keys("<enter>");
-    let buffer = h.buffer();
-    for cell in buffer.content() {
+/// No cell of `h`'s screen holds a control character or a bidi override.
+fn assert_no_control_on_screen(h: &Harness) {
+    for cell in h.buffer().content() {
         assert!(
             !cell
                 .symbol()
@@ -287,22 +284,61 @@ fn escape_sequences_in_a_document_are_displayed_inert() {
             cell.symbol()
         );
     }
+}
+
+#[test]
+fn escape_sequences_in_a_document_are_displayed_inert() {
+    let mut h = Harness::with_corpus(hostile_corpus());
+    h.keys("<enter>");
+    assert_no_control_on_screen(&h);
     let screen = h.screen();
     assert!(
-        screen.contains("Titre [31mrouge[0m ]52;c;AAAA fin"),
+        screen.contains("Titre \\x1b[31mrouge\\x1b[0m \\x1b]52;c;AAAA\\x07 fin"),
         "{screen}"
     );
-    assert!(
-        screen.contains("Décide [2J[Hd'effacer l'écran ; 31m"),
-        "{screen}"
-    );
-    assert!(screen.contains("Fr[5mance"), "{screen}");
+    for shown in [
+        "Décide \\x1b[2J\\x1b[Hd'effacer",
+        "\\u202el'écran\\x07 ; \\u009b31m",
+        "Fr\\x1b[5mance",
+    ] {
+        assert!(screen.contains(shown), "{shown} in\n{screen}");
+    }
     // Copying gives the text without controls either.
     match h.act(Action::Copy) {
         Some(resolu::app::Command::Copy(text)) => assert!(!text.chars().any(char::is_control)),
         other => panic!("{other:?}"),
     }
     assert_snapshot!("escapes_inert", h.backend());
+}
+
+/// A file named with an OSC 52 clipboard write is the id of the resolution it holds (it has no
+/// symbol): the list, the reader's title and the status line show the name escaped, and so does
+/// a config warning with an escape in it.
+#[test]
+fn a_file_name_with_escapes_is_shown_escaped_in_titles_and_the_status_line() {
+    let text = include_str!("../sample-data/A_HRC_RES_44_11.fr.txt");
+    let start = text.find(" Réaffirmant toutes").unwrap();
+    let name = "\x1b]52;c;SGVsbG8=\x07.txt";
+    let shown = "\\x1b]52;c;SGVsbG8=\\x07.txt";
+    let r = parse_bytes(name, &text.as_bytes()[start..]).unwrap();
+    assert_eq!(r.id(), name);
+    let mut h = Harness::with_corpus(Corpus {
+        resolutions: vec![r],
+        problems: vec![],
+    });
+    h.keys("<enter>");
+    h.act(Action::Notice(
+        "config: 1 warning: config.toml: `\x1b[2J`: unknown key; ignored".to_string(),
+    ));
+    assert_no_control_on_screen(&h);
+    let screen = h.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    // The reader's title (top border), the list's first row, the status line.
+    assert!(rows[2].contains(&format!("┏ {shown}")), "{}", rows[2]);
+    assert!(rows[3].contains(&format!("▶ {shown}")), "{}", rows[3]);
+    let status = rows.last().unwrap();
+    assert!(status.contains("`\\x1b[2J`: unknown key"), "{status}");
+    assert_snapshot!("file_name_escaped", h.backend());
 }
 
 /// The sample corpus with A/HRC/RES/44/18 changed by `change`.

@@ -11,6 +11,7 @@ use crate::corpus::warning::WarningRecord;
 use crate::corpus::{ParagraphIndex, Resolution};
 use crate::index::Index;
 use crate::plural;
+use crate::text::display::Shown;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -30,7 +31,12 @@ pub fn check(
             });
             writeln!(out, "{record}")?;
         } else {
-            writeln!(out, "{}: file: {}", problem.path, problem.error)?;
+            writeln!(
+                out,
+                "{}: file: {}",
+                Shown(&problem.path),
+                Shown(&problem.error.to_string())
+            )?;
         }
     }
     let mut warnings = 0usize;
@@ -45,7 +51,13 @@ pub fn check(
                 });
                 writeln!(out, "{line}")?;
             } else {
-                writeln!(out, "{}: {}: {w}", r.source.path, r.id())?;
+                writeln!(
+                    out,
+                    "{}: {}: {}",
+                    Shown(&r.source.path),
+                    Shown(r.id()),
+                    Shown(&w.to_string())
+                )?;
             }
         }
     }
@@ -86,7 +98,8 @@ pub fn explain(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let shown = path.display().to_string();
+    let name = path.display().to_string();
+    let shown = Shown(&name);
     let bytes = match read_document(path, max_file_bytes) {
         Ok(b) => b,
         Err(e) => {
@@ -94,10 +107,10 @@ pub fn explain(
             return Ok(EXIT_INPUT);
         }
     };
-    let (text, r, trace) = match parse_traced_bytes(&shown, &bytes) {
+    let (text, r, trace) = match parse_traced_bytes(&name, &bytes) {
         Ok(t) => t,
         Err(e) => {
-            writeln!(err, "resolu: {shown}: {e}")?;
+            writeln!(err, "resolu: {shown}: {}", Shown(&e.to_string()))?;
             return Ok(EXIT_INPUT);
         }
     };
@@ -115,7 +128,7 @@ fn write_explanation(
     writeln!(
         out,
         "{}: read as {layout}, language {}",
-        r.source.path,
+        Shown(&r.source.path),
         r.language.map_or("unknown", |l| l.code())
     )?;
     writeln!(out, "\nFields")?;
@@ -155,7 +168,7 @@ fn write_explanation(
             out,
             "  {:<18} {:<40} [{}] {place}",
             f.field,
-            value(&f.field),
+            Shown(&value(&f.field)),
             f.rule
         )?;
     }
@@ -192,7 +205,7 @@ fn write_explanation(
     }
     writeln!(out, "\nWarnings")?;
     for w in &r.warnings {
-        writeln!(out, "  [{}] {w}", w.kind())?;
+        writeln!(out, "  [{}] {}", w.kind(), Shown(&w.to_string()))?;
     }
     Ok(())
 }

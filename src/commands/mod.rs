@@ -17,7 +17,7 @@ use crate::corpus::load::{Corpus, FileProblem, load_embedded};
 use crate::corpus::{ById, DocId, Language, ParagraphIndex, Resolution, countries};
 use crate::index::Index;
 use crate::index::versions::Versions;
-use crate::text::display::or_dash;
+use crate::text::display::{Shown, inert, or_dash};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -181,8 +181,15 @@ impl LoadBar {
     }
 }
 
+/// `resolu: PATH: what went wrong`, the line every command prints for a file that gave nothing;
+/// the path is a file name from the disk, shown [`inert`].
 fn report_problem(problem: &FileProblem, err: &mut dyn Write) -> io::Result<()> {
-    writeln!(err, "resolu: {}: {}", problem.path, problem.error)
+    writeln!(
+        err,
+        "resolu: {}: {}",
+        Shown(&problem.path),
+        Shown(&problem.error.to_string())
+    )
 }
 
 /// The vote column of `list`: `30–15–2`, `sans vote`, or `—`.
@@ -225,7 +232,7 @@ pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> 
     }
     let width = resolutions
         .iter()
-        .map(|(_, r)| r.id().chars().count())
+        .map(|(_, r)| inert(r.id()).chars().count())
         .max()
         .unwrap_or(0);
     for (_, r) in resolutions {
@@ -234,10 +241,10 @@ pub fn list(corpus: &Corpus, json: bool, out: &mut dyn Write) -> io::Result<u8> 
         writeln!(
             out,
             "{:<width$}  {:<10}  {:<9}  {}",
-            r.id(),
+            Shown(r.id()),
             date,
             tally(r),
-            title
+            Shown(title)
         )?;
     }
     Ok(EXIT_OK)
@@ -256,7 +263,8 @@ pub fn show(
     let Some(found) = corpus.find(id) else {
         writeln!(
             err,
-            "resolu: no resolution “{id}” in the corpus ({} documents); `resolu list` shows them",
+            "resolu: no resolution “{}” in the corpus ({} documents); `resolu list` shows them",
+            Shown(id),
             corpus.resolutions.len()
         )?;
         return Ok(EXIT_INPUT);
@@ -279,7 +287,7 @@ pub fn show(
         writeln!(
             err,
             "resolu: {} has no {} version in the corpus (it is in: {})",
-            found.id(),
+            Shown(found.id()),
             lang.map(|l| l.to_string()).unwrap_or_default(),
             languages.join(", ")
         )?;
@@ -314,31 +322,31 @@ fn language_codes(versions: &Versions, corpus: &Corpus, doc: DocId) -> Vec<Strin
 
 /// A resolution as text: header, paragraphs marked PP / OP n, footnotes, vote, warnings.
 pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", r.id())?;
-    writeln!(out, "{}", r.title.as_deref().unwrap_or("(no title)"))?;
+    writeln!(out, "{}", Shown(r.id()))?;
+    writeln!(out, "{}", Shown(r.title.as_deref().unwrap_or("(no title)")))?;
     writeln!(
         out,
         "Body: {}   Session: {}   Agenda item: {}",
         or_dash(r.body.map(crate::corpus::Body::code)),
         or_dash(r.session),
-        or_dash(r.agenda_item.as_deref())
+        or_dash(r.agenda_item.as_deref().map(Shown))
     )?;
     writeln!(
         out,
         "Adopted: {}   Meeting: {}   Vote: {}",
         or_dash(r.adopted_on),
-        or_dash(r.meeting.as_deref()),
+        or_dash(r.meeting.as_deref().map(Shown)),
         tally(r)
     )?;
     writeln!(out)?;
     for (i, paragraph) in r.paragraphs.iter().enumerate() {
         let label = r.citation(ParagraphIndex(i)).unwrap_or_default();
-        writeln!(out, "{label:<6} {}", paragraph.text)?;
+        writeln!(out, "{label:<6} {}", Shown(&paragraph.text))?;
     }
     if !r.footnotes.is_empty() {
         writeln!(out, "\nFootnotes")?;
         for f in &r.footnotes {
-            writeln!(out, "{:>4}  {}", f.mark, f.text)?;
+            writeln!(out, "{:>4}  {}", Shown(&f.mark), Shown(&f.text))?;
         }
     }
     if let Some(vote) = &r.vote {
@@ -356,7 +364,10 @@ pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
             }
             let names: Vec<String> = list
                 .iter()
-                .map(|c| format!("{} ({})", c.name, c.code.as_deref().unwrap_or("?")))
+                .map(|c| {
+                    let code = c.code.as_deref().unwrap_or("?");
+                    format!("{} ({})", Shown(&c.name), Shown(code))
+                })
                 .collect();
             writeln!(out, "{label} ({}): {}", or_dash(stated), names.join(", "))?;
         }
@@ -364,7 +375,7 @@ pub fn write_resolution(r: &Resolution, out: &mut dyn Write) -> io::Result<()> {
     if !r.warnings.is_empty() {
         writeln!(out, "\nWarnings")?;
         for w in &r.warnings {
-            writeln!(out, "- {w}")?;
+            writeln!(out, "- {}", Shown(&w.to_string()))?;
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use crate::corpus::{Adoption, ById, DocId, Resolution};
 use crate::index::Hit;
 use crate::index::query::{MAX_QUERY_BYTES, Query, parse};
 use crate::index::versions::Versions;
+use crate::text::display::Shown;
 use serde_json::json;
 use std::io::{self, BufRead, Write};
 use std::time::Instant;
@@ -16,7 +17,7 @@ fn paragraph_label(r: &Resolution, hit: &Hit) -> String {
 
 fn report_hints(query: &Query, err: &mut dyn Write) -> io::Result<()> {
     for hint in &query.hints {
-        writeln!(err, "resolu: hint: {hint}")?;
+        writeln!(err, "resolu: hint: {}", Shown(hint))?;
     }
     Ok(())
 }
@@ -69,7 +70,12 @@ pub fn search(
             });
             writeln!(out, "{line}")?;
         } else {
-            writeln!(out, "{}  {label:<6} {}", r.id(), paragraph.text)?;
+            writeln!(
+                out,
+                "{}  {label:<6} {}",
+                Shown(r.id()),
+                Shown(&paragraph.text)
+            )?;
         }
     }
     writeln!(
@@ -197,7 +203,7 @@ pub fn votes(
     let country = match resolve_country(country) {
         Ok(c) => c,
         Err(message) => {
-            writeln!(err, "resolu: {message}")?;
+            writeln!(err, "resolu: {}", Shown(&message))?;
             return Ok(EXIT_USAGE);
         }
     };
@@ -234,7 +240,12 @@ pub fn votes(
         } else {
             let date = r.adopted_on.map_or_else(|| "—".into(), |d| d.to_string());
             let title = r.title.as_deref().unwrap_or("(no title)");
-            writeln!(out, "{:<16} {date:<10}  {ballot:<7}  {title}", r.id())?;
+            writeln!(
+                out,
+                "{:<16} {date:<10}  {ballot:<7}  {}",
+                Shown(r.id()),
+                Shown(title)
+            )?;
         }
     }
     if json {

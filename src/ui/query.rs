@@ -66,8 +66,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// after the cursor, a `…` marking text cut on the left. Returns the text to show and the
 /// cursor's column in it.
 fn window(text: &str, cursor: usize, room: usize) -> (String, usize) {
-    let text = inert(text);
+    // The cursor is a byte of the raw text; made inert, the text before it may grow (an ESC
+    // becomes `\x1b`), so each side is made inert on its own.
     let cursor = cursor.min(text.len());
+    let (head, tail) = text.split_at_checked(cursor).unwrap_or((text, ""));
+    let head = inert(head);
+    let cursor = head.len();
+    let text = format!("{head}{}", inert(tail));
     let before = width(&text[..cursor]);
     if room == 0 {
         return (String::new(), 0);
@@ -108,6 +113,8 @@ mod tests {
         // The cursor back at the start: the start is shown.
         let (shown, at) = window(long, 0, 20);
         assert!(shown.starts_with("cooperation") && at == 0, "{shown}");
+        // A control character typed or pasted is shown escaped, the cursor after it.
+        assert_eq!(window("a\x1bb", 2, 20), ("a\\x1bb".to_string(), 5));
         // Wide characters count twice.
         let (shown, at) = window("人権人権人権人権人権人権", 36, 10);
         assert!(width(&shown) <= 10 && at <= 9, "{shown} {at}");

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use std::ops::Range;
 
 /// Spans for `text[range]`: characters whose byte offset is in `highlights` (sorted) take
-/// `highlight`, the others `base`; unsafe characters are dropped.
+/// `highlight`, the others `base`; unsafe characters are shown escaped ([`escape`]).
 pub fn highlighted(
     text: &str,
     range: Range<usize>,
@@ -22,18 +22,18 @@ pub fn highlighted(
         return spans;
     };
     for (offset, c) in slice.char_indices() {
-        let c = match c {
-            '\t' | '\n' | '\r' => ' ',
-            c if is_unsafe(c) => continue,
-            c => c,
-        };
         let on = highlights.binary_search(&(range.start + offset)).is_ok();
         if on != current_on && !current.is_empty() {
             let style = if current_on { highlight } else { base };
             spans.push(Span::styled(std::mem::take(&mut current), style));
         }
         current_on = on;
-        current.push(c);
+        // An unsafe character is shown by its escape, in the style of the character it stands
+        // for: `wrap` counted the escape's width, so the line still fits.
+        match escape(c) {
+            Some(shown) => current.push_str(&shown),
+            None => current.push(c),
+        }
     }
     if !current.is_empty() {
         spans.push(Span::styled(
@@ -49,11 +49,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_in_highlighted_text_are_dropped() {
+    fn escapes_in_highlighted_text_are_shown() {
         let text = "x\x1b]52;c;AAAA\x07y";
         let spans = highlighted(text, 0..text.len(), &[], Style::new(), Style::new());
         let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(shown, "x]52;c;AAAAy");
+        assert_eq!(shown, "x\\x1b]52;c;AAAA\\x07y");
+        assert_eq!(width(&shown), width(text));
+    }
+
+    #[test]
+    fn a_highlight_after_an_escape_lands_on_its_word() {
+        // "\u{202e}vote": the match starts at byte 3, after the 3-byte override.
+        let text = "\u{202e}vote";
+        let spans = highlighted(
+            text,
+            0..text.len(),
+            &[3, 4, 5, 6],
+            Style::new(),
+            Style::new(),
+        );
+        let parts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(parts, ["\\u202e", "vote"]);
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 lines.push(Line::from(vec![
                     Span::raw(mark),
                     Span::styled(letter(*ballot), theme.ballot(*ballot)),
-                    Span::raw(format!(" {code:<3} ")),
+                    Span::raw(format!(" {:<3} ", inert(code))),
                     Span::styled(name, name_style),
                 ]));
             }
