@@ -52,7 +52,28 @@ static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::defaul
 /// run (`tests/ranking.rs` caught it). Whether it matches does not depend on the matrix, and
 /// `use_cache(false)` panics (a `RefCell` borrowed twice), hence a new matcher per score.
 fn fresh_matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().ignore_case()
+    SkimMatcherV2::default()
+        .ignore_case()
+        .element_limit(FUZZY_ELEMENTS)
+}
+
+/// The fuzzy matcher's work is the term's length times the text's (its score matrix has that
+/// many cells): a term longer than this is matched as it is written, never fuzzily — no word
+/// is that long, and a hostile query of long words cost seconds per paragraph.
+pub const MAX_FUZZY_TERM: usize = 64;
+
+/// The most text a fuzzy score reads when the term is not found as written (a misspelt word
+/// somewhere in the paragraph): the paragraph's start, so a paragraph of megabytes costs what
+/// one of this size does.
+const FUZZY_WINDOW: usize = 8 * 1024;
+
+/// Above this many matrix cells (term × text), fuzzy-matcher's cheap left-to-right match is
+/// used for the positions instead of its full matrix.
+const FUZZY_ELEMENTS: usize = 256 * 1024;
+
+/// Whether `term` is short enough for the fuzzy matcher.
+fn fuzzy_sized(term: &str) -> bool {
+    term.len() <= MAX_FUZZY_TERM
 }
 
 /// What one search did, counted: tests bound the work of a query with it (never its time).
@@ -251,7 +272,7 @@ impl Index {
         let Some(first) = word.chars().next() else {
             return;
         };
-        if word.chars().count() < 3 {
+        if word.chars().count() < 3 || !fuzzy_sized(word) {
             return;
         }
         let mut buf = [0u8; 4];
@@ -381,8 +402,10 @@ impl Index {
 fn score(terms: &[&Term], folded: &str) -> i64 {
     let mut total = 0;
     for term in terms {
-        let window = term_window(&term.text, folded);
-        total += fresh_matcher().fuzzy_match(window, &term.text).unwrap_or(0);
+        if fuzzy_sized(&term.text) {
+            let window = term_window(&term.text, folded);
+            total += fresh_matcher().fuzzy_match(window, &term.text).unwrap_or(0);
+        }
         let mut seen = 0i64;
         let mut whole = false;
         for (at, found) in folded.match_indices(term.text.as_str()).take(4) {
@@ -408,7 +431,11 @@ fn score(terms: &[&Term], folded: &str) -> i64 {
 /// grow with the paragraph; else the whole paragraph (a typo, an exact form).
 fn term_window<'a>(term: &str, folded: &'a str) -> &'a str {
     let Some(start) = word_start_occurrence(folded, term) else {
-        return folded;
+        let mut end = FUZZY_WINDOW.min(folded.len());
+        while !folded.is_char_boundary(end) {
+            end -= 1;
+        }
+        return &folded[..end];
     };
     let mut end = (start + term.len() + 24).min(folded.len());
     while !folded.is_char_boundary(end) {
@@ -455,6 +482,7 @@ fn positions_of(terms: &[&Term], original: &str) -> Vec<usize> {
         }
         if !found
             && term.kind == TermKind::Fuzzy
+            && fuzzy_sized(&term.text)
             && let Some((_, chars)) = fresh_matcher().fuzzy_indices(&folded, &term.text)
             && compact(&chars, term.text.chars().count())
         {
@@ -619,6 +647,41 @@ mod tests {
         (0..n)
             .map(|i| format!("mot{}{}{}", letter(i / 676), letter(i / 26), letter(i)))
             .collect()
+    }
+
+    #[test]
+    fn a_term_longer_than_any_word_is_matched_as_written_never_fuzzily() {
+        let long = "ab".repeat(40);
+        let text = format!("Décide que {long} et rien.");
+        let docs = corpus(&[&text]);
+        let index = Index::build(&docs);
+        // As written: found, and lit whole.
+        let exact = parse(&long);
+        assert_eq!(index.search(&docs, &exact, 10).total, 1);
+        let body = &docs[0].paragraphs[0].text;
+        assert_eq!(match_positions(&exact, body).len(), long.len());
+        // A letter left out: forgiven in a short word, not in a term over the limit (the
+        // fuzzy matcher would take it: every letter is there, in order).
+        let short = parse("decde");
+        assert_eq!(index.search(&docs, &short, 10).total, 1);
+        let missing = format!("{}{}", &long[..40], &long[41..]);
+        assert!(!fuzzy_sized(&missing) && !long.contains(&missing));
+        let over = parse(&missing);
+        assert_eq!(index.search(&docs, &over, 10).total, 0);
+        assert!(match_positions(&over, body).is_empty());
+    }
+
+    #[test]
+    fn a_fuzzy_score_reads_a_bounded_window_of_a_huge_paragraph() {
+        let huge = "mot ".repeat(FUZZY_WINDOW);
+        let window = term_window("absent", &huge);
+        assert!(window.len() <= FUZZY_WINDOW, "{}", window.len());
+        assert!(huge.starts_with(window));
+        // Found as written: the window starts there and is the term and a little more.
+        assert_eq!(term_window("mot", &huge).len(), 3 + 24);
+        // A window is cut on a character boundary.
+        let accents = "é".repeat(FUZZY_WINDOW);
+        assert!(term_window("zz", &accents).len() <= FUZZY_WINDOW);
     }
 
     #[test]
