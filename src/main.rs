@@ -90,7 +90,7 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     let cache = cache_dir(&CorpusArgs::default(), global);
     resolu::tui::run(
         move |progress| {
-            let (corpus, index) = commands::read_reporting(&source, cache.as_deref(), progress);
+            let (corpus, index) = commands::read_watched(&source, cache.as_deref(), progress);
             let make_index: IndexMaker = Box::new(move |resolutions| index.index(resolutions));
             (corpus, make_index)
         },

@@ -2,9 +2,10 @@
 //! to the newest one it has been sent. Both report as [`Action`]s through a `notify` function
 //! (in the terminal UI: a send on the one event channel).
 
-use crate::app::{Action, SearchOutcome};
+use crate::app::{Action, LoadProgress, SearchOutcome};
 use crate::corpus::Resolution;
 use crate::corpus::load::Corpus;
+use crate::corpus::stream::{Tally, Watch};
 use crate::index::Index;
 use crate::index::query::Query;
 use std::io;
@@ -26,8 +27,12 @@ pub fn build_index() -> IndexMaker {
 /// What the search worker is sent.
 #[derive(Debug)]
 pub enum Request {
-    /// The corpus and its index, once built.
+    /// The corpus and its index, once built (or a partial corpus and its index, while loading).
     Index(Arc<Index>, Arc<Corpus>),
+    /// The corpus the app shows is about to be replaced by the whole one: forget the index of
+    /// the partial corpus (its numbers would point elsewhere in the new one); queries wait for
+    /// the next index.
+    Forget,
     Search {
         generation: u64,
         query: Query,
@@ -49,11 +54,13 @@ pub fn answer(
         generation,
         result,
         elapsed: started.elapsed(),
+        searched: Some(corpus.resolutions.len()),
     }
 }
 
-/// How a loader reports its progress: `(files done, files in all)`, from any reading thread.
-pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
+/// What a loader reports to: how far it is after each file, and each partial corpus (the files
+/// read so far, while the others are still read).
+pub type Progress<'a> = dyn Watch + 'a;
 
 /// How often, at most, loading progress is passed on to the UI (each report is a frame).
 const PROGRESS_EVERY: Duration = Duration::from_millis(50);
@@ -99,14 +106,15 @@ where
 {
     thread::Builder::new().name("loader".into()).spawn(move || {
         let started = Instant::now();
-        let throttle = Throttle::new();
-        let progress = |done: usize, total: usize| {
-            if throttle.due(done, total) {
-                notify(Action::LoadProgress { done, total });
-            }
+        let watch = Loading {
+            throttle: Throttle::new(),
+            notify: &notify,
+            worker: &worker,
         };
-        let (corpus, make_index) = load(&progress);
+        let (corpus, make_index) = load(&watch);
         let corpus = Arc::new(corpus);
+        // Before the app has the whole corpus, the worker drops the partial one's index.
+        let _ = worker.send(Request::Forget);
         tracing::info!(
             resolutions = corpus.resolutions.len(),
             problems = corpus.problems.len(),
@@ -141,6 +149,53 @@ where
             });
         }
     })
+}
+
+/// The loader's watcher: progress as [`Action::LoadProgress`] (throttled), and each partial
+/// corpus indexed here, handed to the search worker, then shown ([`Action::PartialCorpus`]).
+struct Loading<'a, F> {
+    throttle: Throttle,
+    notify: &'a F,
+    worker: &'a Sender<Request>,
+}
+
+impl<F: Fn(Action) -> bool> Loading<'_, F> {
+    fn load_progress(&self, tally: Tally) -> LoadProgress {
+        LoadProgress {
+            done: tally.done,
+            total: tally.total,
+            bytes: tally.bytes,
+            warnings: tally.warnings,
+            elapsed: self.throttle.started.elapsed(),
+        }
+    }
+}
+
+impl<F: Fn(Action) -> bool> Watch for Loading<'_, F> {
+    fn progress(&self, tally: Tally) {
+        if self.throttle.due(tally.done, tally.total) {
+            (self.notify)(Action::LoadProgress(self.load_progress(tally)));
+        }
+    }
+
+    fn partial(&self, corpus: Corpus, tally: Tally) {
+        let started = Instant::now();
+        let corpus = Arc::new(corpus);
+        let index = Arc::new(Index::build(&corpus.resolutions));
+        tracing::info!(
+            resolutions = corpus.resolutions.len(),
+            elapsed = ?started.elapsed(),
+            "partial corpus indexed"
+        );
+        // The worker first, so that the query the app sends on seeing it finds this index.
+        if self
+            .worker
+            .send(Request::Index(index, Arc::clone(&corpus)))
+            .is_ok()
+        {
+            (self.notify)(Action::PartialCorpus(corpus, self.load_progress(tally)));
+        }
+    }
 }
 
 /// Run the search worker on its own thread until its request channel closes.
@@ -186,6 +241,7 @@ impl Worker {
         for request in batch {
             match request {
                 Request::Index(built, corpus) => self.index = Some((built, corpus)),
+                Request::Forget => self.index = None,
                 Request::Search {
                     generation,
                     query,
@@ -278,25 +334,94 @@ mod tests {
         let notify = move |action| events.send(action).is_ok();
         let load = |progress: &Progress<'_>| {
             for done in 0..=2 {
-                progress(done, 2);
+                progress.progress(Tally {
+                    done,
+                    total: 2,
+                    ..Tally::default()
+                });
             }
             (load_embedded(), build_index())
         };
         spawn_loader(load, worker, notify).unwrap().join().unwrap();
         let actions: Vec<Action> = received.try_iter().collect();
-        assert_eq!(actions[0], Action::LoadProgress { done: 0, total: 2 });
-        let last_progress = actions
-            .iter()
-            .rposition(|a| matches!(a, Action::LoadProgress { .. }))
-            .unwrap();
-        assert_eq!(
-            actions[last_progress],
-            Action::LoadProgress { done: 2, total: 2 }
-        );
+        let counts = |action: &Action| match action {
+            Action::LoadProgress(p) => Some((p.done, p.total)),
+            _ => None,
+        };
+        assert_eq!(counts(&actions[0]), Some((0, 2)));
+        let last_progress = actions.iter().rposition(|a| counts(a).is_some()).unwrap();
+        assert_eq!(counts(&actions[last_progress]), Some((2, 2)));
         assert!(matches!(
             actions[last_progress + 1],
             Action::CorpusLoaded(_)
         ));
+    }
+
+    #[test]
+    fn a_file_held_back_does_not_keep_the_others_from_being_shown_and_searched() {
+        let whole = load_embedded();
+        let (requests, requests_rx) = channel();
+        let (events, received) = channel();
+        let notify = move |action| events.send(action).is_ok();
+        thread::spawn({
+            let notify = notify.clone();
+            move || serve(&requests_rx, notify)
+        });
+        // The loader hands on the files read so far, then waits on its last file until the
+        // test lets it go.
+        let (gate, held) = channel::<()>();
+        let partial = Corpus {
+            resolutions: whole.resolutions[..6].to_vec(),
+            problems: Vec::new(),
+        };
+        let load = move |progress: &Progress<'_>| {
+            let tally = Tally {
+                done: 6,
+                total: 7,
+                bytes: 6_000,
+                warnings: 0,
+            };
+            progress.partial(partial, tally);
+            let _ = held.recv();
+            (load_embedded(), build_index())
+        };
+        let loader = spawn_loader(load, requests.clone(), notify).unwrap();
+        let watchdog = Duration::from_secs(60);
+        let shown = loop {
+            let action = received.recv_timeout(watchdog);
+            if let Action::PartialCorpus(corpus, progress) = action.expect("shown") {
+                break (corpus, progress);
+            }
+        };
+        assert_eq!(shown.0.resolutions.len(), 6);
+        assert_eq!((shown.1.done, shown.1.total), (6, 7));
+        // A query while the last file is held back: answered on the six.
+        requests
+            .send(Request::Search {
+                generation: 1,
+                query: parse("droits"),
+                limit: 50,
+            })
+            .unwrap();
+        let outcome = loop {
+            let action = received.recv_timeout(watchdog);
+            if let Action::SearchDone(outcome) = action.expect("answered") {
+                break outcome;
+            }
+        };
+        assert_eq!(outcome.generation, 1);
+        assert!(outcome.result.total > 0);
+        assert!(outcome.result.documents.iter().all(|(doc, _)| doc.0 < 6));
+        // The held file comes: the whole corpus follows.
+        gate.send(()).unwrap();
+        let whole_shown = loop {
+            let action = received.recv_timeout(watchdog);
+            if let Action::CorpusLoaded(corpus) = action.expect("the whole corpus") {
+                break corpus;
+            }
+        };
+        assert_eq!(*whole_shown, whole);
+        loader.join().unwrap();
     }
 
     #[test]

@@ -5,10 +5,11 @@
 
 use super::{Cache, CacheError, Entry, FileStamp, Store, content_hash};
 use crate::corpus::load::{Corpus, FileError, assemble, discover, parse_bytes};
+use crate::corpus::stream::{Arrival, Pace, Tally, Watch, collect};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::channel;
 
 /// What a load through the cache did, file by file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,9 +54,35 @@ pub fn load_paths(
     store: Option<&Store>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, Outcome) {
+    load_paths_watched(paths, store, &Counting(progress), None)
+}
+
+/// Tells a `progress(done, total)` function how far the load is; shows no partial corpus.
+struct Counting<'a>(&'a (dyn Fn(usize, usize) + Sync));
+
+impl Watch for Counting<'_> {
+    fn progress(&self, tally: Tally) {
+        (self.0)(tally.done, tally.total);
+    }
+
+    fn partial(&self, _corpus: Corpus, _tally: Tally) {}
+}
+
+/// [`load_paths`], telling `watch` how far it is after each file and, at `pace` (`None`: never),
+/// handing it the corpus of the files read so far (see [`crate::corpus::stream`]): a file that
+/// takes long to parse does not hold back the others. The corpus returned is the same.
+pub fn load_paths_watched(
+    paths: &[PathBuf],
+    store: Option<&Store>,
+    watch: &dyn Watch,
+    pace: Option<Pace>,
+) -> (Corpus, Outcome) {
     let (files, problems) = discover(paths);
     let total = files.len();
-    progress(0, total);
+    watch.progress(Tally {
+        total,
+        ..Tally::default()
+    });
     let mut outcome = Outcome::default();
     let cache = match store.map(Store::read) {
         Some(Ok(cache)) => cache,
@@ -80,17 +107,28 @@ pub fn load_paths(
         })
         .collect();
     outcome.gone = by_path.len();
-    let done = AtomicUsize::new(0);
-    let loaded: Vec<(Entry, Got)> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let loaded = load_one(job);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            loaded
+    // The files are read on the reading threads and handed over one by one as they are done,
+    // so that the watcher sees them as they come, whichever takes long.
+    let (sender, results) = channel();
+    let slots = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            jobs.into_par_iter()
+                .enumerate()
+                .for_each_with(sender, |sender, (place, job)| {
+                    // The collector stops only once every sender is gone: nothing is lost.
+                    let _ = sender.send((place, load_one(job)));
+                });
+        });
+        collect(total, &results, watch, pace, |(entry, _): &(Entry, Got)| {
+            Arrival {
+                path: &entry.path,
+                parsed: &entry.parsed,
+                bytes: entry.stamp.size,
+            }
         })
-        .collect();
-    let mut entries = Vec::with_capacity(loaded.len());
-    for (entry, got) in loaded {
+    });
+    let mut entries = Vec::with_capacity(slots.len());
+    for (entry, got) in slots.into_iter().flatten() {
         match got {
             Got::Unchanged => outcome.unchanged += 1,
             Got::Touched => outcome.touched += 1,
