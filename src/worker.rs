@@ -184,7 +184,10 @@ impl<F: Fn(Action) -> bool> Watch for Loading<'_, F> {
         let index = Arc::new(Index::build(&corpus.resolutions));
         tracing::info!(
             resolutions = corpus.resolutions.len(),
+            done = tally.done,
+            total = tally.total,
             elapsed = ?started.elapsed(),
+            since_load_started = ?self.throttle.started.elapsed(),
             "partial corpus indexed"
         );
         // The worker first, so that the query the app sends on seeing it finds this index.

@@ -201,3 +201,70 @@ fn load_one(job: Job) -> (Entry, Got) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::load_paths as load_uncached;
+    use std::cell::RefCell;
+    use std::path::Path;
+    use std::time::Duration;
+
+    /// Keeps the files of each partial corpus.
+    #[derive(Default)]
+    struct Partials(RefCell<Vec<Vec<String>>>);
+
+    impl Watch for Partials {
+        fn progress(&self, _tally: Tally) {}
+
+        fn partial(&self, corpus: Corpus, _tally: Tally) {
+            let paths = corpus.resolutions.iter().map(|r| r.source.path.clone());
+            self.0.borrow_mut().push(paths.collect());
+        }
+    }
+
+    #[test]
+    fn a_load_shown_in_pieces_ends_with_the_corpus_of_a_load_shown_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let (files, _) = discover(std::slice::from_ref(&samples));
+        for file in &files {
+            let name = file.file_name().unwrap();
+            std::fs::copy(file, dir.path().join(name)).unwrap();
+        }
+        // A second copy (flagged as one in both loads) and a file that gives nothing.
+        std::fs::copy(&files[0], dir.path().join("zz-copy.txt")).unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let watch = Partials::default();
+        let eager = Pace {
+            first_after: Duration::ZERO,
+            stall: Duration::from_millis(50),
+        };
+        let (streamed, _) = load_paths_watched(&paths, None, &watch, Some(eager));
+        let whole = load_uncached(&paths);
+        assert_eq!(streamed, whole);
+        assert!(
+            streamed
+                .resolutions
+                .iter()
+                .any(|r| r.warnings.iter().any(|w| w.kind() == "duplicate"))
+        );
+        assert_eq!(streamed.problems.len(), 1);
+        // Pieces were shown, each in the corpus's order.
+        let partials = watch.0.into_inner();
+        assert!(!partials.is_empty());
+        let order: Vec<&str> = whole
+            .resolutions
+            .iter()
+            .map(|r| r.source.path.as_str())
+            .collect();
+        for paths in &partials {
+            let places: Vec<usize> = paths
+                .iter()
+                .map(|p| order.iter().position(|o| o == p).unwrap())
+                .collect();
+            assert!(places.is_sorted(), "{paths:?}");
+        }
+    }
+}
