@@ -10,8 +10,9 @@ use crate::index::Index;
 use crate::index::query::Query;
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -97,24 +98,44 @@ impl Throttle {
 }
 
 /// Read the corpus (`load`) and get its index (as `load` says) on their own thread: the UI shows how many files
-/// are read meanwhile, shows the corpus as soon as it is parsed and searches once the index
-/// reaches the worker.
+/// are read meanwhile, the files read so far (each partial corpus indexed on the partial indexer's
+/// thread, see [`Partials`]), the whole corpus as soon as it is parsed, and searches once the
+/// index reaches the worker.
 pub fn spawn_loader<L, F>(load: L, worker: Sender<Request>, notify: F) -> io::Result<JoinHandle<()>>
 where
     L: FnOnce(&Progress<'_>) -> (Corpus, IndexMaker) + Send + 'static,
     F: Fn(Action) -> bool + Send + Sync + 'static,
 {
+    let notify = Arc::new(notify);
+    let shown = Arc::new(Mutex::new(false));
+    let (partials, to_index) = mpsc::channel();
+    let indexer = Partials {
+        corpora: to_index,
+        worker: worker.clone(),
+        notify: Arc::clone(&notify),
+        whole_shown: Arc::clone(&shown),
+        pending: Arc::default(),
+    };
+    let pending = Arc::new(AtomicUsize::new(0));
+    let indexer = Partials {
+        pending: Arc::clone(&pending),
+        ..indexer
+    };
+    thread::Builder::new()
+        .name("partial-index".into())
+        .spawn(move || indexer.run())?;
     thread::Builder::new().name("loader".into()).spawn(move || {
+        let notify: &F = &notify;
         let started = Instant::now();
         let watch = Loading {
             throttle: Throttle::new(),
-            notify: &notify,
-            worker: &worker,
+            notify,
+            partials,
+            pending,
         };
         let (corpus, make_index) = load(&watch);
+        drop(watch);
         let corpus = Arc::new(corpus);
-        // Before the app has the whole corpus, the worker drops the partial one's index.
-        let _ = worker.send(Request::Forget);
         tracing::info!(
             resolutions = corpus.resolutions.len(),
             problems = corpus.problems.len(),
@@ -124,8 +145,15 @@ where
         for problem in &corpus.problems {
             tracing::warn!("{}: {}", problem.path, problem.error);
         }
-        if !notify(Action::CorpusLoaded(Arc::clone(&corpus))) {
-            return;
+        {
+            // No partial corpus after this one: the indexer checks under the same lock.
+            let mut whole_shown = shown.lock().unwrap_or_else(PoisonError::into_inner);
+            *whole_shown = true;
+            // Before the app has the whole corpus, the worker drops the partial one's index.
+            let _ = worker.send(Request::Forget);
+            if !notify(Action::CorpusLoaded(Arc::clone(&corpus))) {
+                return;
+            }
         }
         if !corpus.problems.is_empty() {
             notify(Action::Notice(format!(
@@ -151,12 +179,14 @@ where
     })
 }
 
-/// The loader's watcher: progress as [`Action::LoadProgress`] (throttled), and each partial
-/// corpus indexed here, handed to the search worker, then shown ([`Action::PartialCorpus`]).
+/// The loader's watcher: progress as [`Action::LoadProgress`] (throttled); each partial corpus
+/// goes to the partial indexer, so that counting files never waits for an index.
 struct Loading<'a, F> {
     throttle: Throttle,
     notify: &'a F,
-    worker: &'a Sender<Request>,
+    partials: Sender<(Corpus, LoadProgress)>,
+    /// Partial corpora sent to the indexer and not indexed yet: none is made meanwhile.
+    pending: Arc<AtomicUsize>,
 }
 
 impl<F: Fn(Action) -> bool> Loading<'_, F> {
@@ -178,26 +208,80 @@ impl<F: Fn(Action) -> bool> Watch for Loading<'_, F> {
         }
     }
 
+    fn ready(&self) -> bool {
+        self.pending.load(Ordering::Acquire) == 0
+    }
+
     fn partial(&self, corpus: Corpus, tally: Tally) {
-        let started = Instant::now();
-        let corpus = Arc::new(corpus);
-        let index = Arc::new(Index::build(&corpus.resolutions));
-        tracing::info!(
-            resolutions = corpus.resolutions.len(),
-            done = tally.done,
-            total = tally.total,
-            elapsed = ?started.elapsed(),
-            since_load_started = ?self.throttle.started.elapsed(),
-            "partial corpus indexed"
-        );
-        // The worker first, so that the query the app sends on seeing it finds this index.
-        if self
-            .worker
-            .send(Request::Index(index, Arc::clone(&corpus)))
-            .is_ok()
-        {
-            (self.notify)(Action::PartialCorpus(corpus, self.load_progress(tally)));
+        self.pending.fetch_add(1, Ordering::AcqRel);
+        let _ = self.partials.send((corpus, self.load_progress(tally)));
+    }
+}
+
+/// Indexes partial corpora on its own thread, the newest only (the files are read in a rayon
+/// pool of their own, so the index build's tasks do not wait behind them). Each indexed corpus
+/// goes to the search worker, then to the app ([`Action::PartialCorpus`]), unless the whole
+/// corpus has been shown meanwhile.
+struct Partials<F> {
+    corpora: Receiver<(Corpus, LoadProgress)>,
+    worker: Sender<Request>,
+    notify: Arc<F>,
+    whole_shown: Arc<Mutex<bool>>,
+    pending: Arc<AtomicUsize>,
+}
+
+impl<F: Fn(Action) -> bool> Partials<F> {
+    fn run(self) {
+        while let Ok(first) = self.corpora.recv() {
+            // Skip to the newest (the loader waits for this one to be shown before making
+            // another, so there is seldom more than one).
+            let mut taken = 1;
+            let mut newest = first;
+            for later in self.corpora.try_iter() {
+                newest = later;
+                taken += 1;
+            }
+            let (corpus, progress) = newest;
+            if self.done() {
+                return;
+            }
+            let started = Instant::now();
+            let index = Index::build(&corpus.resolutions);
+            tracing::info!(
+                resolutions = corpus.resolutions.len(),
+                done = progress.done,
+                total = progress.total,
+                elapsed = ?started.elapsed(),
+                since_load_started = ?progress.elapsed,
+                "partial corpus indexed"
+            );
+            let whole_shown = self
+                .whole_shown
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if *whole_shown {
+                return;
+            }
+            let corpus = Arc::new(corpus);
+            // The worker first, so that the query the app sends on seeing it finds this index.
+            if self
+                .worker
+                .send(Request::Index(Arc::new(index), Arc::clone(&corpus)))
+                .is_err()
+                || !(self.notify)(Action::PartialCorpus(corpus, progress))
+            {
+                return;
+            }
+            drop(whole_shown);
+            self.pending.fetch_sub(taken, Ordering::AcqRel);
         }
+    }
+
+    fn done(&self) -> bool {
+        *self
+            .whole_shown
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 

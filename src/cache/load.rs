@@ -108,16 +108,28 @@ pub fn load_paths_watched(
         .collect();
     outcome.gone = by_path.len();
     // The files are read on the reading threads and handed over one by one as they are done,
-    // so that the watcher sees them as they come, whichever takes long.
+    // so that the watcher sees them as they come, whichever takes long. The reading threads are
+    // a pool of their own: in rayon's global pool, whatever else wants it meanwhile (a search, a
+    // partial corpus's index) would wait behind every file still to read, as rayon's workers
+    // take their own queued work first.
     let (sender, results) = channel();
+    let readers = rayon::ThreadPoolBuilder::new()
+        .thread_name(|n| format!("read-{n}"))
+        .build();
     let slots = std::thread::scope(|scope| {
         scope.spawn(move || {
-            jobs.into_par_iter()
-                .enumerate()
-                .for_each_with(sender, |sender, (place, job)| {
-                    // The collector stops only once every sender is gone: nothing is lost.
-                    let _ = sender.send((place, load_one(job)));
-                });
+            let read = move || {
+                jobs.into_par_iter()
+                    .enumerate()
+                    .for_each_with(sender, |sender, (place, job)| {
+                        // The collector stops once every sender is gone: nothing is lost.
+                        let _ = sender.send((place, load_one(job)));
+                    });
+            };
+            match readers {
+                Ok(pool) => pool.install(read),
+                Err(_) => read(),
+            }
         });
         collect(total, &results, watch, pace, |(entry, _): &(Entry, Got)| {
             Arrival {

@@ -31,6 +31,11 @@ pub struct Tally {
 /// Who watches a load: told how far it is after each file, and given each partial corpus.
 pub trait Watch {
     fn progress(&self, tally: Tally);
+    /// Whether a partial corpus would be taken now (not while the last one is still being
+    /// indexed: it would only wait, a copy of the corpus, behind it).
+    fn ready(&self) -> bool {
+        true
+    }
     /// A corpus of the files read so far (never the last one: the load returns that).
     fn partial(&self, corpus: Corpus, tally: Tally);
 }
@@ -106,6 +111,7 @@ pub fn collect<T>(
         let Some(pace) = pace else { continue };
         if tally.done < total
             && started.elapsed() >= pace.first_after
+            && watch.ready()
             && partials.due(stalled, tally.done, total)
         {
             watch.partial(partial_corpus(&slots, &arrival), tally);
