@@ -109,17 +109,13 @@ where
     let notify = Arc::new(notify);
     let shown = Arc::new(Mutex::new(false));
     let (partials, to_index) = mpsc::channel();
+    let pending = Arc::new(AtomicUsize::new(0));
     let indexer = Partials {
         corpora: to_index,
         worker: worker.clone(),
         notify: Arc::clone(&notify),
         whole_shown: Arc::clone(&shown),
-        pending: Arc::default(),
-    };
-    let pending = Arc::new(AtomicUsize::new(0));
-    let indexer = Partials {
         pending: Arc::clone(&pending),
-        ..indexer
     };
     thread::Builder::new()
         .name("partial-index".into())
