@@ -99,7 +99,7 @@ fn open_ui(global: &CorpusArgs, err: &mut dyn Write) -> anyhow::Result<u8> {
     resolu::tui::run(
         move |progress| {
             let (corpus, index) =
-                commands::read_reporting(&source, cache.as_deref(), max_file_bytes, progress);
+                commands::read_watched(&source, cache.as_deref(), max_file_bytes, progress);
             let make_index: IndexMaker = Box::new(move |resolutions| index.index(resolutions));
             (corpus, make_index)
         },

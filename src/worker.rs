@@ -2,15 +2,17 @@
 //! to the newest one it has been sent. Both report as [`Action`]s through a `notify` function
 //! (in the terminal UI: a send on the one event channel).
 
-use crate::app::{Action, SearchOutcome};
+use crate::app::{Action, LoadProgress, SearchOutcome};
 use crate::corpus::Resolution;
 use crate::corpus::load::Corpus;
+use crate::corpus::stream::{Tally, Watch};
 use crate::index::Index;
 use crate::index::query::Query;
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -26,8 +28,12 @@ pub fn build_index() -> IndexMaker {
 /// What the search worker is sent.
 #[derive(Debug)]
 pub enum Request {
-    /// The corpus and its index, once built.
+    /// The corpus and its index, once built (or a partial corpus and its index, while loading).
     Index(Arc<Index>, Arc<Corpus>),
+    /// The corpus the app shows is about to be replaced by the whole one: forget the index of
+    /// the partial corpus (its numbers would point elsewhere in the new one); queries wait for
+    /// the next index.
+    Forget,
     Search {
         generation: u64,
         query: Query,
@@ -49,6 +55,7 @@ pub fn answer(
         generation,
         result,
         elapsed: started.elapsed(),
+        searched: Some(corpus.resolutions.len()),
     }
 }
 
@@ -71,11 +78,13 @@ pub fn answer_until(
         generation,
         result,
         elapsed: started.elapsed(),
+        searched: Some(corpus.resolutions.len()),
     })
 }
 
-/// How a loader reports its progress: `(files done, files in all)`, from any reading thread.
-pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
+/// What a loader reports to: how far it is after each file, and each partial corpus (the files
+/// read so far, while the others are still read).
+pub type Progress<'a> = dyn Watch + 'a;
 
 /// How often, at most, loading progress is passed on to the UI (each report is a frame).
 const PROGRESS_EVERY: Duration = Duration::from_millis(50);
@@ -112,22 +121,39 @@ impl Throttle {
 }
 
 /// Read the corpus (`load`) and get its index (as `load` says) on their own thread: the UI shows how many files
-/// are read meanwhile, shows the corpus as soon as it is parsed and searches once the index
-/// reaches the worker.
+/// are read meanwhile, the files read so far (each partial corpus indexed on the partial indexer's
+/// thread, see [`Partials`]), the whole corpus as soon as it is parsed, and searches once the
+/// index reaches the worker.
 pub fn spawn_loader<L, F>(load: L, worker: Sender<Request>, notify: F) -> io::Result<JoinHandle<()>>
 where
     L: FnOnce(&Progress<'_>) -> (Corpus, IndexMaker) + Send + 'static,
     F: Fn(Action) -> bool + Send + Sync + 'static,
 {
+    let notify = Arc::new(notify);
+    let shown = Arc::new(Mutex::new(false));
+    let (partials, to_index) = mpsc::channel();
+    let pending = Arc::new(AtomicUsize::new(0));
+    let indexer = Partials {
+        corpora: to_index,
+        worker: worker.clone(),
+        notify: Arc::clone(&notify),
+        whole_shown: Arc::clone(&shown),
+        pending: Arc::clone(&pending),
+    };
+    thread::Builder::new()
+        .name("partial-index".into())
+        .spawn(move || indexer.run())?;
     thread::Builder::new().name("loader".into()).spawn(move || {
+        let notify: &F = &notify;
         let started = Instant::now();
-        let throttle = Throttle::new();
-        let progress = |done: usize, total: usize| {
-            if throttle.due(done, total) {
-                notify(Action::LoadProgress { done, total });
-            }
+        let watch = Loading {
+            throttle: Throttle::new(),
+            notify,
+            partials,
+            pending,
         };
-        let (corpus, make_index) = load(&progress);
+        let (corpus, make_index) = load(&watch);
+        drop(watch);
         let corpus = Arc::new(corpus);
         tracing::info!(
             resolutions = corpus.resolutions.len(),
@@ -138,8 +164,15 @@ where
         for problem in &corpus.problems {
             tracing::warn!("{}: {}", problem.path, problem.error);
         }
-        if !notify(Action::CorpusLoaded(Arc::clone(&corpus))) {
-            return;
+        {
+            // No partial corpus after this one: the indexer checks under the same lock.
+            let mut whole_shown = shown.lock().unwrap_or_else(PoisonError::into_inner);
+            *whole_shown = true;
+            // Before the app has the whole corpus, the worker drops the partial one's index.
+            let _ = worker.send(Request::Forget);
+            if !notify(Action::CorpusLoaded(Arc::clone(&corpus))) {
+                return;
+            }
         }
         if !corpus.problems.is_empty() {
             notify(Action::Notice(format!(
@@ -163,6 +196,112 @@ where
             });
         }
     })
+}
+
+/// The loader's watcher: progress as [`Action::LoadProgress`] (throttled); each partial corpus
+/// goes to the partial indexer, so that counting files never waits for an index.
+struct Loading<'a, F> {
+    throttle: Throttle,
+    notify: &'a F,
+    partials: Sender<(Corpus, LoadProgress)>,
+    /// Partial corpora sent to the indexer and not indexed yet: none is made meanwhile.
+    pending: Arc<AtomicUsize>,
+}
+
+impl<F: Fn(Action) -> bool> Loading<'_, F> {
+    fn load_progress(&self, tally: Tally) -> LoadProgress {
+        LoadProgress {
+            done: tally.done,
+            total: tally.total,
+            bytes: tally.bytes,
+            warnings: tally.warnings,
+            elapsed: self.throttle.started.elapsed(),
+        }
+    }
+}
+
+impl<F: Fn(Action) -> bool> Watch for Loading<'_, F> {
+    fn progress(&self, tally: Tally) {
+        if self.throttle.due(tally.done, tally.total) {
+            (self.notify)(Action::LoadProgress(self.load_progress(tally)));
+        }
+    }
+
+    fn ready(&self) -> bool {
+        self.pending.load(Ordering::Acquire) == 0
+    }
+
+    fn partial(&self, corpus: Corpus, tally: Tally) {
+        self.pending.fetch_add(1, Ordering::AcqRel);
+        let _ = self.partials.send((corpus, self.load_progress(tally)));
+    }
+}
+
+/// Indexes partial corpora on its own thread, the newest only (the files are read in a rayon
+/// pool of their own, so the index build's tasks do not wait behind them). Each indexed corpus
+/// goes to the search worker, then to the app ([`Action::PartialCorpus`]), unless the whole
+/// corpus has been shown meanwhile.
+struct Partials<F> {
+    corpora: Receiver<(Corpus, LoadProgress)>,
+    worker: Sender<Request>,
+    notify: Arc<F>,
+    whole_shown: Arc<Mutex<bool>>,
+    pending: Arc<AtomicUsize>,
+}
+
+impl<F: Fn(Action) -> bool> Partials<F> {
+    fn run(self) {
+        while let Ok(first) = self.corpora.recv() {
+            // Skip to the newest (the loader waits for this one to be shown before making
+            // another, so there is seldom more than one).
+            let mut taken = 1;
+            let mut newest = first;
+            for later in self.corpora.try_iter() {
+                newest = later;
+                taken += 1;
+            }
+            let (corpus, progress) = newest;
+            if self.done() {
+                return;
+            }
+            let started = Instant::now();
+            let index = Index::build(&corpus.resolutions);
+            tracing::info!(
+                resolutions = corpus.resolutions.len(),
+                done = progress.done,
+                total = progress.total,
+                elapsed = ?started.elapsed(),
+                since_load_started = ?progress.elapsed,
+                "partial corpus indexed"
+            );
+            let whole_shown = self
+                .whole_shown
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if *whole_shown {
+                return;
+            }
+            let corpus = Arc::new(corpus);
+            // The worker first, so that the query the app sends on seeing it finds this index.
+            if self
+                .worker
+                .send(Request::Index(Arc::new(index), Arc::clone(&corpus)))
+                .is_err()
+                || !(self.notify)(Action::PartialCorpus(corpus, progress))
+            {
+                return;
+            }
+            drop(whole_shown);
+            self.pending.fetch_sub(taken, Ordering::AcqRel);
+        }
+    }
+
+    fn done(&self) -> bool {
+        *self
+            .whole_shown
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// Run the search worker on its own thread until its request channel closes.
@@ -209,6 +348,7 @@ impl Worker {
         for request in requests {
             match request {
                 Request::Index(built, corpus) => self.index = Some((built, corpus)),
+                Request::Forget => self.index = None,
                 Request::Search {
                     generation,
                     query,
@@ -391,25 +531,94 @@ mod tests {
         let notify = move |action| events.send(action).is_ok();
         let load = |progress: &Progress<'_>| {
             for done in 0..=2 {
-                progress(done, 2);
+                progress.progress(Tally {
+                    done,
+                    total: 2,
+                    ..Tally::default()
+                });
             }
             (load_embedded(), build_index())
         };
         spawn_loader(load, worker, notify).unwrap().join().unwrap();
         let actions: Vec<Action> = received.try_iter().collect();
-        assert_eq!(actions[0], Action::LoadProgress { done: 0, total: 2 });
-        let last_progress = actions
-            .iter()
-            .rposition(|a| matches!(a, Action::LoadProgress { .. }))
-            .unwrap();
-        assert_eq!(
-            actions[last_progress],
-            Action::LoadProgress { done: 2, total: 2 }
-        );
+        let counts = |action: &Action| match action {
+            Action::LoadProgress(p) => Some((p.done, p.total)),
+            _ => None,
+        };
+        assert_eq!(counts(&actions[0]), Some((0, 2)));
+        let last_progress = actions.iter().rposition(|a| counts(a).is_some()).unwrap();
+        assert_eq!(counts(&actions[last_progress]), Some((2, 2)));
         assert!(matches!(
             actions[last_progress + 1],
             Action::CorpusLoaded(_)
         ));
+    }
+
+    #[test]
+    fn a_file_held_back_does_not_keep_the_others_from_being_shown_and_searched() {
+        let whole = load_embedded();
+        let (requests, requests_rx) = channel();
+        let (events, received) = channel();
+        let notify = move |action| events.send(action).is_ok();
+        thread::spawn({
+            let notify = notify.clone();
+            move || serve(&requests_rx, notify)
+        });
+        // The loader hands on the files read so far, then waits on its last file until the
+        // test lets it go.
+        let (gate, held) = channel::<()>();
+        let partial = Corpus {
+            resolutions: whole.resolutions[..6].to_vec(),
+            problems: Vec::new(),
+        };
+        let load = move |progress: &Progress<'_>| {
+            let tally = Tally {
+                done: 6,
+                total: 7,
+                bytes: 6_000,
+                warnings: 0,
+            };
+            progress.partial(partial, tally);
+            let _ = held.recv();
+            (load_embedded(), build_index())
+        };
+        let loader = spawn_loader(load, requests.clone(), notify).unwrap();
+        let watchdog = Duration::from_secs(60);
+        let shown = loop {
+            let action = received.recv_timeout(watchdog);
+            if let Action::PartialCorpus(corpus, progress) = action.expect("shown") {
+                break (corpus, progress);
+            }
+        };
+        assert_eq!(shown.0.resolutions.len(), 6);
+        assert_eq!((shown.1.done, shown.1.total), (6, 7));
+        // A query while the last file is held back: answered on the six.
+        requests
+            .send(Request::Search {
+                generation: 1,
+                query: parse("droits"),
+                limit: 50,
+            })
+            .unwrap();
+        let outcome = loop {
+            let action = received.recv_timeout(watchdog);
+            if let Action::SearchDone(outcome) = action.expect("answered") {
+                break outcome;
+            }
+        };
+        assert_eq!(outcome.generation, 1);
+        assert!(outcome.result.total > 0);
+        assert!(outcome.result.documents.iter().all(|(doc, _)| doc.0 < 6));
+        // The held file comes: the whole corpus follows.
+        gate.send(()).unwrap();
+        let whole_shown = loop {
+            let action = received.recv_timeout(watchdog);
+            if let Action::CorpusLoaded(corpus) = action.expect("the whole corpus") {
+                break corpus;
+            }
+        };
+        assert_eq!(*whole_shown, whole);
+        loader.join().unwrap();
     }
 
     #[test]

@@ -469,6 +469,38 @@ fn a_16_colour_frame_uses_the_classic_colour_codes() {
     );
 }
 
+/// Mid-load: the files read so far are listed and searched, the status bar says how far the
+/// load is (the rate from fixed figures: 52.4 MB in 4 s).
+#[test]
+fn mid_load() {
+    use resolu::app::{IndexStatus, LoadProgress};
+    use resolu::corpus::load::load_embedded;
+    let whole = load_embedded();
+    let mut h = Harness::with_corpus(Corpus::default());
+    h.app.index = IndexStatus::Loading;
+    let partial = h.index_corpus(Corpus {
+        resolutions: whole.resolutions[..4].to_vec(),
+        problems: Vec::new(),
+    });
+    h.keys("/droits<enter>");
+    h.act(Action::PartialCorpus(
+        partial,
+        LoadProgress {
+            done: 1204,
+            total: 3000,
+            bytes: 52_400_000,
+            warnings: 3,
+            elapsed: std::time::Duration::from_secs(4),
+        },
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("reading 1,204 / 3,000 files · 13.1 MB/s · 3 warnings…"),
+        "{screen}"
+    );
+    assert_snapshot!("mid_load", h.backend());
+}
+
 #[test]
 fn while_the_corpus_loads_the_list_says_so() {
     let mut h = Harness::with_corpus(resolu::corpus::load::Corpus::default());

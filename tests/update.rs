@@ -113,6 +113,7 @@ fn stale_answers_are_dropped() {
                 ..SearchResult::default()
             },
             elapsed: Duration::from_millis(1),
+            searched: None,
         }))
     };
     resolu::app::update(&mut h.app, answer(1, 111));
@@ -846,29 +847,21 @@ fn plus_and_minus_move_the_lists_edge_within_bounds_and_are_remembered() {
 fn while_the_corpus_loads_the_screen_counts_the_files_read() {
     use resolu::app::{IndexStatus, LoadProgress};
     use resolu::corpus::load::{Corpus, load_embedded};
+    let counted = |done| {
+        Action::LoadProgress(LoadProgress {
+            done,
+            total: 3000,
+            ..LoadProgress::default()
+        })
+    };
     let mut h = Harness::with_corpus(Corpus::default());
     h.app.index = IndexStatus::Loading;
     h.keys("/coop");
-    h.act(Action::LoadProgress {
-        done: 0,
-        total: 3000,
-    });
-    h.act(Action::LoadProgress {
-        done: 1204,
-        total: 3000,
-    });
+    h.act(counted(0));
+    h.act(counted(1204));
     // A report that crossed a later one on its way does not take the count back.
-    h.act(Action::LoadProgress {
-        done: 1100,
-        total: 3000,
-    });
-    assert_eq!(
-        h.app.loading,
-        Some(LoadProgress {
-            done: 1204,
-            total: 3000
-        })
-    );
+    h.act(counted(1100));
+    assert_eq!(h.app.loading.map(|p| (p.done, p.total)), Some((1204, 3000)));
     let screen = h.screen();
     assert!(screen.contains("Reading 1,204 / 3,000 files…"), "{screen}");
     assert!(screen.contains("reading 1,204 / 3,000 files…"), "{screen}");
@@ -879,10 +872,83 @@ fn while_the_corpus_loads_the_screen_counts_the_files_read() {
     assert_eq!(h.app.query.input.text(), "coop");
     assert!(!h.screen().contains("files…"));
     // A late report changes nothing.
-    h.act(Action::LoadProgress {
-        done: 3000,
-        total: 3000,
+    h.act(counted(3000));
+    assert_eq!(h.app.loading, None);
+}
+
+/// The corpus in pieces, as the loader shows it while it reads: some files, more files, all.
+#[test]
+fn while_loading_a_query_runs_on_what_is_loaded_and_refreshes_as_more_arrives() {
+    use resolu::app::{IndexStatus, LoadProgress};
+    use resolu::corpus::load::{Corpus, load_embedded};
+    let whole = load_embedded();
+    let part = |keep: &dyn Fn(usize) -> bool| Corpus {
+        resolutions: (whole.resolutions.iter().enumerate())
+            .filter(|&(at, _)| keep(at))
+            .map(|(_, r)| r.clone())
+            .collect(),
+        problems: Vec::new(),
+    };
+    let progress = |done| LoadProgress {
+        done,
+        total: whole.resolutions.len(),
+        bytes: 2_000_000,
+        warnings: 1,
+        elapsed: std::time::Duration::from_secs(1),
+    };
+    let mut h = Harness::with_corpus(Corpus::default());
+    h.app.index = IndexStatus::Loading;
+    // Typed before anything is loaded: nothing found yet.
+    h.keys("/droits<enter>");
+    assert_eq!(h.app.query.result.as_ref().map(|r| r.total), Some(0));
+    // Every other file is read.
+    let some = h.index_corpus(part(&|at| at % 2 == 0));
+    let asked = h.commands.len();
+    h.act(Action::PartialCorpus(some, progress(5)));
+    assert_eq!(h.commands.len(), asked + 1, "the query is asked again");
+    assert_eq!(h.app.corpus.resolutions.len(), 5);
+    let first = h.app.query.result.clone().unwrap();
+    assert!(first.total > 0);
+    assert!(
+        h.screen()
+            .contains("reading 5 / 10 files · 2.0 MB/s · 1 warning…")
+    );
+    // The user picks the second paragraph result.
+    h.keys("j");
+    let picked = |h: &Harness| {
+        let hit = &h.app.hits()[h.app.reader.results.selected];
+        let path = &h.app.corpus.resolutions[hit.document.0].source.path;
+        (path.clone(), hit.paragraph)
+    };
+    let chosen = picked(&h);
+    let selected_file = |h: &Harness| h.app.selected_resolution().unwrap().source.path.clone();
+    let chosen_file = selected_file(&h);
+    // All but the last file (a slow one, still being read): more results, the same choice.
+    let more = h.index_corpus(part(&|at| at != 9));
+    h.act(Action::PartialCorpus(more, progress(9)));
+    assert_eq!(h.app.corpus.resolutions.len(), 9);
+    let second = h.app.query.result.clone().unwrap();
+    assert!(
+        second.total > first.total,
+        "{} ≤ {}",
+        second.total,
+        first.total
+    );
+    assert_eq!(picked(&h), chosen);
+    assert_eq!(selected_file(&h), chosen_file);
+    // The whole corpus: the same state as a load that was never shown in pieces.
+    let all = h.index_corpus(whole.clone());
+    h.act(Action::CorpusLoaded(all));
+    h.act(Action::IndexReady {
+        paragraphs: 0,
+        elapsed: std::time::Duration::ZERO,
     });
+    assert_eq!(picked(&h), chosen);
+    let mut direct = Harness::new();
+    direct.keys("/droits<enter>");
+    assert_eq!(h.app.corpus.resolutions, direct.app.corpus.resolutions);
+    assert_eq!(h.app.query.result, direct.app.query.result);
+    assert_eq!(h.app.documents.rows, direct.app.documents.rows);
     assert_eq!(h.app.loading, None);
 }
 

@@ -131,9 +131,16 @@ pub enum Action {
     /// A left click on a cell of the screen.
     #[serde(skip)]
     Click { column: u16, row: u16 },
-    /// The loader has read and parsed `done` of the `total` files of the corpus.
+    /// How far the loader is in reading and parsing the corpus's files.
     #[serde(skip)]
-    LoadProgress { done: usize, total: usize },
+    LoadProgress(crate::app::LoadProgress),
+    /// The files read so far, while the loader reads the others (their index is with the search
+    /// worker already).
+    #[serde(skip)]
+    PartialCorpus(
+        std::sync::Arc<crate::corpus::load::Corpus>,
+        crate::app::LoadProgress,
+    ),
     /// The loader finished reading and parsing the corpus (the index comes next).
     #[serde(skip)]
     CorpusLoaded(std::sync::Arc<crate::corpus::load::Corpus>),
@@ -157,6 +164,10 @@ pub struct SearchOutcome {
     pub generation: u64,
     pub result: SearchResult,
     pub elapsed: Duration,
+    /// How many documents the corpus searched held, if known. While loading, partial corpora
+    /// follow each other, each larger than the last: an answer from another corpus than the one
+    /// shown is dropped (its numbers would point elsewhere).
+    pub searched: Option<usize>,
 }
 
 /// What `update` asks the loop to carry out; `update` itself never does I/O.

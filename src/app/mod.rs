@@ -8,6 +8,7 @@ pub mod keymap;
 mod language;
 pub mod layout;
 pub mod lines;
+mod loading;
 mod navigate;
 mod open;
 mod query;

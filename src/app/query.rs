@@ -12,6 +12,7 @@ use crate::index::query::parse;
 pub(super) fn query_changed(app: &mut App) -> Option<Command> {
     app.query.parsed = parse(app.query.input.text());
     app.query.generation += 1;
+    app.query.kept_hit = None;
     app.reader.results = Cursor::default();
     app.reader.opened_from_results = false;
     if !app.query.is_active() {
@@ -75,6 +76,20 @@ pub(super) fn search_done(app: &mut App, outcome: SearchOutcome) {
     // An answer to an older query than the newest sent is stale.
     if outcome.generation != app.query.generation {
         return;
+    }
+    // An answer from another corpus than the one shown: the query is asked again for this one.
+    if outcome
+        .searched
+        .is_some_and(|n| n != app.corpus.resolutions.len())
+    {
+        return;
+    }
+    // The same query asked again for a new corpus (while loading): the result selected stays.
+    if let Some((doc, paragraph)) = app.query.kept_hit.take()
+        && let Some(place) = (outcome.result.hits.iter())
+            .position(|hit| hit.document == doc && hit.paragraph == paragraph)
+    {
+        app.reader.results.selected = place;
     }
     app.query.answered = outcome.generation;
     app.query.result = Some(outcome.result);

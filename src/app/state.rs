@@ -209,6 +209,9 @@ pub struct QueryState {
     pub answered: u64,
     pub result: Option<SearchResult>,
     pub elapsed: Option<Duration>,
+    /// The paragraph result selected when the corpus was replaced (while loading): the answer to
+    /// the query asked again selects it again.
+    pub kept_hit: Option<(DocId, ParagraphIndex)>,
 }
 
 impl QueryState {
@@ -329,10 +332,25 @@ pub enum IndexStatus {
 }
 
 /// How far the loader is in reading the corpus's files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LoadProgress {
     pub done: usize,
     pub total: usize,
+    /// Size of the files done, in bytes.
+    pub bytes: u64,
+    /// Warnings met so far (files that gave nothing, the parser's warnings).
+    pub warnings: usize,
+    /// Time since the load started.
+    pub elapsed: Duration,
+}
+
+impl LoadProgress {
+    /// Megabytes (10⁶ bytes) read per second so far, once any time has passed.
+    pub fn megabytes_per_second(&self) -> Option<f64> {
+        let seconds = self.elapsed.as_secs_f64();
+        #[allow(clippy::cast_precision_loss)] // a rate for display
+        (seconds > 0.0).then(|| self.bytes as f64 / 1e6 / seconds)
+    }
 }
 
 /// The whole interactive state.

@@ -6,19 +6,19 @@
 use super::action::{Action, Command};
 use super::language::switch_language;
 use super::layout::{LIST_STEP, list_bounds, list_width};
+use super::loading::{corpus_loaded, load_progress, partial_corpus};
 use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
 use super::query::{query_changed, recall, remember_query, search_done};
-use super::state::{
-    App, Cursor, Help, IndexStatus, InputTarget, LineEdit, LoadProgress, Pane, ReaderView,
-};
+use super::state::{App, Cursor, Help, IndexStatus, InputTarget, LineEdit, Pane, ReaderView};
 
 /// Apply `action` to `app`; what the outside world must do, if anything, is returned.
 pub fn update(app: &mut App, action: Action) -> Option<Command> {
     let from_user = !matches!(
         action,
         Action::Resize { .. }
-            | Action::LoadProgress { .. }
+            | Action::LoadProgress(_)
+            | Action::PartialCorpus(..)
             | Action::CorpusLoaded(_)
             | Action::IndexReady { .. }
             | Action::SearchDone(_)
@@ -30,40 +30,6 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
     let command = dispatch(app, action);
     settle(app);
     command
-}
-
-/// The corpus arrived from the loader: show it, keeping what the user has typed meanwhile.
-fn corpus_loaded(app: &mut App, corpus: std::sync::Arc<crate::corpus::load::Corpus>) {
-    let mut fresh = App::new(corpus, app.keymap.clone(), app.mouse);
-    fresh.size = app.size;
-    fresh.query = std::mem::take(&mut app.query);
-    fresh.focus = app.focus;
-    fresh.input = app.input.take();
-    fresh.help = app.help.take();
-    fresh.hit_limit = app.hit_limit;
-    fresh.history = std::mem::take(&mut app.history);
-    fresh.list_width = app.list_width;
-    // A notice (the config's warnings at start) stays until the user's next key.
-    fresh.message = app.message.take();
-    fresh.prefer_language(app.language);
-    fresh.index = IndexStatus::Building;
-    *app = fresh;
-}
-
-/// The loader has read `done` of `total` files. Reports come from several reading threads and
-/// may cross: the count never goes back.
-fn load_progress(app: &mut App, done: usize, total: usize) {
-    if app.index != IndexStatus::Loading {
-        return;
-    }
-    let before = app
-        .loading
-        .filter(|p| p.total == total)
-        .map_or(0, |p| p.done);
-    app.loading = Some(LoadProgress {
-        done: done.max(before).min(total),
-        total,
-    });
 }
 
 fn dispatch(app: &mut App, action: Action) -> Option<Command> {
@@ -164,8 +130,9 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
         Action::Resize { width, height } => app.size = (width, height),
         Action::Scroll { column, row, down } => scroll_at(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
-        Action::LoadProgress { done, total } => load_progress(app, done, total),
-        Action::CorpusLoaded(corpus) => corpus_loaded(app, corpus),
+        Action::LoadProgress(progress) => load_progress(app, progress),
+        Action::PartialCorpus(corpus, progress) => return partial_corpus(app, corpus, progress),
+        Action::CorpusLoaded(corpus) => return corpus_loaded(app, corpus),
         Action::IndexReady {
             paragraphs,
             elapsed,

@@ -5,11 +5,12 @@
 
 use super::{Cache, CacheError, Entry, FileStamp, Store, content_hash};
 use crate::corpus::load::{Corpus, FileError, assemble, discover, parse_bytes};
+use crate::corpus::stream::{Arrival, Pace, Tally, Watch, collect};
 use crate::fsread;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::channel;
 
 /// What a load through the cache did, file by file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,9 +66,36 @@ pub fn load_paths_within(
     max_file_bytes: u64,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Corpus, Outcome) {
+    load_paths_watched(paths, store, max_file_bytes, &Counting(progress), None)
+}
+
+/// Tells a `progress(done, total)` function how far the load is; shows no partial corpus.
+struct Counting<'a>(&'a (dyn Fn(usize, usize) + Sync));
+
+impl Watch for Counting<'_> {
+    fn progress(&self, tally: Tally) {
+        (self.0)(tally.done, tally.total);
+    }
+
+    fn partial(&self, _corpus: Corpus, _tally: Tally) {}
+}
+
+/// [`load_paths_within`], telling `watch` how far it is after each file and, at `pace` (`None`:
+/// never), handing it the corpus of the files read so far (see [`crate::corpus::stream`]): a
+/// file that takes long to parse does not hold back the others. The corpus returned is the same.
+pub fn load_paths_watched(
+    paths: &[PathBuf],
+    store: Option<&Store>,
+    max_file_bytes: u64,
+    watch: &dyn Watch,
+    pace: Option<Pace>,
+) -> (Corpus, Outcome) {
     let (files, problems) = discover(paths);
     let total = files.len();
-    progress(0, total);
+    watch.progress(Tally {
+        total,
+        ..Tally::default()
+    });
     let mut outcome = Outcome::default();
     let cache = match store.map(Store::read) {
         Some(Ok(cache)) => cache,
@@ -92,17 +120,40 @@ pub fn load_paths_within(
         })
         .collect();
     outcome.gone = by_path.len();
-    let done = AtomicUsize::new(0);
-    let loaded: Vec<(Entry, Got)> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let loaded = load_one(job, max_file_bytes);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            loaded
+    // The files are read on the reading threads and handed over one by one as they are done,
+    // so that the watcher sees them as they come, whichever takes long. The reading threads are
+    // a pool of their own: in rayon's global pool, whatever else wants it meanwhile (a search, a
+    // partial corpus's index) would wait behind every file still to read, as rayon's workers
+    // take their own queued work first.
+    let (sender, results) = channel();
+    let readers = rayon::ThreadPoolBuilder::new()
+        .thread_name(|n| format!("read-{n}"))
+        .build();
+    let slots = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let read = move || {
+                jobs.into_par_iter()
+                    .enumerate()
+                    .for_each_with(sender, |sender, (place, job)| {
+                        // The collector stops once every sender is gone: nothing is lost.
+                        let _ = sender.send((place, load_one(job, max_file_bytes)));
+                    });
+            };
+            match readers {
+                Ok(pool) => pool.install(read),
+                Err(_) => read(),
+            }
+        });
+        collect(total, &results, watch, pace, |(entry, _): &(Entry, Got)| {
+            Arrival {
+                path: &entry.path,
+                parsed: &entry.parsed,
+                bytes: entry.stamp.size,
+            }
         })
-        .collect();
-    let mut entries = Vec::with_capacity(loaded.len());
-    for (entry, got) in loaded {
+    });
+    let mut entries = Vec::with_capacity(slots.len());
+    for (entry, got) in slots.into_iter().flatten() {
         match got {
             Got::Unchanged => outcome.unchanged += 1,
             Got::Touched => outcome.touched += 1,
@@ -190,6 +241,79 @@ fn load_one(job: Job, max_file_bytes: u64) -> (Entry, Got) {
                 parsed,
             };
             (entry, Got::Parsed)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::load_paths as load_uncached;
+    use std::cell::RefCell;
+    use std::path::Path;
+    use std::time::Duration;
+
+    /// Keeps the files of each partial corpus.
+    #[derive(Default)]
+    struct Partials(RefCell<Vec<Vec<String>>>);
+
+    impl Watch for Partials {
+        fn progress(&self, _tally: Tally) {}
+
+        fn partial(&self, corpus: Corpus, _tally: Tally) {
+            let paths = corpus.resolutions.iter().map(|r| r.source.path.clone());
+            self.0.borrow_mut().push(paths.collect());
+        }
+    }
+
+    #[test]
+    fn a_load_shown_in_pieces_ends_with_the_corpus_of_a_load_shown_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let (files, _) = discover(std::slice::from_ref(&samples));
+        for file in &files {
+            let name = file.file_name().unwrap();
+            std::fs::copy(file, dir.path().join(name)).unwrap();
+        }
+        // A second copy (flagged as one in both loads) and a file that gives nothing.
+        std::fs::copy(&files[0], dir.path().join("zz-copy.txt")).unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let watch = Partials::default();
+        let eager = Pace {
+            first_after: Duration::ZERO,
+            stall: Duration::from_millis(50),
+        };
+        let (streamed, _) = load_paths_watched(
+            &paths,
+            None,
+            fsread::DEFAULT_FILE_LIMIT,
+            &watch,
+            Some(eager),
+        );
+        let whole = load_uncached(&paths);
+        assert_eq!(streamed, whole);
+        assert!(
+            streamed
+                .resolutions
+                .iter()
+                .any(|r| r.warnings.iter().any(|w| w.kind() == "duplicate"))
+        );
+        assert_eq!(streamed.problems.len(), 1);
+        // Pieces were shown, each in the corpus's order.
+        let partials = watch.0.into_inner();
+        assert!(!partials.is_empty());
+        let order: Vec<&str> = whole
+            .resolutions
+            .iter()
+            .map(|r| r.source.path.as_str())
+            .collect();
+        for paths in &partials {
+            let places: Vec<usize> = paths
+                .iter()
+                .map(|p| order.iter().position(|o| o == p).unwrap())
+                .collect();
+            assert!(places.is_sorted(), "{paths:?}");
         }
     }
 }

@@ -115,6 +115,36 @@ pub fn read_reporting(
     }
 }
 
+/// [`read_reporting`] for the terminal UI: `watch` is told how far the load is after each file
+/// and given the corpus of the files read so far now and then (a slow file does not hold the
+/// others back); a quick load (the cache) and the sample corpus arrive whole.
+pub fn read_watched(
+    source: &CorpusSource,
+    cache_dir: Option<&Path>,
+    max_file_bytes: u64,
+    watch: &dyn crate::corpus::stream::Watch,
+) -> (Corpus, IndexSource) {
+    match source {
+        CorpusSource::Paths(paths) => {
+            let store = cache_dir.and_then(|dir| Store::for_corpus(dir, paths));
+            let pace = Some(crate::corpus::stream::Pace::SHOWN);
+            let (corpus, outcome) = crate::cache::load::load_paths_watched(
+                paths,
+                store.as_ref(),
+                max_file_bytes,
+                watch,
+                pace,
+            );
+            let index = IndexSource {
+                store,
+                fingerprint: outcome.fingerprint,
+            };
+            (corpus, index)
+        }
+        CorpusSource::Embedded => (load_embedded(), IndexSource::default()),
+    }
+}
+
 /// Load the corpus (through the cache in `cache_dir`, if any) and report files that gave
 /// nothing on `err`. On a terminal, a load that takes more than half a second shows a progress
 /// bar on stderr (gone once loaded); piped or redirected, nothing.

@@ -18,6 +18,7 @@ pub mod numbering;
 pub mod parse;
 pub mod segment;
 pub mod source;
+pub mod stream;
 pub mod symbol;
 pub mod text;
 pub mod vote;

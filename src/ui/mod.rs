@@ -88,3 +88,20 @@ pub fn files_read(progress: crate::app::LoadProgress) -> String {
         crate::plural::thousands(progress.total)
     )
 }
+
+/// The status bar's progress line while the corpus loads: `reading 1,204 / 3,000 files · 12.5
+/// MB/s · 3 warnings…` (the rate once time has passed, warnings once there are any).
+pub fn load_line(progress: crate::app::LoadProgress) -> String {
+    let mut parts = vec![format!("reading {}", files_read(progress))];
+    if let Some(rate) = progress.megabytes_per_second() {
+        parts.push(format!("{rate:.1} MB/s"));
+    }
+    if progress.warnings > 0 {
+        parts.push(crate::plural::count(
+            progress.warnings,
+            "warning",
+            "warnings",
+        ));
+    }
+    format!("{}…", parts.join(" · "))
+}

@@ -39,7 +39,7 @@ fn info(app: &App) -> String {
     let mut parts = Vec::new();
     match app.index {
         IndexStatus::Loading => parts.push(match app.loading {
-            Some(progress) => format!("reading {}…", super::files_read(progress)),
+            Some(progress) => super::load_line(progress),
             None => "reading the corpus…".to_string(),
         }),
         IndexStatus::Building => parts.push("indexing…".to_string()),

@@ -72,6 +72,14 @@ impl Harness {
         }
     }
 
+    /// Index `corpus` (a partial corpus while loading, or the whole one) and answer searches
+    /// with it from now on, as the worker does once it has it; the corpus to hand to the app.
+    pub fn index_corpus(&mut self, corpus: Corpus) -> Arc<Corpus> {
+        self.index = Arc::new(Index::build(&corpus.resolutions));
+        self.corpus = Arc::new(corpus);
+        Arc::clone(&self.corpus)
+    }
+
     /// Apply an action and carry out a search command at once, as the worker would.
     pub fn act(&mut self, action: Action) -> Option<Command> {
         let command = update(&mut self.app, action);
