@@ -697,11 +697,21 @@ pub fn clean(
         page_zone: None,
         recent_text: String::new(),
     };
-    for line in lines {
+    // The lines read are given back as the cleaned ones grow, so that the two lists never
+    // both hold the whole document: a file of short lines costs one `Line` a line, not two
+    // (issue 13, item 4). Shrinking at half the capacity keeps the copies linear in all.
+    let mut pending = lines;
+    pending.reverse();
+    while let Some(line) = pending.pop() {
         sorter.read(line);
+        if pending.capacity() > 4096 && pending.len() < pending.capacity() / 2 {
+            pending.shrink_to_fit();
+        }
     }
+    drop(pending);
     sorter.settle_page_zone();
     let mut out = sorter.out;
+    out.lines.shrink_to_fit();
     // Calls are looked for on the page that prints their footnote, where the evidence is
     // strongest; explicit markup calls are gone already.
     let notes: Vec<(&str, Option<u32>)> = out

@@ -54,7 +54,12 @@ impl Trace {
 /// Parse one document with the built-in lexicons. `path` is recorded as its source; metadata
 /// comes from the text only.
 pub fn parse_document(text: &str, path: &str) -> Resolution {
-    parse_with(text, path, Lexicons::builtin()).0
+    // No trace of the grammar's steps: one a line, nobody reads them here (issue 13, item 4).
+    let lexicons = Lexicons::builtin();
+    parse_source(text, path, lexicons, false, |lexicon| {
+        source::read(text, Some(lexicon))
+    })
+    .0
 }
 
 /// Parse one document and say how each field was found.
@@ -84,7 +89,7 @@ fn detect<'l>(text: &str, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, bool)>
 
 /// Parse one document with the given lexicons.
 pub fn parse_with(text: &str, path: &str, lexicons: &Lexicons) -> (Resolution, Trace) {
-    parse_source(text, path, lexicons, |lexicon| {
+    parse_source(text, path, lexicons, true, |lexicon| {
         source::read(text, Some(lexicon))
     })
 }
@@ -96,19 +101,22 @@ pub fn parse_pdf(
     path: &str,
 ) -> Result<(String, Resolution, Trace), source::pdf::ReadError> {
     let source::pdf::PdfText { text, read, .. } = source::pdf::read(bytes)?;
-    let (resolution, trace) =
-        parse_source(&text, path, Lexicons::builtin(), move |_| source::Read {
+    let (resolution, trace) = parse_source(&text, path, Lexicons::builtin(), true, move |_| {
+        source::Read {
             layout: Some(Layout::Pdf),
             ..read
-        });
+        }
+    });
     Ok((text, resolution, trace))
 }
 
-/// Parse a document whose lines `read` gives, once the language of `text` is known.
+/// Parse a document whose lines `read` gives, once the language of `text` is known. The trace
+/// keeps the grammar's steps only when `keep_steps`.
 fn parse_source(
     text: &str,
     path: &str,
     lexicons: &Lexicons,
+    keep_steps: bool,
     read: impl FnOnce(&Lexicon) -> source::Read,
 ) -> (Resolution, Trace) {
     let detected = detect(text, lexicons);
@@ -125,17 +133,22 @@ fn parse_source(
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;
     let cleaned = layout::clean(read.lines, read.explicit_calls, read.heads_marked, lexicons);
-    let segs = segment::segment(&cleaned.lines, lexicon, cleaned.blank_separates_paragraphs);
+    let mut segs = segment::segment(&cleaned.lines, lexicon, cleaned.blank_separates_paragraphs);
     let lines = &cleaned.lines;
     let bytes_of = |i: usize| lines.get(i).map(|l| l.bytes.clone());
     let mut trace = Trace {
         layout: Some(layout),
         removed: cleaned.removed.clone(),
         set_aside,
-        steps: segs
-            .steps
-            .iter()
-            .map(|s| (s.clone(), bytes_of(s.line).unwrap_or(0..0)))
+        // Taken, not cloned: a step a line, so a second copy would cost a file of short lines
+        // dearly (issue 13, item 4).
+        steps: std::mem::take(&mut segs.steps)
+            .into_iter()
+            .filter(|_| keep_steps)
+            .map(|s| {
+                let bytes = bytes_of(s.line).unwrap_or(0..0);
+                (s, bytes)
+            })
             .collect(),
         ..Trace::default()
     };

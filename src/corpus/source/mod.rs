@@ -185,6 +185,9 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
         Layout::Flattened => flat::read(text, lexicon),
     };
     read.layout = Some(layout);
+    // A line costs a `Line` (about a hundred bytes) however short it is: no growth slack on
+    // top of that for a file of short lines (issue 13, item 4).
+    read.lines.shrink_to_fit();
     read
 }
 

@@ -1,0 +1,316 @@
+//! Parsing and export are bounded in work and memory, never in time (issue 13, items 3 and 4):
+//! a counting allocator measures the peak heap and the number of allocations of each parse,
+//! and every parse runs on a thread under a generous watchdog, so a regression to a hang fails
+//! the test instead of hanging CI. Ratios are asserted against the input's size, and inputs of
+//! twice the size must cost about twice as much.
+
+// Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
+#![allow(
+    clippy::pedantic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+use resolu::cli::ExportFormat;
+use resolu::commands::export;
+use resolu::corpus::Resolution;
+use resolu::corpus::load::Corpus;
+use resolu::corpus::parse::parse_document;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// The system allocator, counting the bytes in use, their peak, and the allocations made.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let now = IN_USE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+    ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            // Counted as the new block before the old one goes: a copy holds both.
+            grew(new_size);
+            IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// One measurement at a time: the counters are global.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// What one run cost: the peak heap above what was in use before, and the allocations made.
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    peak: usize,
+    allocations: usize,
+}
+
+/// Run `work` on a thread under a watchdog (60 s, a debug build on a busy machine: a hang, not
+/// a slow run) and measure it.
+fn measured<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> (T, Cost) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let base = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let allocations = ALLOCATIONS.load(Ordering::Relaxed);
+    std::thread::spawn(move || {
+        let out = work();
+        let cost = Cost {
+            peak: PEAK.load(Ordering::Relaxed).saturating_sub(base),
+            allocations: ALLOCATIONS.load(Ordering::Relaxed) - allocations,
+        };
+        let _ = tx.send((out, cost));
+    });
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(done) => done,
+        Err(_) => panic!("{what}: not done after 60 s — the parser hangs on it"),
+    }
+}
+
+/// Parse `text` under the watchdog; the resolution and what it cost (the lexicons, built once
+/// on first use, are built before).
+fn parse(what: &str, text: String) -> (Resolution, Cost) {
+    static WARM: std::sync::Once = std::sync::Once::new();
+    WARM.call_once(|| {
+        for sample in SAMPLES {
+            parse_document(sample, "warm-up.txt");
+        }
+    });
+    let name = format!("{what}.txt");
+    measured(what, move || parse_document(&text, &name))
+}
+
+/// `cost` must stay within `per_byte` times the input's `bytes`.
+fn assert_within(what: &str, bytes: usize, cost: Cost, peak_per_byte: usize, allocs_per_byte: f64) {
+    eprintln!(
+        "{what}: {bytes} bytes, peak heap {} bytes (×{:.1}), {} allocations ({:.3} a byte)",
+        cost.peak,
+        cost.peak as f64 / bytes as f64,
+        cost.allocations,
+        cost.allocations as f64 / bytes as f64
+    );
+    // What any parse allocates, however small the input: a few tables built on first use.
+    const FIXED: usize = 256 * 1024;
+    assert!(
+        cost.peak <= peak_per_byte * bytes + FIXED,
+        "{what}: peak heap {} bytes for {bytes} bytes of input, over ×{peak_per_byte}",
+        cost.peak
+    );
+    assert!(
+        cost.allocations as f64 <= allocs_per_byte * bytes as f64,
+        "{what}: {} allocations for {bytes} bytes of input, over {allocs_per_byte} a byte",
+        cost.allocations
+    );
+}
+
+/// Twice the input costs about twice as much, never four times: linear in memory and work.
+fn assert_doubles(what: &str, make: impl Fn(usize) -> String, bytes: usize) {
+    let (_, once) = parse(what, make(bytes));
+    let (_, twice) = parse(what, make(2 * bytes));
+    let ratio = |a: usize, b: usize| b as f64 / a.max(1) as f64;
+    let (peak, allocations) = (
+        ratio(once.peak, twice.peak),
+        ratio(once.allocations, twice.allocations),
+    );
+    eprintln!("{what}: doubled, peak heap ×{peak:.2}, allocations ×{allocations:.2}");
+    assert!(peak < 2.6, "{what}: doubled, peak heap ×{peak:.2}");
+    assert!(
+        allocations < 2.6,
+        "{what}: doubled, allocations ×{allocations:.2} (quadratic work)"
+    );
+}
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1) + 1)
+}
+
+const SAMPLES: &[&str] = &[
+    include_str!("../sample-data/A_HRC_RES_44_18.fr.txt"),
+    include_str!("../sample-data/A_HRC_RES_44_11.fr.txt"),
+    include_str!("../sample-data/A_HRC_RES_46_13.fr.txt"),
+    include_str!("../sample-data/A_HRC_RES_37_23.fr.md"),
+    include_str!("../sample-data/A_RES_71_194.fr.md"),
+    include_str!("../sample-data/en/A_RES_80_1.en.txt"),
+    include_str!("../sample-data/en/A_RES_80_2.en.md"),
+    include_str!("../sample-data/en/A_RES_80_10.en.txt"),
+    include_str!("../sample-data/en/A_RES_80_17.en.md"),
+    include_str!("../sample-data/en/A_RES_80_21.en.txt"),
+];
+
+/// The samples one after another, repeated to about `bytes` bytes: ordinary text.
+fn ordinary_text(bytes: usize) -> String {
+    repeat_to(&SAMPLES.concat(), bytes)
+}
+
+/// `1. Decides.` then a recorded vote whose list is `France and ` `k` times: no comma, so every
+/// conjunction is a possible cut (it took 36 s at k = 1,600, ×8 a doubling).
+fn france_and(k: usize) -> String {
+    format!(
+        "1. Decides.\n[Adopted by a recorded vote of 1 to 0. In favour: {}… Against: None \
+         Abstaining: None]\n",
+        "France and ".repeat(k)
+    )
+}
+
+/// Markdown with `words` words `x7x` in a paragraph, then `notes` footnotes `[^7]:` (each looked
+/// for in all the text after the last: 15 s at 10,000 over 100,000).
+fn footnotes_over_x7x(notes: usize, words: usize) -> String {
+    let mut text = String::from("# Title\n\n1. Decides ");
+    text.push_str(&"x7x ".repeat(words));
+    text.push_str("\n\n");
+    for n in 0..notes {
+        text.push_str(&format!("[^7]: note {n}\n"));
+    }
+    text
+}
+
+/// A resolution of `n` paragraphs: `n - 1` preambular ones, then `1. Decides.` (operative
+/// numbers stop at three digits).
+fn paragraphs(n: usize) -> String {
+    let mut text =
+        String::from("Resolution adopted by the General Assembly\n\nThe General Assembly,\n\n");
+    for i in 1..n {
+        text.push_str(&format!("Recalling its resolution {i},\n\n"));
+    }
+    text.push_str("1. Decides.\n");
+    text
+}
+
+const HANG_1: &str = include_str!("fixtures/repro/parse-hang-1.txt");
+const SLOW_1: &str = include_str!("fixtures/repro/parse-slow-1.txt");
+
+#[test]
+fn repro_files_parse_in_bounded_memory_and_work() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    for (what, text) in [("parse-hang-1", HANG_1), ("parse-slow-1", SLOW_1)] {
+        let (r, cost) = parse(what, text.to_string());
+        assert!(!r.paragraphs.is_empty(), "{what}: paragraphs read");
+        assert_within(what, text.len(), cost, 40, 3.0);
+        assert_doubles(what, |bytes| repeat_to(text, bytes), text.len());
+    }
+}
+
+#[test]
+fn a_vote_list_of_france_and_1600_times() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let text = france_and(1_600);
+    let (r, cost) = parse("France and × 1,600", text.clone());
+    let vote = r.vote.expect("the vote is read");
+    // One France per conjunction, then the `…` before `Against`.
+    assert_eq!(vote.in_favour.len(), 1_601);
+    assert!(
+        vote.in_favour[..1_600]
+            .iter()
+            .all(|c| c.code.as_deref() == Some("FRA"))
+    );
+    assert_within("France and × 1,600", text.len(), cost, 60, 3.0);
+    assert_doubles("France and × k", |bytes| france_and(bytes / 11), text.len());
+}
+
+#[test]
+fn ten_thousand_footnotes_over_a_hundred_thousand_x7x() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let text = footnotes_over_x7x(10_000, 100_000);
+    let (r, cost) = parse("10,000 [^7]: over 100,000 x7x", text.clone());
+    assert_eq!(r.footnotes.len(), 10_000);
+    assert_within("10,000 [^7]: over 100,000 x7x", text.len(), cost, 40, 1.0);
+    assert_doubles(
+        "[^7]: over x7x",
+        |bytes| footnotes_over_x7x(bytes / 56, bytes * 10 / 56),
+        text.len(),
+    );
+}
+
+#[test]
+fn ordinary_text_costs_a_few_times_its_size() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let text = ordinary_text(4 << 20);
+    let (_, cost) = parse("4 MB of sample text", text.clone());
+    assert_within("4 MB of sample text", text.len(), cost, 12, 0.1);
+    assert_doubles("sample text", ordinary_text, 1 << 20);
+}
+
+/// The shortest lines cost most: a `Line` (about a hundred bytes) and a step of the grammar
+/// each, for three bytes of input (issue 13, item 4; BENCH.md: ×109 before, ×74 now in heaptrack).
+#[test]
+fn a_file_of_short_lines_costs_a_bounded_multiple_of_its_size() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let text = repeat_to("1.\n", 1 << 20);
+    let (r, cost) = parse("1 MB of `1.` lines", text.clone());
+    assert!(
+        r.paragraphs.len() <= 1,
+        "the lines make one paragraph at most"
+    );
+    assert_within("1 MB of `1.` lines", text.len(), cost, 100, 3.0);
+    assert_doubles("`1.` lines", |bytes| repeat_to("1.\n", bytes), 1 << 20);
+}
+
+#[test]
+fn a_hundred_thousand_paragraphs_parse_and_export_linearly() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let text = paragraphs(100_000);
+    let (r, cost) = parse("100,000 paragraphs", text.clone());
+    assert_eq!(r.paragraphs.len(), 100_000);
+    assert_within("100,000 paragraphs", text.len(), cost, 20, 1.0);
+    assert_doubles("N paragraphs", |bytes| paragraphs(bytes / 33), text.len());
+    let corpus = std::sync::Arc::new(Corpus {
+        resolutions: vec![r],
+        problems: Vec::new(),
+    });
+    for format in [ExportFormat::Json, ExportFormat::Jsonl, ExportFormat::Csv] {
+        let what = format!("export {format:?} of 100,000 paragraphs");
+        let shared = std::sync::Arc::clone(&corpus);
+        let (written, cost) = measured(&what, move || {
+            let mut sink = Sink(0);
+            export(&shared, format, &mut sink).expect("written");
+            sink.0
+        });
+        // Streamed: the export holds no copy of what it writes.
+        assert_within(&what, text.len(), cost, 1, 0.01);
+        assert!(
+            written > 0 || format == ExportFormat::Csv,
+            "{what}: nothing written"
+        );
+    }
+}
+
+/// A writer that counts the bytes it is given and keeps none.
+struct Sink(usize);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
