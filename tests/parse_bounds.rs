@@ -314,3 +314,26 @@ impl std::io::Write for Sink {
         Ok(())
     }
 }
+
+/// Found by `examples/fuzz.rs` (parse, seed 11: twelve inputs of 0.1–1 MB taking 1–8 s): a
+/// resolution flattened onto one line with a long run of spaces and no-break spaces. Cutting the
+/// line into clauses looked back over the whole run from each of its spaces: the run's square.
+/// 400,000 of them would take hours that way; the watchdog stops the test after 60 s.
+#[test]
+fn a_long_run_of_spaces_in_a_one_line_resolution() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let text = format!(
+        "General Assembly Eightieth session Agenda item 97 (c) Resolution adopted by the General \
+         Assembly on 1 December 2025 80/21. Further practical measures The General Assembly, \
+         Recalling its resolutions,{} 1. Decides to act; 2. Decides to remain seized of the matter. \
+         45th plenary meeting 1 December 2025",
+        " \u{a0}".repeat(200_000)
+    );
+    let (r, cost) = parse("a run of 400,000 spaces", text.clone());
+    assert!(
+        r.paragraphs.iter().any(|p| p.number.is_some()),
+        "{:?}",
+        r.paragraphs
+    );
+    assert_within("a run of 400,000 spaces", text.len(), cost, 40, 1.0);
+}
