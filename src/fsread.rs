@@ -12,9 +12,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// The largest corpus document read when the config says nothing (`max_file_mb = 64`): far above
-/// any resolution (the longest PDFs take a few MB), far below what would exhaust memory.
-pub const DEFAULT_FILE_LIMIT: u64 = 64 << 20;
+/// The largest corpus document read when the config says nothing (`max_file_mb = 16`): far above
+/// any resolution (the longest GA PDFs of session 80 take 0.7 MB, texts far less), and low enough
+/// that the parser's worst case — a file of nothing but two-character lines, about ×100 its size
+/// in memory (BENCH.md, "parse time and memory on growing inputs") — stays near 1.5 GB.
+pub const DEFAULT_FILE_LIMIT: u64 = 16 << 20;
 
 /// The most read of a file resolu keeps itself or the user writes by hand (config, state): 1 MB.
 pub const SMALL_FILE_LIMIT: u64 = 1 << 20;
