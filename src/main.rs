@@ -8,6 +8,7 @@ use resolu::commands::{
 };
 use resolu::config::{self, Config};
 use resolu::corpus::load::Corpus;
+use resolu::plural;
 use resolu::text::display::{Shown, inert};
 use resolu::text::inert_write::InertWrite;
 use resolu::worker::IndexMaker;
@@ -202,8 +203,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 let paragraphs: usize = c.resolutions.iter().map(|r| r.paragraphs.len()).sum();
                 writeln!(
                     err,
-                    "resolu: {} documents, {paragraphs} paragraphs read and parsed in {} ms",
-                    c.resolutions.len(),
+                    "resolu: {}, {} read and parsed in {} ms",
+                    plural::count(c.resolutions.len(), "document", "documents"),
+                    plural::count(paragraphs, "paragraph", "paragraphs"),
                     started.elapsed().as_millis()
                 )?;
                 commands::search_stdin(c, index, &mut io::stdin().lock(), options, out, err)

@@ -792,3 +792,19 @@ fn a_closed_pipe_stops_every_command_quietly() {
         );
     }
 }
+
+#[test]
+fn search_stdin_counts_one_document_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_data().join("A_HRC_RES_44_18.fr.txt");
+    let output = resolu(dir.path())
+        .args(["search", "--stdin", "--no-cache"])
+        .arg(&file)
+        .write_stdin("droits\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.contains("resolu: 1 document, "), "{err}");
+    assert!(err.contains(" paragraphs read and parsed in "), "{err}");
+}
