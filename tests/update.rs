@@ -1231,3 +1231,20 @@ fn a_notice_outlives_the_corpus_arriving_and_goes_with_the_next_key() {
     h.keys("j");
     assert!(!h.screen().contains("frobnicate"));
 }
+
+#[test]
+fn highlights_are_worked_out_only_for_the_paragraphs_asked_for() {
+    let mut h = Harness::new();
+    h.type_query("droits");
+    h.act(Action::Open);
+    let doc = h.app.reader.doc.expect("a document is open");
+    let all = h.app.highlights(doc, |_| true);
+    let lit: Vec<usize> = (0..all.len()).filter(|&i| !all[i].is_empty()).collect();
+    assert!(lit.len() > 1, "{lit:?}");
+    // Asked for one paragraph: that one lit as before, none of the others worked out.
+    let first = lit[0];
+    let one = h.app.highlights(doc, |i| i == ParagraphIndex(first));
+    assert_eq!(one.len(), all.len());
+    assert_eq!(one[first], all[first]);
+    assert!(lit[1..].iter().all(|&i| one[i].is_empty()));
+}

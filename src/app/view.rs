@@ -234,17 +234,29 @@ impl App {
         }
     }
 
-    /// For each paragraph of `doc`, the byte offsets the query highlights (empty without terms).
-    pub fn highlights(&self, doc: DocId) -> Vec<Vec<usize>> {
+    /// For each paragraph of `doc`, the byte offsets the query highlights (empty without terms),
+    /// worked out only for the paragraphs `wanted` takes: a frame asks for those it shows, so a
+    /// document of 100,000 paragraphs costs a frame what its visible ones do.
+    pub fn highlights(
+        &self,
+        doc: DocId,
+        wanted: impl Fn(ParagraphIndex) -> bool,
+    ) -> Vec<Vec<usize>> {
         let Some(r) = self.resolution(doc) else {
             return Vec::new();
         };
         if !self.query.has_terms() {
             return vec![Vec::new(); r.paragraphs.len()];
         }
-        r.paragraphs
-            .iter()
-            .map(|p| match_positions(&self.query.parsed, &p.text))
+        ParagraphIndex::all(r.paragraphs.len())
+            .zip(&r.paragraphs)
+            .map(|(i, p)| {
+                if wanted(i) {
+                    match_positions(&self.query.parsed, &p.text)
+                } else {
+                    Vec::new()
+                }
+            })
             .collect()
     }
 
@@ -272,7 +284,7 @@ impl App {
                 return found;
             }
         }
-        let highlights = self.highlights(doc);
+        let highlights = self.highlights(doc, |_| true);
         ParagraphIndex::all(highlights.len())
             .zip(&highlights)
             .filter(|(_, h)| !h.is_empty())

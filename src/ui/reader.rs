@@ -37,8 +37,14 @@ fn render_document(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let lines = document_lines(r, inner_width);
-    let highlights = app.highlights(doc);
     let scroll = app.reader.scroll.min(max_scroll(&lines, height));
+    let visible: Vec<ParagraphIndex> = lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .filter_map(DocLine::paragraph)
+        .collect();
+    let highlights = app.highlights(doc, |i| visible.contains(&i));
     let current = Some(app.reader.current);
     let matching = app.matching_paragraphs(doc).len();
     let languages = app
