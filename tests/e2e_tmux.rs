@@ -95,6 +95,17 @@ impl Tmux {
         self.dir.path().join(name)
     }
 
+    /// What resolu logged (its log files in the state folder), for a failure's message.
+    fn log(&self) -> String {
+        let mut text = String::new();
+        if let Ok(entries) = std::fs::read_dir(self.path("state/resolu")) {
+            for entry in entries.flatten() {
+                text += &std::fs::read_to_string(entry.path()).unwrap_or_default();
+            }
+        }
+        text
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
             .into_owned()
@@ -481,13 +492,16 @@ fn ctrl_c_quits_from_inside_an_unended_paste() {
         return;
     }
     let tmux = Tmux::start(&format!(
-        "cd \"$HOME\" && {}; echo $? > status",
+        "cd \"$HOME\" && {} 2> stderr.txt; echo $? > status",
         quoted(&binary())
     ));
     tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
     paste_raw(&tmux, "\x1b[200~abc");
     tmux.send(&["C-c"]);
-    assert_eq!(tmux.wait_for_file("status"), "0");
+    let status = tmux.wait_for_file("status");
+    let stderr = std::fs::read_to_string(tmux.path("stderr.txt")).unwrap_or_default();
+    let log = tmux.log();
+    assert_eq!(status, "0", "stderr: {stderr}\nlog: {log}");
     assert_eq!(tmux.show("#{alternate_on}"), "0");
 }
 
