@@ -360,7 +360,8 @@ fn check_stats_counts_the_rules_that_fired_over_a_corpus() {
         count("preambular-lead-word"),
         total("preambular_paragraphs")
     );
-    assert_eq!(count("resolution-number"), 2 * 10);
+    // Once per document: the grammar step and the number field it sets are one firing.
+    assert_eq!(count("resolution-number"), 10);
     assert!(
         out.contains("\nlayouts\n") && out.contains("plain text"),
         "{out}"

@@ -41,12 +41,23 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// Every rule that fired, once per firing (for `check --stats`).
+    /// Every rule that fired, once per firing (for `check --stats`): a field set by a grammar
+    /// step on that step's line (the resolution's number) is the same firing, counted once.
     pub fn rules_fired(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let restated = |f: &FieldSource| {
+            self.steps
+                .iter()
+                .any(|(s, bytes)| s.rule == f.rule && f.bytes.as_ref() == Some(bytes))
+        };
         self.steps
             .iter()
             .map(|(s, _)| s.rule)
-            .chain(self.fields.iter().map(|f| f.rule))
+            .chain(
+                self.fields
+                    .iter()
+                    .filter(move |f| !restated(f))
+                    .map(|f| f.rule),
+            )
             .chain(self.removed.iter().map(|(_, f)| f.name()))
     }
 }

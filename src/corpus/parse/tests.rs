@@ -219,3 +219,16 @@ fn the_rest_of_a_printed_line_broken_off_by_a_raised_call_is_no_new_annex_paragr
     );
     assert_eq!(r.footnotes.len(), 2, "{:?}", r.footnotes);
 }
+
+#[test]
+fn a_rule_that_sets_a_field_on_its_own_line_fires_once() {
+    let (path, bytes) = crate::corpus::load::EMBEDDED[0];
+    let text = String::from_utf8_lossy(bytes);
+    let (r, trace) = parse_traced(&text, path);
+    assert!(r.number.is_some());
+    let fired: Vec<&str> = trace.rules_fired().collect();
+    let count = |rule: &str| fired.iter().filter(|&&f| f == rule).count();
+    assert_eq!(count("resolution-number"), 1, "{fired:?}");
+    // The other fields are still counted.
+    assert!(count("text-after-number") >= 1, "{fired:?}");
+}
