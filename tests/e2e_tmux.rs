@@ -126,6 +126,20 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// [`Tmux::show`] once it reads `want`, or what it reads after 5 s: tmux reads the pane's
+    /// output on its own time, so the last bytes a process wrote before it ended (the restore)
+    /// may not be read yet when the shell has already written the status file.
+    fn show_settled(&self, format: &str, want: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let value = self.show(format);
+            if value == want || start.elapsed() > Duration::from_secs(5) {
+                return value;
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Wait until `ready` holds for the screen; fail with the screen otherwise.
     fn wait_for_screen(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -197,7 +211,7 @@ fn type_a_query_read_the_screen_and_quit() {
     let start = tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
     assert!(start.contains("A/HRC/RES/44/18"), "{start}");
     assert_eq!(
-        tmux.show("#{alternate_on}"),
+        tmux.show_settled("#{alternate_on}", "1"),
         "1",
         "the UI draws on the alternate screen"
     );
@@ -225,7 +239,7 @@ fn type_a_query_read_the_screen_and_quit() {
     let status = tmux.wait_for_file("status");
     assert_eq!(status, "0");
     assert_eq!(
-        tmux.show("#{alternate_on}"),
+        tmux.show_settled("#{alternate_on}", "0"),
         "0",
         "the alternate screen was left"
     );
@@ -257,12 +271,12 @@ fn restores_the_terminal_on(signal: &str, expected_status: i32) {
     let before = tmux.wait_for_file("before");
     assert_eq!(before, after, "tty modes after SIG{signal}");
     assert_eq!(
-        tmux.show("#{alternate_on}"),
+        tmux.show_settled("#{alternate_on}", "0"),
         "0",
         "alternate screen left after SIG{signal}"
     );
     assert_eq!(
-        tmux.show("#{cursor_flag}"),
+        tmux.show_settled("#{cursor_flag}", "1"),
         "1",
         "cursor shown after SIG{signal}"
     );
@@ -363,15 +377,15 @@ fn sigtstp_from_outside_gives_the_shell_back_and_fg_repaints_the_whole_screen() 
     let stopped = tmux.wait_for_screen("the shell", |s| {
         s.contains("Stopped") && s.trim_end().ends_with("shell$")
     });
-    assert_eq!(tmux.show("#{alternate_on}"), "0", "{stopped}");
-    assert_eq!(tmux.show("#{cursor_flag}"), "1", "{stopped}");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "0"), "0", "{stopped}");
+    assert_eq!(tmux.show_settled("#{cursor_flag}", "1"), "1", "{stopped}");
     // Back on a fresh alternate screen: only a whole repaint shows the frame again.
     tmux.type_text("fg");
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for_screen("the UI again", |s| {
         s.contains("Resolutions 10/10") && s.contains("A/HRC/RES/44/18")
     });
-    assert_eq!(tmux.show("#{alternate_on}"), "1", "{screen}");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "1"), "1", "{screen}");
     // Still answering keys, in raw mode: `q` alone quits.
     tmux.send(&["q"]);
     tmux.wait_for_screen("the prompt after quitting", |s| {
@@ -483,7 +497,7 @@ fn an_unended_bracketed_paste_ends_and_the_keys_after_it_work() {
     tmux.wait_for_screen("the query bar left", |s| !s.contains(" QUERY "));
     tmux.send(&["q"]);
     assert_eq!(tmux.wait_for_file("status"), "0");
-    assert_eq!(tmux.show("#{alternate_on}"), "0");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "0"), "0");
 }
 
 #[test]
@@ -502,7 +516,7 @@ fn ctrl_c_quits_from_inside_an_unended_paste() {
     let stderr = std::fs::read_to_string(tmux.path("stderr.txt")).unwrap_or_default();
     let log = tmux.log();
     assert_eq!(status, "0", "stderr: {stderr}\nlog: {log}");
-    assert_eq!(tmux.show("#{alternate_on}"), "0");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "0"), "0");
 }
 
 #[test]
@@ -576,12 +590,12 @@ fn ctrl_z_suspends_to_the_shell_fg_resumes_and_ctrl_l_repaints() {
     tmux.wait_for_screen("the first frame", |s| s.contains("Resolutions 10/10"));
     tmux.send(&["C-z"]);
     let stopped = tmux.wait_for_screen("the shell", |s| s.contains("Stopped"));
-    assert_eq!(tmux.show("#{alternate_on}"), "0", "{stopped}");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "0"), "0", "{stopped}");
     // `fg` is read by the shell, not by resolu as `f`, `g`, Enter.
     tmux.type_text("fg");
     tmux.send(&["Enter"]);
     tmux.wait_for_screen("the UI again", |s| s.contains("Resolutions 10/10"));
-    assert_eq!(tmux.show("#{alternate_on}"), "1");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "1"), "1");
     // Text another program writes on the terminal goes with Ctrl-L.
     let tty = tmux.show("#{pane_tty}");
     std::fs::write(&tty, "GARBAGE-WRITTEN-BY-ANOTHER-PROGRAM").unwrap();
@@ -665,8 +679,10 @@ fn a_query_and_the_list_width_are_remembered_for_the_next_run() {
     let top = screen.lines().find(|l| l.contains("Resolutions")).unwrap();
     assert_eq!(top.chars().position(|c| c == '┓'), Some(41), "{screen}");
     tmux.send(&["/", "C-p"]);
-    let screen = tmux.wait_for_screen("the recalled query", |s| s.contains("/ vaccins"));
-    assert!(screen.contains("paragraphs in"), "{screen}");
+    // Recalled, then answered (the second run's index may still be on its way: "searching…").
+    tmux.wait_for_screen("the recalled query answered", |s| {
+        s.contains("/ vaccins") && s.contains("paragraphs in")
+    });
     tmux.send(&["Escape"]);
     tmux.wait_for_screen("the query bar left", |s| !s.contains(" QUERY "));
     tmux.send(&["q"]);
@@ -691,7 +707,7 @@ fn a_mistyped_subcommand_or_a_missing_path_never_opens_the_ui() {
         s.contains("did you mean `resolu list`?") && s.contains("no-such-folder")
     });
     assert!(screen.contains("no such file or folder"), "{screen}");
-    assert_eq!(tmux.show("#{alternate_on}"), "0", "{screen}");
+    assert_eq!(tmux.show_settled("#{alternate_on}", "0"), "0", "{screen}");
     assert!(
         !screen.contains("Resolutions"),
         "no UI was drawn:\n{screen}"
