@@ -10,30 +10,17 @@
     clippy::panic
 )]
 
+#[path = "../tests/inputs/mod.rs"]
+mod inputs;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use inputs::{SAMPLES, repeat_to};
 use resolu::corpus::parse::parse_document;
 use std::hint::black_box;
 use std::time::Duration;
 
-const SAMPLES: &[&str] = &[
-    include_str!("../sample-data/A_HRC_RES_44_18.fr.txt"),
-    include_str!("../sample-data/A_HRC_RES_44_11.fr.txt"),
-    include_str!("../sample-data/A_HRC_RES_46_13.fr.txt"),
-    include_str!("../sample-data/A_HRC_RES_37_23.fr.md"),
-    include_str!("../sample-data/A_RES_71_194.fr.md"),
-    include_str!("../sample-data/en/A_RES_80_1.en.txt"),
-    include_str!("../sample-data/en/A_RES_80_2.en.md"),
-    include_str!("../sample-data/en/A_RES_80_10.en.txt"),
-    include_str!("../sample-data/en/A_RES_80_17.en.md"),
-    include_str!("../sample-data/en/A_RES_80_21.en.txt"),
-];
-
 const HANG_1: &str = include_str!("../tests/fixtures/repro/parse-hang-1.txt");
 const SLOW_1: &str = include_str!("../tests/fixtures/repro/parse-slow-1.txt");
-
-fn repeat_to(unit: &str, bytes: usize) -> String {
-    unit.repeat(bytes / unit.len().max(1) + 1)
-}
 
 /// Makes an input of about the bytes it is given.
 type Make = fn(usize) -> String;

@@ -12,6 +12,9 @@
     clippy::panic
 )]
 
+mod inputs;
+
+use inputs::{SAMPLES, repeat_to};
 use resolu::cli::ExportFormat;
 use resolu::commands::export;
 use resolu::corpus::Resolution;
@@ -146,23 +149,6 @@ fn assert_doubles(what: &str, make: impl Fn(usize) -> String, bytes: usize) {
         "{what}: doubled, allocations ×{allocations:.2} (quadratic work)"
     );
 }
-
-fn repeat_to(unit: &str, bytes: usize) -> String {
-    unit.repeat(bytes / unit.len().max(1) + 1)
-}
-
-const SAMPLES: &[&str] = &[
-    include_str!("../sample-data/A_HRC_RES_44_18.fr.txt"),
-    include_str!("../sample-data/A_HRC_RES_44_11.fr.txt"),
-    include_str!("../sample-data/A_HRC_RES_46_13.fr.txt"),
-    include_str!("../sample-data/A_HRC_RES_37_23.fr.md"),
-    include_str!("../sample-data/A_RES_71_194.fr.md"),
-    include_str!("../sample-data/en/A_RES_80_1.en.txt"),
-    include_str!("../sample-data/en/A_RES_80_2.en.md"),
-    include_str!("../sample-data/en/A_RES_80_10.en.txt"),
-    include_str!("../sample-data/en/A_RES_80_17.en.md"),
-    include_str!("../sample-data/en/A_RES_80_21.en.txt"),
-];
 
 /// The samples one after another, repeated to about `bytes` bytes: ordinary text.
 fn ordinary_text(bytes: usize) -> String {
