@@ -14,4 +14,5 @@ pub mod remember;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod votes;
 pub mod worker;

@@ -1,0 +1,19 @@
+//! Votes as data (issue 12): one cast per (roll call, country), whatever the source — the vote
+//! blocks parsed from texts, or imported voting records (UN Digital Library, Voeten/`unvotes`) —
+//! and what is asked of them: a country's history, agreement between countries.
+//!
+//! Pure core: no terminal, no files (importers read what they are handed).
+
+pub mod agree;
+pub mod cast;
+pub mod country;
+pub mod history;
+pub mod store;
+pub mod texts;
+
+pub use agree::{Agreement, agreement, ranking};
+pub use cast::{Cast, Origin, Scope};
+pub use country::CountryId;
+pub use history::{HistoryRow, SessionShares, history, shares_by_session};
+pub use store::{RollCall, RollCallId, Totals, VoteStore};
+pub use texts::from_texts;
