@@ -8,6 +8,7 @@ pub mod agree;
 pub mod cast;
 pub mod country;
 pub mod history;
+pub mod imported;
 pub mod store;
 pub mod texts;
 
@@ -15,5 +16,6 @@ pub use agree::{Agreement, agreement, ranking};
 pub use cast::{Cast, Origin, Scope};
 pub use country::CountryId;
 pub use history::{HistoryRow, SessionShares, history, shares_by_session};
+pub use imported::{Imported, all_votes};
 pub use store::{RollCall, RollCallId, Totals, VoteStore};
 pub use texts::from_texts;
