@@ -313,7 +313,10 @@ where
         move |action| events_tx.send(Event::Action(action)).is_ok()
     };
     worker::spawn_searcher(requests_rx, notify.clone())?;
-    worker::spawn_loader(load, requests.clone(), notify)?;
+    let votes_config = config.clone();
+    let votes: worker::VoteMaker =
+        Box::new(move |resolutions| crate::votes::all_votes(resolutions, &votes_config));
+    worker::spawn_loader(load, votes, requests.clone(), notify)?;
     let mut terminal = match enter(config.mouse, depth == theme::ColourDepth::Ansi16) {
         Ok(terminal) => terminal,
         Err(e) => {

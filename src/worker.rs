@@ -2,6 +2,7 @@
 //! to the newest one it has been sent. Both report as [`Action`]s through a `notify` function
 //! (in the terminal UI: a send on the one event channel).
 
+use crate::app::action::SharedVotes;
 use crate::app::{Action, LoadProgress, SearchOutcome};
 use crate::corpus::Resolution;
 use crate::corpus::load::Corpus;
@@ -24,6 +25,10 @@ pub type IndexMaker = Box<dyn FnOnce(&[Resolution]) -> Index + Send>;
 pub fn build_index() -> IndexMaker {
     Box::new(Index::build)
 }
+
+/// How the loader gets the vote store of the corpus it read (`votes::all_votes` with the
+/// config, in the terminal UI): the texts' roll calls and the imported records.
+pub type VoteMaker = Box<dyn FnOnce(&[Resolution]) -> crate::votes::Imported + Send>;
 
 /// What the search worker is sent.
 #[derive(Debug)]
@@ -124,7 +129,12 @@ impl Throttle {
 /// are read meanwhile, the files read so far (each partial corpus indexed on the partial indexer's
 /// thread, see [`Partials`]), the whole corpus as soon as it is parsed, and searches once the
 /// index reaches the worker.
-pub fn spawn_loader<L, F>(load: L, worker: Sender<Request>, notify: F) -> io::Result<JoinHandle<()>>
+pub fn spawn_loader<L, F>(
+    load: L,
+    votes: VoteMaker,
+    worker: Sender<Request>,
+    notify: F,
+) -> io::Result<JoinHandle<()>>
 where
     L: FnOnce(&Progress<'_>) -> (Corpus, IndexMaker) + Send + 'static,
     F: Fn(Action) -> bool + Send + Sync + 'static,
@@ -189,12 +199,31 @@ where
         let paragraphs = index.paragraph_count();
         let elapsed = started.elapsed();
         tracing::info!(paragraphs, ?elapsed, "index ready");
-        if worker.send(Request::Index(Arc::new(index), corpus)).is_ok() {
+        if worker
+            .send(Request::Index(Arc::new(index), Arc::clone(&corpus)))
+            .is_ok()
+        {
             notify(Action::IndexReady {
                 paragraphs,
                 elapsed,
             });
         }
+        // After the index: searching matters first, and imported records may take a while.
+        let started = Instant::now();
+        let imported = votes(&corpus.resolutions);
+        tracing::info!(
+            roll_calls = imported.store.len(),
+            warnings = imported.warnings.len(),
+            elapsed = ?started.elapsed(),
+            "votes ready"
+        );
+        for warning in &imported.warnings {
+            tracing::warn!("{warning}");
+        }
+        notify(Action::VotesLoaded(
+            SharedVotes(Arc::new(imported.store)),
+            imported.warnings,
+        ));
     })
 }
 
@@ -539,7 +568,14 @@ mod tests {
             }
             (load_embedded(), build_index())
         };
-        spawn_loader(load, worker, notify).unwrap().join().unwrap();
+        let votes: VoteMaker = Box::new(|resolutions| crate::votes::Imported {
+            store: crate::votes::from_texts(resolutions),
+            warnings: vec!["votes.csv, line 3: a test warning".to_string()],
+        });
+        spawn_loader(load, votes, worker, notify)
+            .unwrap()
+            .join()
+            .unwrap();
         let actions: Vec<Action> = received.try_iter().collect();
         let counts = |action: &Action| match action {
             Action::LoadProgress(p) => Some((p.done, p.total)),
@@ -552,6 +588,14 @@ mod tests {
             actions[last_progress + 1],
             Action::CorpusLoaded(_)
         ));
+        // The vote store comes last, built on the loader's thread, with its warnings.
+        match actions.last() {
+            Some(Action::VotesLoaded(store, warnings)) => {
+                assert!(!store.0.is_empty());
+                assert_eq!(warnings.len(), 1);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -582,7 +626,8 @@ mod tests {
             let _ = held.recv();
             (load_embedded(), build_index())
         };
-        let loader = spawn_loader(load, requests.clone(), notify).unwrap();
+        let votes: VoteMaker = Box::new(|_| crate::votes::Imported::default());
+        let loader = spawn_loader(load, votes, requests.clone(), notify).unwrap();
         let watchdog = Duration::from_secs(60);
         let shown = loop {
             let action = received.recv_timeout(watchdog);

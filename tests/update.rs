@@ -472,31 +472,43 @@ fn country_filter_history_and_query() {
     assert_eq!(ballots[0].0.code.as_deref(), Some("DEU"));
     h.keys("<enter>");
     assert_eq!(h.app.input, None);
-    h.act(Action::Open);
-    let history = h.app.votes.history.clone().unwrap();
-    assert_eq!(history.code, "DEU");
-    // The history follows the list; moving in it moves the list.
-    h.act(Action::Down);
-    assert_eq!(h.app.documents.cursor.selected, 7);
-    // `f` puts the country in the query.
-    match h.act(Action::QueryCountry) {
+    // Enter: Germany's history, and the query follows (c:deu).
+    match h.act(Action::Open) {
         Some(Command::Search { query, .. }) => {
             assert_eq!(query.filters.countries[0].code.as_deref(), Some("DEU"));
         }
         other => panic!("{other:?}"),
     }
+    let history = h.app.votes.history.clone().unwrap();
+    assert_eq!(history.country.code(), "DEU");
     assert_eq!(h.app.query.input.text(), "c:deu");
     assert!(h.app.documents.rows.len() < h.corpus.resolutions.len());
+    // `f` finds it there already.
     assert_eq!(h.act(Action::QueryCountry), None, "already there");
+    // The history has its own selection; Enter on a row reads its resolution.
+    let rows = history.shown();
+    let at = rows
+        .iter()
+        .position(|r| {
+            let rc = h.app.vote_store.get(r.roll_call).unwrap();
+            rc.shown_symbol() == "A/HRC/RES/44/18"
+        })
+        .expect("44/18 in Germany's history");
+    h.act(Action::Top);
+    for _ in 0..at {
+        h.act(Action::Down);
+    }
+    assert_eq!(h.app.votes.history.as_ref().unwrap().cursor.selected, at);
+    h.act(Action::Open);
+    assert_eq!(h.app.focus, Pane::Reader);
+    assert_eq!(h.app.selected_resolution().unwrap().id(), "A/HRC/RES/44/18");
     // Esc: back to the breakdown, then clear the filter.
+    h.keys("<tab>");
+    assert_eq!(h.app.focus, Pane::Votes);
     h.act(Action::Back);
     assert!(h.app.votes.history.is_none());
     h.act(Action::Back);
     assert!(h.app.votes.filter.is_empty());
-    // Opening the history again then Enter reads the resolution.
-    h.act(Action::Open);
-    h.act(Action::Open);
-    assert_eq!(h.app.focus, Pane::Reader);
 }
 
 #[test]
@@ -1129,6 +1141,14 @@ fn a_country_history_counts_a_resolution_once() {
     two.act(Action::Open);
     let screen = two.screen();
     assert!(two.app.votes.history.is_some(), "{screen}");
+    // The history counts each resolution once, in one language or two.
+    let mut one = Harness::new();
+    goto(&mut one, "A/HRC/RES/44/18");
+    one.keys("<tab><tab>");
+    one.act(Action::Open);
+    let rows = |h: &Harness| h.app.votes.history.as_ref().unwrap().rows.len();
+    assert!(rows(&one) > 0);
+    assert_eq!(rows(&two), rows(&one));
 }
 
 #[test]

@@ -3,7 +3,9 @@
 
 use crate::index::SearchResult;
 use crate::index::query::Query;
+use crate::votes::VoteStore;
 use serde::Deserialize;
+use std::sync::Arc;
 use std::time::Duration;
 use strum::{EnumMessage, IntoEnumIterator};
 
@@ -71,6 +73,16 @@ pub enum Action {
     CountryFilter,
     #[strum(message = "Add c:<code> of the selected country to the query")]
     QueryCountry,
+    /// From any pane: a popup to find any country by its French or English name, code, alias or
+    /// historical name; Enter opens its history.
+    #[strum(message = "Pick any country (names, codes, old names): its history")]
+    PickCountry,
+    /// In a country's history.
+    #[strum(message = "In a country's history: only its no votes (again: every vote)")]
+    OnlyNo,
+    /// In the vote pane: the selected (or history's) country's agreement with every other.
+    #[strum(message = "Rank by agreement with the country (again: least alike first)")]
+    Agreement,
     #[strum(message = "Sort the list by date, symbol, session, margin")]
     Sort,
     #[strum(message = "Reverse the sort order")]
@@ -150,6 +162,10 @@ pub enum Action {
         paragraphs: usize,
         elapsed: Duration,
     },
+    /// The vote store (the texts' roll calls and the imported voting records) is built, with
+    /// the warnings met reading the records.
+    #[serde(skip)]
+    VotesLoaded(SharedVotes, Vec<String>),
     /// The search worker answered a query.
     #[serde(skip)]
     SearchDone(Box<SearchOutcome>),
@@ -157,6 +173,19 @@ pub enum Action {
     #[serde(skip)]
     Notice(String),
 }
+
+/// The vote store as the loader hands it over: shared, compared by identity (actions are
+/// compared in tests; a store is the same store only if it is the same allocation).
+#[derive(Debug, Clone, Default)]
+pub struct SharedVotes(pub Arc<VoteStore>);
+
+impl PartialEq for SharedVotes {
+    fn eq(&self, other: &SharedVotes) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedVotes {}
 
 /// The worker's answer to the query of one generation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

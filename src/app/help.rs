@@ -54,6 +54,16 @@ const MORE: &[(&str, &str, &str)] = &[
     ),
     ("screen", "…", "text cut to fit; z shows a pane alone"),
     (
+        "screen",
+        "█Y █N █A █absent",
+        "% yes, no, abstain, absent per session, as a member",
+    ),
+    (
+        "screen",
+        "87.5%  120",
+        "agreement (same 1, one abstains ½, opposite 0), common votes",
+    ),
+    (
         "mouse",
         "wheel, click",
         "scroll the pane under it; focus a pane (m turns it on)",

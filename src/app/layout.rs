@@ -164,8 +164,52 @@ pub const RESULT_ROWS: usize = 3;
 /// Rows each resolution takes (the cursor's offset counts resolutions, not rows).
 pub const ITEM_ROWS: usize = 2;
 
-/// Lines above the history rows: the country and its tally over the list.
-pub const HISTORY_HEADER_ROWS: usize = 2;
+/// Lines above the agreement ranking's rows: what is ranked, the selected country in words.
+pub const RANKING_HEADER_ROWS: usize = 2;
+
+/// Rows each roll call of a country's history takes: date, symbol and session; its vote and
+/// title.
+pub const HISTORY_ROW_LINES: usize = 2;
+
+/// Rows of the bar chart of a country's shares per session (bars and their labels).
+pub const HISTORY_CHART_ROWS: usize = 7;
+
+/// Lines above a country's history rows in a vote pane `height` rows high (inside): the country
+/// and its counts, the chart and its legend when the pane has room for them and some rows, the
+/// selected session's figures.
+pub fn history_header_rows(height: usize) -> usize {
+    if height >= HISTORY_CHART_ROWS + 4 + 2 * HISTORY_ROW_LINES {
+        4 + HISTORY_CHART_ROWS
+    } else {
+        3
+    }
+}
+
+/// How many roll calls a history `height` rows high shows at once.
+pub fn history_page(height: usize) -> usize {
+    (height.saturating_sub(history_header_rows(height)) / HISTORY_ROW_LINES).max(1)
+}
+
+/// The country picker's popup on a screen: centred, at most 70 columns wide.
+pub fn picker_area(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(70);
+    let height = screen.height.saturating_sub(4).min(24);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Countries the picker shows at once on a screen of `size` (inside the border, under the
+/// filter line).
+pub fn picker_rows(size: (u16, u16)) -> u16 {
+    picker_area(Rect::new(0, 0, size.0, size.1))
+        .height
+        .saturating_sub(3)
+        .max(1)
+}
 
 /// The help overlay's area on a screen.
 pub fn help_area(screen: Rect) -> Rect {

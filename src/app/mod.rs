@@ -3,6 +3,7 @@
 //! world comes back as a [`Command`].
 
 pub mod action;
+pub mod country;
 pub mod help;
 pub mod keymap;
 mod language;
@@ -11,6 +12,7 @@ pub mod lines;
 mod loading;
 mod navigate;
 mod open;
+pub mod picker;
 mod query;
 pub mod recall;
 pub mod state;

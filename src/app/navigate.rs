@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::help;
-use super::layout::{HISTORY_HEADER_ROWS, ITEM_ROWS, Panes, RESULT_ROWS, help_rows};
+use super::layout::{ITEM_ROWS, Panes, RANKING_HEADER_ROWS, RESULT_ROWS, help_rows, history_page};
 use super::lines::{self, document_lines};
 use super::state::{App, Cursor, InputTarget, Pane, ReaderView};
 use super::view::VoteRow;
@@ -86,6 +86,11 @@ pub(super) fn move_selection(app: &mut App, motion: Motion) {
         Some(InputTarget::Query) if app.reader.view == ReaderView::Results => Pane::Reader,
         Some(InputTarget::Query) => Pane::Documents,
         Some(InputTarget::CountryFilter) => Pane::Votes,
+        Some(InputTarget::CountryPicker) => {
+            let page = usize::from(super::layout::picker_rows(app.size));
+            super::picker::move_by(app, motion.delta(page));
+            return;
+        }
         _ => app.focus,
     };
     move_in(app, pane, motion);
@@ -108,10 +113,18 @@ pub(super) fn move_in(app: &mut App, pane: Pane, motion: Motion) {
             select_hit_document(app);
         }
         Pane::Reader => scroll_document(app, motion, height, true),
+        Pane::Votes if app.votes.agreement.is_some() => {
+            let page = height.saturating_sub(RANKING_HEADER_ROWS);
+            if let Some(r) = &mut app.votes.agreement {
+                r.cursor.move_by(motion.delta(page), r.rows.len());
+            }
+        }
         Pane::Votes if app.votes.history.is_some() => {
-            let len = app.documents.rows.len();
-            let page = height.saturating_sub(HISTORY_HEADER_ROWS);
-            app.documents.cursor.move_by(motion.delta(page), len);
+            let page = history_page(height);
+            if let Some(h) = &mut app.votes.history {
+                let len = h.shown().len();
+                h.cursor.move_by(motion.delta(page), len);
+            }
         }
         Pane::Votes => {
             let len = app.ballots().len();
@@ -188,7 +201,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
     let Some(pane) = panes.pane_at(column, row) else {
         return;
     };
-    if app.help.is_some() {
+    if app.help.is_some() || app.picker.is_some() {
         return;
     }
     app.focus = pane;
@@ -226,7 +239,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
                 app.reader.current = index;
             }
         }
-        Pane::Votes if app.votes.history.is_none() => {
+        Pane::Votes if app.votes.history.is_none() && app.votes.agreement.is_none() => {
             let header = breakdown_header_rows(app);
             let rows = app.vote_rows();
             let at = line
@@ -285,17 +298,25 @@ pub(super) fn settle(app: &mut App) {
     let page = votes_height.saturating_sub(breakdown_header_rows(app));
     app.votes.cursor.reveal(vote_line, 1, page);
     if let Some(history) = &mut app.votes.history {
-        let mut cursor = Cursor {
-            selected,
-            offset: history.offset,
-        };
-        cursor.selected = app.documents.cursor.selected;
-        cursor.reveal(
-            cursor.selected,
-            1,
-            votes_height.saturating_sub(HISTORY_HEADER_ROWS),
-        );
-        history.offset = cursor.offset;
+        let len = history.shown().len();
+        history.cursor.clamp(len);
+        let selected = history.cursor.selected;
+        history
+            .cursor
+            .reveal(selected, 1, history_page(votes_height));
+    }
+    if let Some(ranking) = &mut app.votes.agreement {
+        ranking.cursor.clamp(ranking.rows.len());
+        let selected = ranking.cursor.selected;
+        let page = votes_height.saturating_sub(RANKING_HEADER_ROWS).max(1);
+        ranking.cursor.reveal(selected, 1, page);
+    }
+    if let Some(picker) = &mut app.picker {
+        let len = super::picker::matches(picker.filter.text()).len();
+        picker.cursor.clamp(len);
+        let selected = picker.cursor.selected;
+        let page = usize::from(super::layout::picker_rows(app.size));
+        picker.cursor.reveal(selected, 1, page);
     }
     if let Some(help) = &mut app.help {
         let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);

@@ -3,15 +3,17 @@
 //! its citation.
 
 use super::action::{Action, Command};
+use super::country::{choose_country, open_history_row};
 use super::lines::{context_scroll, document_lines};
 use super::navigate::{reader_height, reader_width, select_hit_document};
 use super::query::query_changed;
-use super::state::{App, History, LineEdit, Pane, ReaderView};
+use super::state::{App, LineEdit, Pane, ReaderView};
 use crate::corpus::{DocId, ParagraphIndex};
 use crate::text::display::inert;
 use crate::text::fold::fold;
+use crate::votes::CountryId;
 
-pub(super) fn open(app: &mut App) {
+pub(super) fn open(app: &mut App) -> Option<Command> {
     match app.focus {
         Pane::Documents => {
             app.reader.view = ReaderView::Document;
@@ -20,12 +22,15 @@ pub(super) fn open(app: &mut App) {
         }
         Pane::Reader if app.reader.view == ReaderView::Results => open_hit(app),
         Pane::Reader => {}
-        Pane::Votes if app.votes.history.is_some() => {
-            app.reader.view = ReaderView::Document;
-            app.focus = Pane::Reader;
+        Pane::Votes if app.votes.agreement.is_some() => {
+            let ranking = app.votes.agreement.as_ref()?;
+            let (id, _) = *ranking.shown().get(ranking.cursor.selected)?;
+            return choose_country(app, id);
         }
-        Pane::Votes => open_history(app),
+        Pane::Votes if app.votes.history.is_some() => open_history_row(app),
+        Pane::Votes => return open_history(app),
     }
+    None
 }
 
 /// Show the selected paragraph result in its resolution, current, with the text before it
@@ -47,20 +52,18 @@ fn open_hit(app: &mut App) {
     app.focus = Pane::Reader;
 }
 
-fn open_history(app: &mut App) {
+fn open_history(app: &mut App) -> Option<Command> {
     match app.selected_country() {
-        Some((Some(code), name)) => {
-            app.votes.history = Some(History {
-                code,
-                name,
-                offset: 0,
-            });
-        }
+        Some((Some(code), name)) => match CountryId::of_code(&code) {
+            Some(id) => return choose_country(app, id),
+            None => app.message = Some(format!("{} is not in the country table", inert(&name))),
+        },
         Some((None, name)) => {
             app.message = Some(format!("{} has no ISO code: no history", inert(&name)));
         }
         None => app.message = Some("No country selected".to_string()),
     }
+    None
 }
 
 /// `n` / `N`: the next or previous result, or the next or previous matching paragraph of the

@@ -2,6 +2,7 @@
 //! taken only if it is the newest, the document list narrowed to it.
 
 use super::action::{Command, SearchOutcome};
+use super::country::{follow_query_country, refresh_votes};
 use super::navigate::select_hit_document;
 use super::recall::Recall;
 use super::state::{App, Cursor, LineEdit, ReaderView};
@@ -11,6 +12,7 @@ use crate::index::query::parse;
 /// Parse the new query and ask the worker for its results under a new generation.
 pub(super) fn query_changed(app: &mut App) -> Option<Command> {
     app.query.parsed = parse(app.query.input.text());
+    follow_query_country(app);
     app.query.generation += 1;
     app.query.kept_hit = None;
     app.reader.results = Cursor::default();
@@ -119,4 +121,5 @@ pub(super) fn refresh_rows(app: &mut App) {
     if !previous.is_some_and(|doc| app.select_doc(doc)) {
         app.documents.cursor = Cursor::default();
     }
+    refresh_votes(app);
 }

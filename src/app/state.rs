@@ -1,13 +1,16 @@
 //! The app's state: what is loaded, what is focused and selected, the query and its results, the
 //! mode. Plain data changed only by `update`; the panes read it.
 
+pub use super::country::{History, Ranking};
 use super::keymap::{KeyMode, Keymap};
+pub use super::picker::Picker;
 use super::recall::QueryHistory;
 use crate::corpus::load::Corpus;
 use crate::corpus::{DocId, Language, ParagraphIndex};
 use crate::index::SearchResult;
 use crate::index::query::Query;
 use crate::index::versions::Versions;
+use crate::votes::VoteStore;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,6 +32,8 @@ impl Pane {
 pub enum InputTarget {
     Query,
     CountryFilter,
+    /// The country picker's filter (the popup is [`App::picker`]).
+    CountryPicker,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,21 +284,14 @@ pub struct Reader {
     pub opened_from_results: bool,
 }
 
-/// The vote pane: the breakdown with its country filter, or one country's history.
+/// The vote pane: the breakdown with its country filter, or one country's history, or the
+/// agreement ranking of a country (shown over the history while open).
 #[derive(Debug, Clone, Default)]
 pub struct Votes {
     pub filter: LineEdit,
     pub cursor: Cursor,
     pub history: Option<History>,
-}
-
-/// A country's vote on every resolution of the document list; its selection is the document
-/// list's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct History {
-    pub code: String,
-    pub name: String,
-    pub offset: usize,
+    pub agreement: Option<Ranking>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -366,10 +364,15 @@ pub struct App {
     pub focus: Pane,
     pub input: Option<InputTarget>,
     pub help: Option<Help>,
+    /// The country picker popup, open from any pane.
+    pub picker: Option<Picker>,
     pub query: QueryState,
     pub documents: DocumentList,
     pub reader: Reader,
     pub votes: Votes,
+    /// Every roll call: the texts' and the imported records' (empty until the loader has built
+    /// it).
+    pub vote_store: Arc<VoteStore>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub mouse: bool,
@@ -404,6 +407,7 @@ impl App {
             focus: Pane::Documents,
             input: None,
             help: None,
+            picker: None,
             query: QueryState::default(),
             documents: DocumentList {
                 rows,
@@ -420,6 +424,7 @@ impl App {
                 opened_from_results: false,
             },
             votes: Votes::default(),
+            vote_store: Arc::new(VoteStore::new()),
             size: (80, 24),
             mouse,
             zoomed: false,

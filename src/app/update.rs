@@ -4,11 +4,13 @@
 //! query's round trip to the worker in [`super::query`].
 
 use super::action::{Action, Command};
+use super::country::{self, refresh_votes};
 use super::language::switch_language;
 use super::layout::{LIST_STEP, list_bounds, list_width};
 use super::loading::{corpus_loaded, load_progress, partial_corpus};
 use super::navigate::{Motion, click, move_selection, scroll_at, settle};
 use super::open::{copy, jump_to_match, open, query_country, toggle_results};
+use super::picker;
 use super::query::{query_changed, recall, remember_query, search_done};
 use super::state::{App, Cursor, Help, IndexStatus, InputTarget, LineEdit, Pane, ReaderView};
 
@@ -23,6 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
             | Action::IndexReady { .. }
             | Action::SearchDone(_)
             | Action::Notice(_)
+            | Action::VotesLoaded(..)
     );
     if from_user {
         app.message = None;
@@ -93,13 +96,26 @@ fn dispatch(app: &mut App, action: Action) -> Option<Command> {
         | Action::CursorEnd => return edit(app, &action),
         Action::NextPane => app.focus = cycle(app.focus, 1),
         Action::PreviousPane => app.focus = cycle(app.focus, 2),
-        Action::Open => open(app),
+        Action::Open => return open(app),
+        Action::PickCountry => picker::toggle(app),
+        Action::OnlyNo => country::only_no(app),
+        Action::Agreement => country::agreement(app),
+        Action::VotesLoaded(store, warnings) => {
+            app.vote_store = store.0;
+            if let Some(first) = warnings.first() {
+                let n = crate::plural::count(warnings.len(), "warning", "warnings");
+                app.message = Some(format!("voting records: {n}: {first}"));
+            }
+            refresh_votes(app);
+        }
         Action::NextMatch => jump_to_match(app, true),
         Action::PreviousMatch => jump_to_match(app, false),
         Action::CountryFilter => {
             app.help = None;
             app.focus = Pane::Votes;
             app.votes.history = None;
+            app.votes.agreement = None;
+            app.picker = None;
             app.input = Some(InputTarget::CountryFilter);
         }
         Action::QueryCountry => return query_country(app),
@@ -162,11 +178,13 @@ fn back(app: &mut App) -> Option<Command> {
         return None;
     }
     if let Some(input) = app.input.take() {
+        app.picker = None;
         return (input == InputTarget::Query)
             .then(|| remember_query(app))
             .flatten();
     }
     match app.focus {
+        Pane::Votes if app.votes.agreement.take().is_some() => return None,
         Pane::Votes if app.votes.history.take().is_some() => return None,
         Pane::Votes if !app.votes.filter.is_empty() => {
             app.votes.filter.clear();
@@ -201,6 +219,9 @@ fn accept(app: &mut App) -> Option<Command> {
     if app.help.take().is_some() {
         return None;
     }
+    if app.input == Some(InputTarget::CountryPicker) {
+        return picker::accept(app);
+    }
     if app.input.take() != Some(InputTarget::Query) {
         return None;
     }
@@ -213,7 +234,12 @@ fn accept(app: &mut App) -> Option<Command> {
 /// In the query bar (or to open it): recall a query. In the country or help filter, which
 /// have no history, move like `up` / `down`.
 fn recall_or_move(app: &mut App, older: bool) -> Option<Command> {
-    if app.help.is_some() || app.input == Some(InputTarget::CountryFilter) {
+    if app.help.is_some()
+        || matches!(
+            app.input,
+            Some(InputTarget::CountryFilter | InputTarget::CountryPicker)
+        )
+    {
         move_selection(app, if older { Motion::Up } else { Motion::Down });
         return None;
     }
@@ -253,6 +279,10 @@ fn edit(app: &mut App, action: &Action) -> Option<Command> {
         match app.input {
             Some(InputTarget::Query) => &mut app.query.input,
             Some(InputTarget::CountryFilter) => &mut app.votes.filter,
+            Some(InputTarget::CountryPicker) => match &mut app.picker {
+                Some(picker) => &mut picker.filter,
+                None => return None,
+            },
             None => return None,
         }
     };
@@ -279,6 +309,9 @@ fn edit(app: &mut App, action: &Action) -> Option<Command> {
     }
     if let Some(InputTarget::Query) = app.input {
         query_changed(app)
+    } else if let Some(picker) = &mut app.picker {
+        picker.cursor = Cursor::default();
+        None
     } else {
         app.votes.cursor = Cursor::default();
         None

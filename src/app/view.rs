@@ -336,7 +336,8 @@ impl App {
     /// The selected country of the breakdown: (code, name as written).
     pub fn selected_country(&self) -> Option<(Option<String>, String)> {
         if let Some(history) = &self.votes.history {
-            return Some((Some(history.code.clone()), history.name.clone()));
+            let country = history.country.country();
+            return Some((Some(country.code.to_string()), country.en.to_string()));
         }
         let ballots = self.ballots();
         let (country, _) = ballots.get(self.votes.cursor.selected)?;

@@ -1,9 +1,12 @@
 //! Drawing: one file per pane, each a function of `&App` that draws into its area; nothing here
 //! changes state. Below the minimum size the whole screen is one message.
 
+pub mod agreement;
 pub mod ansi16;
 pub mod documents;
 pub mod help;
+pub mod history;
+pub mod picker;
 pub mod query;
 pub mod reader;
 pub mod status;
@@ -34,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     reader::render(frame, panes.reader, app, theme);
     votes::render(frame, panes.votes, app, theme);
     status::render(frame, panes.status, app, theme);
+    picker::render(frame, app, theme);
     help::render(frame, app, theme);
 }
 

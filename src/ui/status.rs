@@ -17,6 +17,7 @@ fn mode(app: &App) -> &'static str {
     match app.input {
         Some(InputTarget::Query) => "QUERY",
         Some(InputTarget::CountryFilter) => "COUNTRY",
+        Some(InputTarget::CountryPicker) => "PICK",
         None => "NORMAL",
     }
 }

@@ -207,6 +207,20 @@ impl Theme {
         };
         fg(colour).add_modifier(Modifier::BOLD)
     }
+
+    /// A country's vote on a roll call: a ballot in its colour; present but not voting in the
+    /// accent, absent as a warning, not a member and not listed dim (the words say which).
+    pub fn cast(&self, cast: crate::votes::Cast) -> Style {
+        use crate::votes::Cast;
+        match cast {
+            Cast::Yes => self.ballot(Ballot::Yes),
+            Cast::No => self.ballot(Ballot::No),
+            Cast::Abstain => self.ballot(Ballot::Abstain),
+            Cast::NonVoting => self.accent(),
+            Cast::Absent => self.warning(),
+            Cast::NotMember | Cast::NotListed => self.dim(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
 //! The vote pane: the selected resolution's stated counts and its three lists (letter, ISO code,
 //! name as written) narrowed by the country filter, with a warning when lists and counts
-//! disagree; or one country's vote on every resolution of the document list.
+//! disagree; or a country's history (`history`) or agreement ranking (`agreement`).
 
 use super::text::{inert, truncate};
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
-use crate::app::layout::HISTORY_HEADER_ROWS;
-use crate::app::view::{Standing, VoteRow, disagreement};
+use crate::app::view::{VoteRow, disagreement};
 use crate::app::{App, InputTarget, Pane};
 use crate::corpus::{Adoption, Ballot};
 use ratatui::Frame;
@@ -71,8 +70,12 @@ pub fn breakdown_header(app: &App, theme: &Theme, width: usize) -> Vec<Line<'sta
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if app.votes.agreement.is_some() {
+        super::agreement::render(frame, area, app, theme);
+        return;
+    }
     if app.votes.history.is_some() {
-        render_history(frame, area, app, theme);
+        super::history::render(frame, area, app, theme);
         return;
     }
     let width = usize::from(area.width.saturating_sub(2));
@@ -126,77 +129,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
         None => "Vote".to_string(),
     };
-    let block = pane_block(app, Pane::Votes, theme, &title);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-fn render_history(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(history) = &app.votes.history else {
-        return;
-    };
-    let width = usize::from(area.width.saturating_sub(2));
-    let height = usize::from(area.height.saturating_sub(2));
-    let rows = &app.documents.rows;
-    let standings: Vec<Standing> = rows
-        .iter()
-        .map(|&doc| app.standing(doc, &history.code))
-        .collect();
-    let count = |s: Standing| standings.iter().filter(|&&x| x == s).count();
-    let mut lines = vec![
-        Line::styled(
-            truncate(&format!("{} ({})", history.name, history.code), width),
-            theme.bold(),
-        ),
-        Line::from(vec![
-            Span::styled("Y ", theme.ballot(Ballot::Yes)),
-            Span::raw(format!("{}  ", count(Standing::Voted(Ballot::Yes)))),
-            Span::styled("N ", theme.ballot(Ballot::No)),
-            Span::raw(format!("{}  ", count(Standing::Voted(Ballot::No)))),
-            Span::styled("A ", theme.ballot(Ballot::Abstain)),
-            Span::raw(format!("{}  ", count(Standing::Voted(Ballot::Abstain)))),
-            Span::styled(format!("· {} absent", count(Standing::Absent)), theme.dim()),
-        ]),
-    ];
-    let shown = height.saturating_sub(HISTORY_HEADER_ROWS);
-    for (row, (&doc, standing)) in rows.iter().zip(&standings).enumerate().skip(history.offset) {
-        if lines.len() >= height {
-            break;
-        }
-        let Some(r) = app.resolution(doc) else {
-            continue;
-        };
-        let (mark, style) = match standing {
-            Standing::Voted(b) => (letter(*b), theme.ballot(*b)),
-            Standing::Absent => ("·", theme.dim()),
-            Standing::WithoutVote => ("=", theme.dim()),
-            Standing::Unknown => ("—", theme.dim()),
-        };
-        let what = match standing {
-            Standing::Voted(_) => String::new(),
-            Standing::Absent => " absent".to_string(),
-            Standing::WithoutVote => " sans vote".to_string(),
-            Standing::Unknown => " no vote".to_string(),
-        };
-        let selected = row == app.documents.cursor.selected;
-        let date = r
-            .adopted_on
-            .map_or_else(|| "—".to_string(), |d| d.to_string());
-        let text = format!(" {:<15} {date}{what}", r.id());
-        let text_style = if selected {
-            theme.selected()
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::raw(if selected { "▶" } else { " " }),
-            Span::styled(mark, style),
-            Span::styled(truncate(&text, width.saturating_sub(2)), text_style),
-        ]));
-    }
-    let title = format!(
-        "History — {}",
-        scroll_hint(history.offset, rows.len(), shown)
-    );
     let block = pane_block(app, Pane::Votes, theme, &title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -7,6 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use resolu::app::action::SharedVotes;
 use resolu::app::keymap::translate_event;
 use resolu::app::{Action, App, Command, update};
 use resolu::config::Config;
@@ -62,6 +63,12 @@ impl Harness {
                 paragraphs,
                 elapsed: Duration::from_millis(3),
             },
+        );
+        // The vote store, as the loader hands it over once the index is built.
+        let votes = resolu::votes::all_votes(&corpus.resolutions, &config);
+        update(
+            &mut app,
+            Action::VotesLoaded(SharedVotes(Arc::new(votes.store)), votes.warnings),
         );
         Harness {
             app,
