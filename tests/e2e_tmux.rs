@@ -471,6 +471,25 @@ fn a_resize_redraws_at_the_new_size() {
     tmux.send(&["q"]);
 }
 
+#[test]
+fn the_country_picker_opens_with_its_key_and_shows_a_history() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start_ui();
+    tmux.send(&["C"]);
+    tmux.wait_for_screen("the picker", |s| s.contains("Pick a country"));
+    tmux.type_text("allemagne");
+    tmux.wait_for_screen("Germany matched", |s| s.contains("DEU  Germany"));
+    tmux.send(&["Enter"]);
+    // The history, once the loader has handed over the vote store, and the query follows.
+    let screen = tmux.wait_for_screen("Germany's history", |s| {
+        s.contains("History DEU") && s.contains("voted no")
+    });
+    assert!(screen.contains("/ c:deu"), "{screen}");
+    tmux.send(&["q"]);
+}
+
 /// Put `bytes` in a tmux buffer and paste it as they are (no brackets of tmux's own).
 fn paste_raw(tmux: &Tmux, bytes: &str) {
     let set = tmux.run(&["set-buffer", "-b", "raw", bytes]);

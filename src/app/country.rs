@@ -176,6 +176,8 @@ fn cast_passes(store: &VoteStore, id: RollCallId, filter: &CountryFilter) -> boo
 
 /// Work the open history and ranking out again (the filter, the store or the country changed).
 pub(super) fn refresh_votes(app: &mut App) {
+    // The history and the ranking are mostly of one country: its roll calls are worked out once.
+    let mut worked: Option<(CountryId, Vec<RollCallId>)> = None;
     if let Some(country) = app.votes.history.as_ref().map(|h| h.country) {
         let roll_calls = roll_calls_in_filter(app, country);
         let rows = history(&app.vote_store, country, &roll_calls);
@@ -186,9 +188,13 @@ pub(super) fn refresh_votes(app: &mut App) {
             let len = h.shown().len();
             h.cursor.clamp(len);
         }
+        worked = Some((country, roll_calls));
     }
     if let Some(country) = app.votes.agreement.as_ref().map(|r| r.country) {
-        let roll_calls = roll_calls_in_filter(app, country);
+        let roll_calls = match worked {
+            Some((same, roll_calls)) if same == country => roll_calls,
+            _ => roll_calls_in_filter(app, country),
+        };
         let rows = ranking(&app.vote_store, country, &roll_calls);
         if let Some(r) = &mut app.votes.agreement {
             r.cursor.clamp(rows.len());
