@@ -173,6 +173,30 @@ fn a_country_history_with_its_bars_from_a_hand_built_store() {
     assert!(!screen.contains('\x1b'));
     assert!(screen.contains("Bad \\x1b[2Jtitle"), "{screen}");
     assert_snapshot!("history_hand_store", h.backend());
+    // Colour repeats the words: each answer in its own style.
+    let buffer = h.buffer();
+    let style_of = |words: &str| {
+        let (x, y) = (0..buffer.area.height)
+            .find_map(|y| {
+                let row: String = (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect();
+                let at = row.find(&format!("  {words} ·"))?;
+                Some((u16::try_from(row[..at].chars().count() + 2).unwrap(), y))
+            })
+            .unwrap_or_else(|| panic!("{words}"));
+        buffer[(x, y)].style().fg
+    };
+    for (words, cast) in [
+        ("voted no", Cast::No),
+        ("absent", Cast::Absent),
+        ("not a member", Cast::NotMember),
+        ("present, did not vote", Cast::NonVoting),
+    ] {
+        assert_eq!(style_of(words), h.theme.cast(cast).fg, "{words}");
+    }
+    assert_ne!(style_of("voted no"), style_of("absent"));
+    assert_ne!(style_of("absent"), style_of("not a member"));
     // Only its no votes.
     h.keys("x");
     let shown = h.app.votes.history.as_ref().unwrap().shown();
