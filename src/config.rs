@@ -396,6 +396,9 @@ fn expand(path: &str) -> PathBuf {
     }
 }
 
+/// The settings the vote store reads (see `votes::imported::VoteSettings`).
+impl crate::votes::imported::VoteSettings for Config {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -165,13 +165,16 @@ fn the_layers_depend_downwards_only() {
         ("corpus", &["text", "fsread"]),
         ("index", &["corpus", "text"]),
         ("cache", &["corpus", "text", "index", "fsread"]),
-        ("app", &["corpus", "index", "text", "plural"]),
-        ("config", &["app", "fsread"]),
+        ("votes", &["corpus", "text"]),
+        ("app", &["corpus", "index", "votes", "text", "plural"]),
+        ("config", &["app", "votes", "fsread"]),
         (
             "ui",
-            &["app", "config", "corpus", "index", "text", "plural"],
+            &[
+                "app", "config", "corpus", "index", "votes", "text", "plural",
+            ],
         ),
-        ("worker", &["app", "corpus", "index", "plural"]),
+        ("worker", &["app", "corpus", "index", "votes", "plural"]),
         ("clipboard", &[]),
         ("remember", &["app", "fsread"]),
     ];

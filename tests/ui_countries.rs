@@ -120,7 +120,7 @@ fn the_picker_opens_from_any_pane_and_filters_as_typed() {
     assert_snapshot!("picker_typed", h.backend());
     // Typed text is text: `q` does not quit, `j` does not move.
     h.keys("<bs><bs><bs><bs><bs>chine");
-    let first = resolu::app::picker::matches("chine")[0];
+    let first = resolu::app::views::matches("chine")[0];
     assert_eq!(first.code(), "CHN");
     // Enter: China's history from anywhere, although no resolution shown lists it.
     let command = h.act(Action::Accept);
@@ -137,7 +137,7 @@ fn the_picker_opens_from_any_pane_and_filters_as_typed() {
 fn arrows_move_in_the_picker() {
     let mut h = Harness::new();
     h.keys("Cguin");
-    let found = resolu::app::picker::matches("guin");
+    let found = resolu::app::views::matches("guin");
     assert!(found.len() > 2);
     h.keys("<down><down><up>");
     assert_eq!(h.app.picker.as_ref().unwrap().cursor.selected, 1);

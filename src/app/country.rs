@@ -10,86 +10,19 @@
 //! group matches its title. A `c:` naming the country itself is what chose it, not a narrowing:
 //! it is left out of the filters (with words, the search's documents have it applied already).
 
-use super::action::Command;
-use super::query::query_changed;
-use super::state::{App, Cursor, LineEdit, Pane, ReaderView};
+use super::state::{App, Cursor, Pane, ReaderView};
+use super::views::{History, Ranking};
 use crate::corpus::symbol::Symbol;
 use crate::corpus::{Ballot, ById, Resolution};
 use crate::index::query::{CountryFilter, Filters, Query};
 use crate::text::display::inert;
 use crate::text::fold::fold;
 use crate::votes::{
-    Agreement, Cast, CountryId, HistoryRow, RollCall, RollCallId, SessionShares, VoteStore,
-    history, ranking, shares_by_session,
+    Cast, CountryId, RollCall, RollCallId, VoteStore, history, ranking, shares_by_session,
 };
 use chrono::Datelike;
 use std::collections::HashSet;
 use std::ops::RangeInclusive;
-
-/// One country's vote on every roll call of the current filter, oldest first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct History {
-    pub country: CountryId,
-    pub rows: Vec<HistoryRow>,
-    /// Per session, over every row (the chart does not change with `only_no`).
-    pub shares: Vec<SessionShares>,
-    /// Show only the rows where it voted no.
-    pub only_no: bool,
-    /// Over the rows shown.
-    pub cursor: Cursor,
-}
-
-impl History {
-    pub fn new(country: CountryId) -> History {
-        History {
-            country,
-            rows: Vec::new(),
-            shares: Vec::new(),
-            only_no: false,
-            cursor: Cursor::default(),
-        }
-    }
-
-    /// The rows shown: every row, or its no votes.
-    pub fn shown(&self) -> Vec<HistoryRow> {
-        self.rows
-            .iter()
-            .filter(|r| !self.only_no || r.cast == Cast::No)
-            .copied()
-            .collect()
-    }
-}
-
-/// Every other country by agreement with one, over the current filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ranking {
-    pub country: CountryId,
-    /// Most alike first, as `votes::ranking` gives them.
-    pub rows: Vec<(CountryId, Agreement)>,
-    /// Show the least alike first.
-    pub least_first: bool,
-    pub cursor: Cursor,
-}
-
-impl Ranking {
-    pub fn new(country: CountryId) -> Ranking {
-        Ranking {
-            country,
-            rows: Vec::new(),
-            least_first: false,
-            cursor: Cursor::default(),
-        }
-    }
-
-    /// The rows in the order shown.
-    pub fn shown(&self) -> Vec<(CountryId, Agreement)> {
-        let mut rows = self.rows.clone();
-        if self.least_first {
-            rows.reverse();
-        }
-        rows
-    }
-}
 
 /// The roll calls of the current filter for a view of `own` (see the module's comment).
 pub fn roll_calls_in_filter(app: &App, own: CountryId) -> Vec<RollCallId> {
@@ -201,49 +134,6 @@ pub(super) fn refresh_votes(app: &mut App) {
             r.rows = rows;
         }
     }
-}
-
-/// Open `id`'s history in the vote pane and put `c:CODE` in the query (in place of a `c:`
-/// there).
-pub(super) fn choose_country(app: &mut App, id: CountryId) -> Option<Command> {
-    let only_no = app.votes.history.as_ref().is_some_and(|h| h.only_no);
-    app.votes.agreement = None;
-    app.votes.history = Some(History {
-        only_no,
-        ..History::new(id)
-    });
-    app.focus = Pane::Votes;
-    let country = id.country();
-    app.message = Some(format!("{} ({}): its votes", country.en, country.code));
-    let command = set_query_country(app, id);
-    refresh_votes(app);
-    command
-}
-
-/// The query with `c:CODE` for `id` in place of its `c:` words (a country name of several
-/// unquoted words loses only its first word's `c:`).
-fn set_query_country(app: &mut App, id: CountryId) -> Option<Command> {
-    let token = format!("c:{}", id.code().to_ascii_lowercase());
-    let is_country = |word: &str| {
-        let lower = word.to_lowercase();
-        ["c:", "country:", "pays:"]
-            .iter()
-            .any(|p| lower.starts_with(p))
-    };
-    let mut words: Vec<&str> = app
-        .query
-        .input
-        .text()
-        .split_whitespace()
-        .filter(|w| !is_country(w))
-        .collect();
-    words.push(&token);
-    let text = words.join(" ");
-    if text == app.query.input.text() {
-        return None;
-    }
-    app.query.input = LineEdit::new(&text);
-    query_changed(app)
 }
 
 /// The query names one country (`c:chine`): the history or ranking shown follows it; in the

@@ -3,7 +3,9 @@
 //! world comes back as a [`Command`].
 
 pub mod action;
+mod choose;
 pub mod country;
+mod cursor;
 pub mod help;
 pub mod keymap;
 mod language;
@@ -18,6 +20,7 @@ pub mod recall;
 pub mod state;
 pub mod update;
 pub mod view;
+pub mod views;
 
 /// The language a resolution's versions are told apart by (`App::language`).
 pub use crate::corpus::Language;

@@ -88,7 +88,10 @@ pub(super) fn move_selection(app: &mut App, motion: Motion) {
         Some(InputTarget::CountryFilter) => Pane::Votes,
         Some(InputTarget::CountryPicker) => {
             let page = usize::from(super::layout::picker_rows(app.size));
-            super::picker::move_by(app, motion.delta(page));
+            if let Some(picker) = &mut app.picker {
+                let len = super::views::matches(picker.filter.text()).len();
+                picker.cursor.move_by(motion.delta(page), len);
+            }
             return;
         }
         _ => app.focus,
@@ -312,7 +315,7 @@ pub(super) fn settle(app: &mut App) {
         ranking.cursor.reveal(selected, 1, page);
     }
     if let Some(picker) = &mut app.picker {
-        let len = super::picker::matches(picker.filter.text()).len();
+        let len = super::views::matches(picker.filter.text()).len();
         picker.cursor.clamp(len);
         let selected = picker.cursor.selected;
         let page = usize::from(super::layout::picker_rows(app.size));

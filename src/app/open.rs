@@ -3,7 +3,8 @@
 //! its citation.
 
 use super::action::{Action, Command};
-use super::country::{choose_country, open_history_row};
+use super::choose::choose_country;
+use super::country::open_history_row;
 use super::lines::{context_scroll, document_lines};
 use super::navigate::{reader_height, reader_width, select_hit_document};
 use super::query::query_changed;

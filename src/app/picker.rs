@@ -3,60 +3,10 @@
 //! filter is typed through `update` like the query; Enter opens the chosen country's history.
 
 use super::action::Command;
-use super::country::choose_country;
-use super::state::{App, Cursor, InputTarget, LineEdit};
-use crate::corpus::countries;
-use crate::text::fold::fold;
-use crate::votes::CountryId;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-use std::collections::HashSet;
-
-/// The popup's state: what is typed and the selected match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Picker {
-    pub filter: LineEdit,
-    pub cursor: Cursor,
-}
-
-/// The countries `filter` finds, best first. Empty: every country by English name. Otherwise
-/// the table's own matches first (an exact code or name, then names a word of which starts with
-/// what is typed: `countries::candidates`, as `c:` and `resolu votes` read a country), then the
-/// fuzzy matches of any name, best score first (`chn`, `etats unis`, `urss`).
-pub fn matches(filter: &str) -> Vec<CountryId> {
-    let wanted = fold(filter.trim());
-    if wanted.is_empty() {
-        let mut all: Vec<CountryId> = CountryId::all().collect();
-        all.sort_by_cached_key(|id| fold(id.country().en));
-        return all;
-    }
-    let mut out: Vec<CountryId> = countries::candidates(filter)
-        .into_iter()
-        .filter_map(CountryId::of)
-        .collect();
-    let mut seen: HashSet<CountryId> = out.iter().copied().collect();
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let mut fuzzy: Vec<(i64, String, CountryId)> = CountryId::all()
-        .filter(|id| !seen.contains(id))
-        .filter_map(|id| {
-            let c = id.country();
-            let names = [c.code, c.en, c.fr]
-                .into_iter()
-                .chain(c.aliases.iter().copied());
-            let best = names
-                .filter_map(|name| matcher.fuzzy_match(&fold(name), &wanted))
-                .max()?;
-            Some((best, fold(c.en), id))
-        })
-        .collect();
-    fuzzy.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    for (_, _, id) in fuzzy {
-        if seen.insert(id) {
-            out.push(id);
-        }
-    }
-    out
-}
+use super::choose::choose_country;
+use super::state::{App, InputTarget};
+use super::views::Picker;
+use super::views::matches;
 
 /// Open the popup (from any pane), or close it.
 pub(super) fn toggle(app: &mut App) {
@@ -80,17 +30,11 @@ pub(super) fn accept(app: &mut App) -> Option<Command> {
     None
 }
 
-/// Up, down and the page keys in the popup.
-pub(super) fn move_by(app: &mut App, delta: isize) {
-    if let Some(picker) = &mut app.picker {
-        let len = matches(picker.filter.text()).len();
-        picker.cursor.move_by(delta, len);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::countries;
+    use crate::votes::CountryId;
 
     fn codes(filter: &str) -> Vec<&'static str> {
         matches(filter).into_iter().map(CountryId::code).collect()

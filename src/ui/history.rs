@@ -6,8 +6,8 @@
 use super::text::truncate;
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
-use crate::app::country::History;
 use crate::app::layout::{history_header_rows, history_page};
+use crate::app::views::History;
 use crate::app::{App, Pane};
 use crate::votes::{Cast, SessionShares, VoteStore};
 use ratatui::Frame;

@@ -5,7 +5,7 @@ use super::text::{inert, truncate};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::layout::{picker_area, picker_rows};
-use crate::app::picker::matches;
+use crate::app::views::matches;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

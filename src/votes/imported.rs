@@ -3,7 +3,6 @@
 
 use super::store::VoteStore;
 use super::texts::from_texts;
-use crate::config::Config;
 use crate::corpus::model::Resolution;
 
 /// Roll calls read, and what went wrong reading them (one sentence each, naming the file).
@@ -13,8 +12,13 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+/// What the vote store needs to know of the configuration, implemented by `config::Config`:
+/// `votes` sits below `config` (which sits above `app`, which holds a vote store), so it names
+/// no config type. Empty until the importer needs settings (its paths, the cache folder).
+pub trait VoteSettings {}
+
 /// The voting records imported so far (none yet: `import-votes` is to come).
-pub fn load(_config: &Config) -> Imported {
+pub fn load<C: VoteSettings + ?Sized>(_config: &C) -> Imported {
     Imported {
         store: VoteStore::new(),
         warnings: Vec::new(),
@@ -22,7 +26,7 @@ pub fn load(_config: &Config) -> Imported {
 }
 
 /// Every roll call: the corpus's texts' first, then the imported records.
-pub fn all_votes(resolutions: &[Resolution], config: &Config) -> Imported {
+pub fn all_votes<C: VoteSettings + ?Sized>(resolutions: &[Resolution], config: &C) -> Imported {
     let mut store = from_texts(resolutions);
     let imported = load(config);
     store.extend(imported.store);
