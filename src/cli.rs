@@ -164,6 +164,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import voting records into the cache dir (UN Digital Library GA/SC voting data sets,
+    /// Voeten's `unvotes.csv` with its `roll_calls.csv`, or a folder of them); importing a file
+    /// again replaces its earlier roll calls.
+    ImportVotes {
+        /// Files or folders to import.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// List the imported files: roll calls, casts, when, warnings.
+        #[arg(long, conflicts_with_all = ["remove", "clear"])]
+        list: bool,
+        /// Remove the roll calls imported from FILE (repeatable).
+        #[arg(long, value_name = "FILE", conflicts_with = "clear")]
+        remove: Vec<PathBuf>,
+        /// Remove every imported roll call.
+        #[arg(long)]
+        clear: bool,
+    },
     /// Print the files resolu reads and writes: config file, log folder, cache folder, state
     /// folder.
     Config,
@@ -259,7 +276,14 @@ mod tests {
         manual(&mut man).unwrap();
         let man = String::from_utf8(man).unwrap();
         for sub in [
-            "list", "show", "export", "check", "search", "votes", "config",
+            "list",
+            "show",
+            "export",
+            "check",
+            "search",
+            "votes",
+            "config",
+            "import-votes",
         ] {
             assert!(bash.contains(sub), "bash completion lacks {sub}");
             assert!(man.contains(sub), "manual lacks {sub}");

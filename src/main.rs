@@ -137,6 +137,21 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             resolu::cli::manual(out)?;
             EXIT_OK
         }
+        Command::ImportVotes {
+            files,
+            list,
+            remove,
+            clear,
+        } => {
+            let request = commands::ImportVotes {
+                files,
+                list,
+                remove,
+                clear,
+            };
+            let dir = config::paths().cache_dir;
+            commands::import_votes(dir.as_deref(), &request, out, &mut err)?
+        }
         Command::Cache { action } => {
             let config = config_for_command(&mut err)?;
             let corpus = action.corpus();
@@ -178,7 +193,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Check { corpus, json, .. } => {
             with_corpus(&corpus, &global, &mut err, |c, _, err| {
-                commands::check(c, json, out, err)
+                let status = commands::check(c, json, out, err)?;
+                let votes = resolu::votes::all_votes(&c.resolutions, &config::load().0);
+                for warning in &votes.warnings {
+                    writeln!(err, "resolu: votes: {}", Shown(warning))?;
+                }
+                commands::vote_disagreements(&votes.store, json, out)?;
+                Ok(status)
             })?
         }
         Command::Search {

@@ -3,10 +3,12 @@
 
 mod cache;
 mod check;
+mod import_votes;
 mod search;
 
 pub use cache::cache;
-pub use check::{check, explain, stats};
+pub use check::{check, explain, stats, vote_disagreements};
+pub use import_votes::{ImportVotes, import_votes};
 
 pub use search::{SearchOptions, search, search_stdin, votes};
 

@@ -82,9 +82,7 @@ fn field_of_key(key: &str) -> Option<Field> {
         "description" | "agendatitle" | "agenda" => Field::Description,
         "totalyes" | "yes" => Field::Yes,
         "totalno" | "no" => Field::No,
-        "totalabstentions" | "totalabstention" | "abstentions" | "abstention" => {
-            Field::Abstentions
-        }
+        "totalabstentions" | "totalabstention" | "abstentions" | "abstention" => Field::Abstentions,
         "totalnonvoting" | "nonvoting" => Field::NonVoting,
         "rcid" => Field::Rcid,
         "country" => Field::Country,
@@ -139,7 +137,12 @@ impl Header {
     pub fn read(record: &csv::ByteRecord) -> Header {
         let names: Vec<String> = record
             .iter()
-            .map(|b| String::from_utf8_lossy(b).trim().trim_start_matches('\u{feff}').to_string())
+            .map(|b| {
+                String::from_utf8_lossy(b)
+                    .trim()
+                    .trim_start_matches('\u{feff}')
+                    .to_string()
+            })
             .collect();
         let fields: Vec<Option<Field>> = names.iter().map(|n| field(n)).collect();
         let countries = names
@@ -269,7 +272,10 @@ mod tests {
         assert_eq!(h.countries[3], CountryId::of_code("AFG"));
         assert_eq!(h.countries[4], CountryId::of_code("FRA"));
         assert_eq!(h.countries[5], CountryId::of_code("TUR"));
-        assert_eq!(h.unknown_columns().collect::<Vec<_>>(), vec![(6, "Atlantis")]);
+        assert_eq!(
+            h.unknown_columns().collect::<Vec<_>>(),
+            vec![(6, "Atlantis")]
+        );
     }
 
     #[test]

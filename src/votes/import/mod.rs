@@ -144,10 +144,7 @@ fn next_row<R: Read>(
 }
 
 /// The header row (line 1), or why there is none.
-fn header<R: Read>(
-    file: &str,
-    csv: &mut csv::Reader<R>,
-) -> Result<columns::Header, ImportError> {
+fn header<R: Read>(file: &str, csv: &mut csv::Reader<R>) -> Result<columns::Header, ImportError> {
     let mut record = csv::ByteRecord::new();
     match csv.read_byte_record(&mut record) {
         Ok(true) => Ok(columns::Header::read(&record)),

@@ -16,7 +16,15 @@ fn voeten_unres_becomes_a_un_symbol() {
     assert_eq!(s("R/50/38B").as_deref(), Some("A/RES/50/38 B"));
     assert_eq!(s("A/RES/71/5").as_deref(), Some("A/RES/71/5"));
     assert_eq!(s("A/RES/ES-10/21").as_deref(), Some("A/RES/ES-10/21"));
-    for other in ["", "NA", "SS/1/59", "R/31/208/III", "R/61/128AB", "R/10 65", "R/0/1"] {
+    for other in [
+        "",
+        "NA",
+        "SS/1/59",
+        "R/31/208/III",
+        "R/61/128AB",
+        "R/10 65",
+        "R/0/1",
+    ] {
         assert_eq!(s(other), None, "{other}");
     }
 }
@@ -30,7 +38,11 @@ fn a_bom_crlf_and_a_malformed_row() {
     assert_eq!(import.report.casts, 2);
     assert_eq!(import.report.skipped, 1);
     assert!(
-        import.report.warnings.iter().any(|w| w.starts_with("v.csv:3: 2 fields")),
+        import
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("v.csv:3: 2 fields")),
         "{:?}",
         import.report.warnings
     );
@@ -65,7 +77,11 @@ fn roll_calls_give_symbols_scopes_and_titles() {
     assert_eq!(store.cast(ids[1], id("CHN")), Cast::Yes);
     assert_eq!(import.report.unknown_countries, 1);
     assert!(
-        import.report.warnings.iter().any(|w| w.contains("u.csv:4: country “Zanzibar”")),
+        import
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.contains("u.csv:4: country “Zanzibar”")),
         "{:?}",
         import.report.warnings
     );
@@ -74,6 +90,9 @@ fn roll_calls_give_symbols_scopes_and_titles() {
 #[test]
 fn not_a_voting_file_is_an_error_naming_it() {
     let err = read("x.csv", "a,b\n1,2\n".as_bytes()).unwrap_err();
-    assert!(err.to_string().starts_with("x.csv: not a voting data set"), "{err}");
+    assert!(
+        err.to_string().starts_with("x.csv: not a voting data set"),
+        "{err}"
+    );
     assert!(read("e.csv", "".as_bytes()).is_err());
 }

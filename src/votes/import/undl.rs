@@ -95,15 +95,14 @@ fn roll_call(
         .filter(|t| !values::is_missing(t))
         .or_else(|| Some(cell(record, cols.description)).filter(|t| !values::is_missing(t)));
     rc.title = title.map(str::to_string);
-    let mut total = |column: Option<usize>, name: &str| match values::count(cell(record, column)) {
-        Ok(n) => n,
-        Err(()) => {
+    let mut total = |column: Option<usize>, name: &str| {
+        let value = cell(record, column);
+        values::count(value).unwrap_or_else(|()| {
             report.warn(format!(
-                "{file}:{line}: {name} “{}” is not a whole number; left out",
-                cell(record, column)
+                "{file}:{line}: {name} “{value}” is not a whole number; left out"
             ));
             None
-        }
+        })
     };
     rc.totals = Totals {
         yes: total(cols.yes, "total yes"),
@@ -176,7 +175,11 @@ pub fn long<R: Read>(
     let FileImport { store, report } = import;
     while let Some(line) = next_row(file, csv, &mut record, report) {
         if record.len() != cols.width {
-            let why = format!("{} fields where the header has {}", record.len(), cols.width);
+            let why = format!(
+                "{} fields where the header has {}",
+                record.len(),
+                cols.width
+            );
             report.skip(file, line, &why);
             continue;
         }
@@ -204,13 +207,12 @@ pub fn long<R: Read>(
         key.extend_from_slice(cell(&record, cols.undl_id).as_bytes());
         key.push(0);
         key.extend_from_slice(cell(&record, cols.resolution).as_bytes());
-        let id = match by_key.get(key.as_slice()) {
-            Some(&id) => id,
-            None => {
-                let id = store.push(roll_call(file, line, &record, &cols, report));
-                by_key.insert(key.clone(), id);
-                id
-            }
+        let id = if let Some(&id) = by_key.get(key.as_slice()) {
+            id
+        } else {
+            let id = store.push(roll_call(file, line, &record, &cols, report));
+            by_key.insert(key.clone(), id);
+            id
         };
         let cast = cast.unwrap_or_else(|| {
             report.blank_votes += 1;
@@ -245,7 +247,11 @@ pub fn wide<R: Read>(
     let mut record = csv::ByteRecord::new();
     while let Some(line) = next_row(file, csv, &mut record, report) {
         if record.len() != cols.width {
-            let why = format!("{} fields where the header has {}", record.len(), cols.width);
+            let why = format!(
+                "{} fields where the header has {}",
+                record.len(),
+                cols.width
+            );
             report.skip(file, line, &why);
             continue;
         }

@@ -172,7 +172,10 @@ pub(super) fn roll_calls_from<R: Read>(
         }
         let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
         let Some(rcid) = values::small_number(get(rcid_c)) else {
-            let why = format!("rcid “{}” is not a number", String::from_utf8_lossy(get(rcid_c)));
+            let why = format!(
+                "rcid “{}” is not a number",
+                String::from_utf8_lossy(get(rcid_c).trim_ascii())
+            );
             report.skip(file, line, &why);
             continue;
         };
@@ -282,14 +285,17 @@ pub(super) fn votes<R: Read>(
         }
         let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
         let Some(rcid) = values::small_number(get(rcid_c)) else {
-            let why = format!("rcid “{}” is not a number", String::from_utf8_lossy(get(rcid_c)));
+            let why = format!(
+                "rcid “{}” is not a number",
+                String::from_utf8_lossy(get(rcid_c).trim_ascii())
+            );
             report.skip(file, line, &why);
             continue;
         };
         let Some(cast) = vote(get(vote_c)) else {
             let why = format!(
                 "vote “{}” is none of yes, no, abstain",
-                String::from_utf8_lossy(get(vote_c))
+                String::from_utf8_lossy(get(vote_c).trim_ascii())
             );
             report.skip(file, line, &why);
             continue;
@@ -298,15 +304,14 @@ pub(super) fn votes<R: Read>(
         key.extend_from_slice(get(name_c));
         key.push(0);
         key.extend_from_slice(get(code_c));
-        let resolved = match names.get(key.as_slice()) {
-            Some(&known) => known,
-            None => {
-                let name = text(get(name_c)).unwrap_or("");
-                let code = text(get(code_c)).unwrap_or("");
-                let found = country(name, code);
-                names.insert(key.clone(), found);
-                found
-            }
+        let resolved = if let Some(&known) = names.get(key.as_slice()) {
+            known
+        } else {
+            let name = text(get(name_c)).unwrap_or("");
+            let code = text(get(code_c)).unwrap_or("");
+            let found = country(name, code);
+            names.insert(key.clone(), found);
+            found
         };
         let Some(country) = resolved else {
             report.unknown_countries += 1;
