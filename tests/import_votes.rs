@@ -435,3 +435,18 @@ fn config_files_are_imported_when_changed() {
         "S/RES/2335 (2016)"
     );
 }
+
+#[test]
+fn names_from_a_file_reach_the_terminal_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil.csv");
+    std::fs::write(
+        &file,
+        "rcid,country,country_code,vote\n1,\u{1b}]52;c;aGk=\u{7}Utopia,XX,yes\n",
+    )
+    .unwrap();
+    let (status, _, err) = run(resolu(dir.path()).arg("import-votes").arg(&file));
+    assert_eq!(status, 0, "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("\\x1b]52;c;aGk=\\x07Utopia"), "{err}");
+}
