@@ -9,6 +9,7 @@ pub mod cast;
 pub mod country;
 pub mod history;
 pub mod imported;
+pub mod seats;
 pub mod store;
 pub mod texts;
 
