@@ -10,6 +10,7 @@ pub mod country;
 pub mod history;
 pub mod imported;
 pub mod seats;
+pub mod select;
 pub mod store;
 pub mod texts;
 
