@@ -2,7 +2,7 @@
 //! every State's agreement with the USA over all 6,202 roll calls (target ≤ 100 ms) and one
 //! State's history with its shares per session (target ≤ 20 ms). On the real data
 //! (`../shared/votes/unvotes/`) when present, else on a generated store of its size: 6,202 roll
-//! calls × 200 States.
+//! calls × 200 States (`RESOLU_BENCH_GENERATED=1` asks for it even with the data there).
 
 // Test and tool code: a failure is meant to stop it, and clippy's pedantic group is for src/.
 #![allow(
@@ -56,7 +56,12 @@ fn generated() -> VoteStore {
 }
 
 fn bench(c: &mut Criterion) {
-    let (store, label) = match unvotes::data() {
+    // RESOLU_BENCH_GENERATED=1: the generated store even when the real data is there.
+    let real = std::env::var_os("RESOLU_BENCH_GENERATED")
+        .is_none()
+        .then(unvotes::data)
+        .flatten();
+    let (store, label) = match real {
         Some(dir) => (unvotes::read(&dir), "real"),
         None => (generated(), "generated"),
     };
