@@ -220,7 +220,10 @@ fn the_filter_reads_texts_and_records() {
     assert_eq!(symbols(with_query("c:chn=abstain")), ["A/RES/75/2"]);
     assert_eq!(symbols(with_query("sym:74/2")), ["A/RES/74/2"]);
     let worded = symbols(with_query("vaccins"));
-    assert!(worded.contains(&"A/HRC/RES/46/13".to_string()), "{worded:?}");
+    assert!(
+        worded.contains(&"A/HRC/RES/46/13".to_string()),
+        "{worded:?}"
+    );
     assert!(worded.iter().all(|s| s.starts_with("A/HRC/")), "{worded:?}");
     assert_eq!(symbols(with_query("v:recorded")).len(), 8);
     assert!(symbols(with_query("v:none")).is_empty());
