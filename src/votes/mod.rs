@@ -9,6 +9,8 @@ pub mod cast;
 pub mod country;
 pub mod history;
 pub mod imported;
+pub mod seats;
+pub mod select;
 pub mod store;
 pub mod texts;
 
