@@ -12,6 +12,8 @@ pub mod history;
 pub mod import;
 pub mod imported;
 pub mod saved;
+pub mod seats;
+pub mod select;
 pub mod store;
 pub mod texts;
 
