@@ -38,8 +38,7 @@ fn main() {
                     if line.italic == Some(true) { "I" } else { "-" },
                     if line.bold == Some(true) { "B" } else { "-" },
                     if line.blank_before { "^" } else { " " },
-                    line.note
-                        .as_ref()
+                    line.note()
                         .map_or(String::new(), |m| format!("[note {m}] ")),
                     line.text
                 );

@@ -1,5 +1,5 @@
 //! The command line (CONTRACT.md): `list`, `show`, `export`, `check`, `search`, `votes`,
-//! `config`; no subcommand opens the terminal UI.
+//! `agree`, `config`; no subcommand opens the terminal UI.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::fmt::Write;
@@ -43,6 +43,31 @@ impl CorpusArgs {
     pub fn given(&self) -> Vec<PathBuf> {
         self.paths.iter().chain(&self.corpus).cloned().collect()
     }
+}
+
+/// Which roll calls `votes` and `agree` work on.
+#[derive(Debug, Clone, Default, Args)]
+pub struct VoteFilterArgs {
+    /// Only the resolutions whose text matches this query (query language below); a roll
+    /// call only in the voting records passes a query of keys its record answers (s:, y:,
+    /// b:, sym:, c:, v:, src:).
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Only this session (`75`, `ES-10`).
+    #[arg(long)]
+    pub session: Option<String>,
+    /// Only roll calls of this year or later.
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Only roll calls of this year or earlier.
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+}
+
+fn parse_cast(word: &str) -> Result<crate::votes::Cast, String> {
+    crate::votes::Cast::parse(word).ok_or_else(|| {
+        format!("“{word}”: try yes, no, abstain, non-voting, absent, not-member or not-listed")
+    })
 }
 
 /// `resolu cache …`.
@@ -155,7 +180,7 @@ pub enum Command {
         #[arg(short = 'e', long)]
         exit_status: bool,
     },
-    /// A country's vote on every resolution with a recorded vote.
+    /// A country's vote on every resolution roll call (texts and imported voting records).
     Votes {
         /// ISO code, French or English name (accents and case ignored).
         country: String,
@@ -163,6 +188,56 @@ pub enum Command {
         corpus: CorpusArgs,
         #[arg(long)]
         json: bool,
+        /// Only the roll calls where it voted no.
+        #[arg(long, conflicts_with = "cast")]
+        no: bool,
+        /// Only the roll calls where it did this: yes, no, abstain, non-voting, absent,
+        /// not-member, not-listed.
+        #[arg(long, value_parser = parse_cast)]
+        cast: Option<crate::votes::Cast>,
+        /// Its shares per session instead of one line per roll call.
+        #[arg(long)]
+        by_session: bool,
+        #[command(flatten)]
+        filter: VoteFilterArgs,
+    },
+    /// Agreement between two countries (`agree A B`), or the countries that vote most
+    /// (`--top N`) or least (`--bottom N`) like one: same vote 1, one abstaining ½, yes
+    /// against no 0, over the roll calls where both took a position.
+    Agree {
+        /// ISO code, French or English name.
+        country: String,
+        /// A second country (a PATH here is read as a corpus path).
+        other: Option<String>,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// The N countries most alike (default 10).
+        #[arg(long, value_name = "N", conflicts_with = "bottom")]
+        top: Option<usize>,
+        /// The N countries least alike, least alike first.
+        #[arg(long, value_name = "N")]
+        bottom: Option<usize>,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        filter: VoteFilterArgs,
+    },
+    /// Import voting records into the cache dir (UN Digital Library GA/SC voting data sets,
+    /// Voeten's `unvotes.csv` with its `roll_calls.csv`, or a folder of them); importing a file
+    /// again replaces its earlier roll calls.
+    ImportVotes {
+        /// Files or folders to import.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// List the imported files: roll calls, casts, when, warnings.
+        #[arg(long, conflicts_with_all = ["remove", "clear"])]
+        list: bool,
+        /// Remove the roll calls imported from FILE (repeatable).
+        #[arg(long, value_name = "FILE", conflicts_with = "clear")]
+        remove: Vec<PathBuf>,
+        /// Remove every imported roll call.
+        #[arg(long)]
+        clear: bool,
     },
     /// Print the files resolu reads and writes: config file, log folder, cache folder, state
     /// folder.
@@ -259,11 +334,13 @@ mod tests {
         manual(&mut man).unwrap();
         let man = String::from_utf8(man).unwrap();
         for sub in [
-            "list", "show", "export", "check", "search", "votes", "config",
+            "list", "show", "export", "check", "search", "votes", "agree", "config",
         ] {
             assert!(bash.contains(sub), "bash completion lacks {sub}");
             assert!(man.contains(sub), "manual lacks {sub}");
         }
+        // roff escapes the hyphen.
+        assert!(bash.contains("import-votes") && man.contains("import\\-votes"));
         assert!(
             man.contains("Query language") && man.contains("c:fra=no"),
             "{man}"

@@ -44,6 +44,8 @@ pub struct Config {
     /// The largest corpus file read, in bytes (`max_file_mb`); a larger one is skipped with a
     /// warning.
     pub max_file_bytes: u64,
+    /// Voting records (`votes`): imported into the cache dir at start when new or changed.
+    pub vote_files: Vec<PathBuf>,
     /// The warnings `load` returned, kept so the terminal UI can show and log them.
     pub warnings: Vec<String>,
 }
@@ -168,6 +170,7 @@ pub fn from_toml(user: Option<&str>) -> (Config, Vec<String>) {
         list_width: None,
         history_size: crate::app::recall::DEFAULT_LIMIT,
         max_file_bytes: crate::fsread::DEFAULT_FILE_LIMIT,
+        vote_files: Vec::new(),
         language: None,
         warnings: Vec::new(),
     };
@@ -239,6 +242,10 @@ impl<'a> Reader<'a> {
                 "corpus_paths" => match string_list(value) {
                     Some(list) => config.corpus_paths = list.iter().map(|p| expand(p)).collect(),
                     None => self.warn(key, "must be a list of paths, like [\"~/un\"]"),
+                },
+                "votes" => match string_list(value) {
+                    Some(list) => config.vote_files = list.iter().map(|p| expand(p)).collect(),
+                    None => self.warn(key, "must be a list of paths, like [\"~/unvotes\"]"),
                 },
                 "mouse" => match value.as_bool() {
                     Some(on) => config.mouse = on,
@@ -397,7 +404,15 @@ fn expand(path: &str) -> PathBuf {
 }
 
 /// The settings the vote store reads (see `votes::imported::VoteSettings`).
-impl crate::votes::imported::VoteSettings for Config {}
+impl crate::votes::imported::VoteSettings for Config {
+    fn cache_dir(&self) -> Option<std::path::PathBuf> {
+        paths().cache_dir
+    }
+
+    fn vote_files(&self) -> &[std::path::PathBuf] {
+        &self.vote_files
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -486,6 +501,7 @@ mod tests {
     #[test]
     fn the_user_file_is_laid_over_the_default() {
         let user = "mouse = true\ncorpus_paths = [\"/data/un\"]\nlist_width = 44\n\
+                    votes = [\"/data/unvotes\"]\n\
                     [keys.normal]\nquit = [\"x\"]\n\
                     [colours]\nyes = \"blue\"\ndepth = \"16\"\n[history]\nsize = 20\n";
         let (config, warnings) = from_toml(Some(user));
@@ -496,6 +512,8 @@ mod tests {
         assert_eq!(Config::default().list_width, None);
         assert_eq!(Config::default().history_size, 500);
         assert_eq!(config.corpus_paths, vec![PathBuf::from("/data/un")]);
+        assert_eq!(config.vote_files, vec![PathBuf::from("/data/unvotes")]);
+        assert!(Config::default().vote_files.is_empty());
         assert_eq!(from_toml(None).0.language, None);
         let (english, warnings) = from_toml(Some("language = \"EN\""));
         assert!(warnings.is_empty(), "{warnings:?}");

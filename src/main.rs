@@ -11,6 +11,7 @@ use resolu::corpus::load::Corpus;
 use resolu::plural;
 use resolu::text::display::{Shown, inert};
 use resolu::text::inert_write::InertWrite;
+use resolu::votes::{self, VoteStore};
 use resolu::worker::IndexMaker;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -56,6 +57,22 @@ fn with_corpus(
     err: &mut dyn Write,
     command: impl FnOnce(&Corpus, &IndexSource, &mut dyn Write) -> io::Result<u8>,
 ) -> anyhow::Result<u8> {
+    with_corpus_and_votes(args, global, err, |c, index, _, err| command(c, index, err))
+}
+
+/// [`with_corpus`], with the vote store of the corpus's texts and the imported voting records
+/// (their warnings printed).
+fn with_corpus_and_votes(
+    args: &CorpusArgs,
+    global: &CorpusArgs,
+    err: &mut dyn Write,
+    command: impl FnOnce(
+        &Corpus,
+        &IndexSource,
+        &dyn Fn() -> VoteStore,
+        &mut dyn Write,
+    ) -> io::Result<u8>,
+) -> anyhow::Result<u8> {
     let config = config_for_command(err)?;
     let cache = cache_dir(args, global);
     let (corpus, index) = commands::load(
@@ -64,7 +81,14 @@ fn with_corpus(
         config.max_file_bytes,
         err,
     )?;
-    let status = command(&corpus, &index, err)?;
+    let votes = || {
+        let imported = votes::all_votes(&corpus.resolutions, &config);
+        for warning in &imported.warnings {
+            eprintln!("resolu: votes: {}", Shown(warning));
+        }
+        imported.store
+    };
+    let status = command(&corpus, &index, &votes, err)?;
     let input_problem = if corpus.problems.is_empty() {
         EXIT_OK
     } else {
@@ -137,6 +161,21 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             resolu::cli::manual(out)?;
             EXIT_OK
         }
+        Command::ImportVotes {
+            files,
+            list,
+            remove,
+            clear,
+        } => {
+            let request = commands::ImportVotes {
+                files,
+                list,
+                remove,
+                clear,
+            };
+            let dir = config::paths().cache_dir;
+            commands::import_votes(dir.as_deref(), &request, out, &mut err)?
+        }
         Command::Cache { action } => {
             let config = config_for_command(&mut err)?;
             let corpus = action.corpus();
@@ -177,8 +216,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             commands::stats(&source, config.max_file_bytes, out)?
         }
         Command::Check { corpus, json, .. } => {
-            with_corpus(&corpus, &global, &mut err, |c, _, err| {
-                commands::check(c, json, out, err)
+            with_corpus_and_votes(&corpus, &global, &mut err, |c, _, votes, err| {
+                let status = commands::check(c, json, out, err)?;
+                commands::vote_disagreements(&votes(), json, out)?;
+                Ok(status)
             })?
         }
         Command::Search {
@@ -230,12 +271,74 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             country,
             corpus,
             json,
-        } => with_corpus(&corpus, &global, &mut err, |c, _, err| {
-            commands::votes(c, &country, json, out, err)
-        })?,
+            no,
+            cast,
+            by_session,
+            filter,
+        } => {
+            let options = commands::VotesOptions {
+                json,
+                cast: if no { Some(votes::Cast::No) } else { cast },
+                by_session,
+                filter: vote_filter(filter),
+            };
+            with_corpus_and_votes(&corpus, &global, &mut err, |c, index, store, err| {
+                commands::votes(c, index, &store(), &country, &options, out, err)
+            })?
+        }
+        Command::Agree {
+            country,
+            mut other,
+            mut corpus,
+            top,
+            bottom,
+            json,
+            filter,
+        } => {
+            // `agree A PATH`: a second word that names no country but a file is a corpus path.
+            if let Some(path) = other.take_if(|o| {
+                commands::resolve_country(o).is_err() && std::path::Path::new(o).exists()
+            }) {
+                corpus.paths.insert(0, path.into());
+            }
+            let options = commands::AgreeOptions {
+                json,
+                top,
+                bottom,
+                filter: vote_filter(filter),
+            };
+            with_corpus_and_votes(&corpus, &global, &mut err, |c, index, store, err| {
+                let store = store();
+                commands::agree(
+                    c,
+                    index,
+                    &store,
+                    &country,
+                    other.as_deref(),
+                    &options,
+                    out,
+                    err,
+                )
+            })?
+        }
     };
     out.flush()?;
     Ok(status)
+}
+
+/// The roll calls `votes` and `agree` work on, from their options.
+fn vote_filter(args: resolu::cli::VoteFilterArgs) -> commands::VoteFilter {
+    let years = match (args.from, args.to) {
+        (None, None) => None,
+        (from, to) => Some(from.unwrap_or(i32::MIN)..=to.unwrap_or(i32::MAX)),
+    };
+    commands::VoteFilter {
+        query: args.query,
+        window: votes::select::Window {
+            session: args.session,
+            years,
+        },
+    }
 }
 
 /// The command line, or clap's message for a wrong one. Its messages quote the arguments they

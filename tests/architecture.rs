@@ -165,7 +165,7 @@ fn the_layers_depend_downwards_only() {
         ("corpus", &["text", "fsread"]),
         ("index", &["corpus", "text"]),
         ("cache", &["corpus", "text", "index", "fsread"]),
-        ("votes", &["corpus", "text"]),
+        ("votes", &["corpus", "index", "text", "cache", "fsread"]),
         ("app", &["corpus", "index", "votes", "text", "plural"]),
         ("config", &["app", "votes", "fsread"]),
         (

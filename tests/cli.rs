@@ -737,7 +737,7 @@ fn votes_counts_a_resolution_once_whatever_its_files() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.starts_with("A/HRC/RES/44/18"), "{out}");
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("1 resolution with a recorded vote"), "{err}");
+    assert!(err.contains("1 roll call of 1 resolution vote"), "{err}");
 }
 
 /// `resolu export | head`: the reader goes away after a line; resolu stops quietly, exit 0.

@@ -115,12 +115,15 @@ fn votes_by_code_or_name_and_ambiguity() {
         assert_eq!(text.lines().count(), 4, "{country}: {text}");
         assert!(
             text.lines()
-                .any(|l| l.starts_with("A/HRC/RES/46/13") && l.contains(" no "))
+                .any(|l| l.starts_with("A/HRC/RES/46/13") && l.contains(" voted no "))
         );
+        // 44/18's lists fill the Council's 47 seats and France is in none: not a member (it
+        // was not in 2020), never "absent".
         assert!(
             text.lines()
-                .any(|l| l.starts_with("A/HRC/RES/44/18") && l.contains(" absent "))
+                .any(|l| l.starts_with("A/HRC/RES/44/18") && l.contains(" not a member "))
         );
+        assert!(!text.contains("absent"), "{text}");
     }
     let rows: Value = serde_json::from_slice(
         &resolu()
@@ -177,4 +180,49 @@ fn symbol_scope_reads_symbols_in_any_spelling() {
         assert_eq!(answer["hits"][0]["symbol"], "A/RES/80/17", "{answer}");
     }
     assert_eq!(answers[3]["total"], 0);
+}
+
+/// The options of `votes` and `agree` reach the commands (figures on the four sample Council
+/// votes: the USA voted no on 37/23 and was not a member for 44/11, 44/18, 46/13; France and
+/// Germany both voted no on 46/13, their only common vote).
+#[test]
+fn votes_and_agree_options_from_the_command_line() {
+    let json = |args: &[&str]| -> Value {
+        let output = resolu().args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let count = |args: &[&str]| json(args).as_array().unwrap().len();
+    assert_eq!(count(&["votes", "usa", "--json", "--no"]), 1);
+    assert_eq!(
+        count(&["votes", "usa", "--json", "--cast", "not-member"]),
+        3
+    );
+    assert_eq!(count(&["votes", "usa", "--json", "--session", "44"]), 2);
+    assert_eq!(count(&["votes", "usa", "--json", "--from", "2021"]), 1);
+    assert_eq!(count(&["votes", "usa", "--json", "--to", "2018"]), 1);
+    assert_eq!(
+        count(&["votes", "usa", "--json", "--query", "sym:44/11"]),
+        1
+    );
+    let sessions = json(&["votes", "usa", "--json", "--by-session"]);
+    assert_eq!(sessions[0]["session"], "HRC 37");
+    assert_eq!(sessions[0]["counts"]["no"], 1);
+    let pair = json(&["agree", "fra", "deu", "--json"]);
+    assert_eq!(
+        (pair["index"].as_f64(), pair["common"].as_u64()),
+        (Some(1.0), Some(1))
+    );
+    assert_eq!(count(&["agree", "fra", "--json", "--bottom", "2"]), 2);
+    // A second word that names no country but a folder is a corpus path: a ranking.
+    assert!(json(&["agree", "fra", "sample-data", "--json"]).is_array());
+    let output = resolu()
+        .args(["votes", "usa", "--cast", "maybe"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -160,7 +160,7 @@ pub(crate) trait WriteSeek: Write + std::io::Seek {}
 impl<T: Write + std::io::Seek> WriteSeek for T {}
 
 /// Write a file by `body` atomically, as [`write()`] says: a temporary file, synced, renamed.
-fn write_atomically(
+pub(crate) fn write_atomically(
     path: &Path,
     body: impl FnOnce(&mut dyn WriteSeek) -> std::io::Result<()>,
 ) -> Result<(), CacheError> {

@@ -14,6 +14,7 @@ use crate::plural;
 use crate::text::display::Shown;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -73,6 +74,111 @@ pub fn check(
     } else {
         EXIT_INPUT
     })
+}
+
+/// Where a text's recorded vote and an imported record of the same resolution disagree (a
+/// country's cast, or the stated totals): one line per pair, naming both sources. Both stay in
+/// the vote store; this only reports. Returns how many were printed.
+pub fn vote_disagreements(
+    store: &crate::votes::VoteStore,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
+    use crate::votes::{Origin, Scope};
+    let mut found = 0;
+    for (text_id, text) in store.iter() {
+        let (Origin::Text, Scope::Resolution, Some(symbol)) =
+            (text.origin, text.scope, text.symbol)
+        else {
+            continue;
+        };
+        for &other_id in store.on_symbol(&symbol) {
+            let Some(other) = store.get(other_id) else {
+                continue;
+            };
+            if other.origin == Origin::Text || other.scope != Scope::Resolution {
+                continue;
+            }
+            let Some(what) = disagreement(store, text_id, other_id) else {
+                continue;
+            };
+            found += 1;
+            let other_source = format!(
+                "{}{} ({})",
+                other.file,
+                other.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                other.origin.as_str()
+            );
+            let message = format!(
+                "vote differs between the text ({}) and {other_source}: {what}",
+                text.file
+            );
+            if json {
+                let record = serde_json::json!({
+                    "path": text.file, "id": symbol.to_string(), "kind": "vote-disagreement",
+                    "message": message, "field": "vote",
+                });
+                writeln!(out, "{record}")?;
+            } else {
+                writeln!(out, "{}: {}", Shown(&symbol.to_string()), Shown(&message))?;
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// What differs between two roll calls of one resolution: stated totals (where both state
+/// them), then the countries both list with different casts (the first five named).
+fn disagreement(
+    store: &crate::votes::VoteStore,
+    a: crate::votes::RollCallId,
+    b: crate::votes::RollCallId,
+) -> Option<String> {
+    let (ra, rb) = (store.get(a)?, store.get(b)?);
+    let mut parts = Vec::new();
+    let (ta, tb) = (ra.totals, rb.totals);
+    let stated = |t: crate::votes::Totals| [t.yes, t.no, t.abstain];
+    let both: Vec<(u32, u32)> = stated(ta)
+        .into_iter()
+        .zip(stated(tb))
+        .filter_map(|(x, y)| Some((x?, y?)))
+        .collect();
+    if both.iter().any(|(x, y)| x != y) {
+        let show = |t: [Option<u32>; 3]| {
+            t.iter()
+                .map(|n| n.map_or_else(|| "?".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join("-")
+        };
+        parts.push(format!(
+            "totals (yes-no-abstain) {} and {}",
+            show(stated(ta)),
+            show(stated(tb))
+        ));
+    }
+    let mut countries = Vec::new();
+    for (country, (&x, &y)) in
+        crate::votes::CountryId::all().zip(store.row(a).iter().zip(store.row(b)))
+    {
+        if x != 0 && y != 0 && x != y {
+            countries.push(format!(
+                "{} {} and {}",
+                country.code(),
+                store.cast(a, country).as_str(),
+                store.cast(b, country).as_str()
+            ));
+        }
+    }
+    if !countries.is_empty() {
+        let more = countries.len().saturating_sub(5);
+        countries.truncate(5);
+        let mut listed = countries.join(", ");
+        if more > 0 {
+            let _ = write!(listed, " and {more} more");
+        }
+        parts.push(listed);
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The 1-based line of byte `at` in `text`, and that line's text (shortened).

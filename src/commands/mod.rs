@@ -1,14 +1,20 @@
 //! The subcommands of CONTRACT.md, writing data to `out` and diagnostics to `err`, returning
 //! the exit status. Kept apart from `main` so tests can run them on strings.
 
+mod agree;
 mod cache;
 mod check;
+mod import_votes;
 mod search;
+mod votes;
 
 pub use cache::cache;
-pub use check::{check, explain, stats};
+pub use check::{check, explain, stats, vote_disagreements};
+pub use import_votes::{ImportVotes, import_votes};
 
-pub use search::{SearchOptions, search, search_stdin, votes};
+pub use agree::{AgreeOptions, agree};
+pub use search::{SearchOptions, search, search_stdin};
+pub use votes::{VoteFilter, VotesOptions, votes};
 
 use crate::cache::Store;
 use crate::cache::index_file::{self, IndexOutcome};

@@ -1,11 +1,10 @@
-//! `resolu search` (one query, or one per stdin line with timings) and `resolu votes`.
+//! `resolu search` (one query, or one per stdin line with timings).
 
-use super::{EXIT_INPUT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, resolve_country};
+use super::{EXIT_NO_MATCH, EXIT_OK};
 use crate::corpus::load::Corpus;
-use crate::corpus::{Adoption, ById, DocId, Resolution};
+use crate::corpus::{ById, Resolution};
 use crate::index::Hit;
 use crate::index::query::{MAX_QUERY_BYTES, Query, parse};
-use crate::index::versions::Versions;
 use crate::text::display::Shown;
 use serde_json::json;
 use std::io::{self, BufRead, Write};
@@ -190,81 +189,6 @@ fn read_query_line(input: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<bo
         line.pop();
     }
     Ok(read_any)
-}
-
-/// `resolu votes COUNTRY`: how it voted on every resolution with a recorded vote.
-pub fn votes(
-    corpus: &Corpus,
-    country: &str,
-    json: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
-    let country = match resolve_country(country) {
-        Ok(c) => c,
-        Err(message) => {
-            writeln!(err, "resolu: {}", Shown(&message))?;
-            return Ok(EXIT_USAGE);
-        }
-    };
-    let with_recorded_vote = DocId::all(corpus.resolutions.len())
-        .zip(&corpus.resolutions)
-        .filter(|(_, r)| {
-            r.vote
-                .as_ref()
-                .is_some_and(|v| v.adoption == Adoption::RecordedVote)
-        });
-    // A resolution in two languages is one vote: its first version with a recorded vote.
-    let versions = Versions::build(&corpus.resolutions);
-    let mut recorded: Vec<&Resolution> = versions
-        .pick(
-            &corpus.resolutions,
-            with_recorded_vote.map(|(doc, _)| doc),
-            None,
-        )
-        .into_iter()
-        .filter_map(|doc| corpus.resolutions.by_id(doc))
-        .collect();
-    recorded.sort_by(|a, b| (a.adopted_on, a.id()).cmp(&(b.adopted_on, b.id())));
-    let mut rows = Vec::new();
-    for r in &recorded {
-        let ballot = r
-            .vote
-            .as_ref()
-            .and_then(|v| v.ballot_of(country.code))
-            .map_or("absent", |b| b.as_str());
-        if json {
-            rows.push(json!({
-                "symbol": r.symbol, "adopted_on": r.adopted_on, "vote": ballot, "title": r.title,
-            }));
-        } else {
-            let date = r.adopted_on.map_or_else(|| "—".into(), |d| d.to_string());
-            let title = r.title.as_deref().unwrap_or("(no title)");
-            writeln!(
-                out,
-                "{:<16} {date:<10}  {ballot:<7}  {}",
-                Shown(r.id()),
-                Shown(title)
-            )?;
-        }
-    }
-    if json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
-    }
-    writeln!(
-        err,
-        "resolu: {} ({}, {}): {} with a recorded vote",
-        country.en,
-        country.fr,
-        country.code,
-        crate::plural::count(recorded.len(), "resolution", "resolutions")
-    )?;
-    Ok(if recorded.is_empty() && corpus.resolutions.is_empty() {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    })
 }
 
 #[cfg(test)]

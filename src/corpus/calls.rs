@@ -389,7 +389,7 @@ pub fn strip_on_pages(
     for (range, text, _) in pages.into_values() {
         for (line, piece) in lines[range].iter_mut().zip(text.split('\n')) {
             if line.text.len() != piece.len() {
-                line.text = piece.to_string();
+                line.text = piece.into();
             }
         }
     }
@@ -664,7 +664,7 @@ mod tests {
     #[test]
     fn on_a_page_a_call_after_punctuation_beats_a_number_after_a_word() {
         let line = |text: &str| Line {
-            text: text.to_string(),
+            text: text.into(),
             page: Some(2),
             ..Line::default()
         };
@@ -688,14 +688,14 @@ mod tests {
             let mut lines: Vec<Line> = texts
                 .iter()
                 .map(|t| Line {
-                    text: t.to_string(),
+                    text: (*t).into(),
                     page: Some(3),
                     ..Line::default()
                 })
                 .collect();
             let notes: Vec<(&str, Option<u32>)> = marks.iter().map(|m| (*m, Some(3))).collect();
             strip_on_pages(&mut lines, &notes, Lexicons::builtin());
-            lines.into_iter().map(|l| l.text).collect()
+            lines.into_iter().map(|l| l.text.into_string()).collect()
         };
         let page = [
             "the Law of the Sea,10",

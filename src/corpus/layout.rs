@@ -12,7 +12,7 @@ use super::lexicon::Lexicons;
 use super::model::Footnote;
 use super::numbering::leading_number;
 use super::source::Line;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Why a line is not running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -317,9 +317,54 @@ struct PageZone {
     marks: Vec<u32>,
 }
 
+/// The lines still to sort and the running text sorted so far, in one buffer: lines are taken
+/// from its front and running text put at its back, into the room they leave, so a document's
+/// lines are held once however many there are (issue 13, item 4). A line read gives at most
+/// one line of running text, so the buffer never grows.
+struct Queue {
+    buffer: VecDeque<Line>,
+    unread: usize,
+}
+
+impl Queue {
+    fn new(lines: Vec<Line>) -> Queue {
+        Queue {
+            unread: lines.len(),
+            buffer: lines.into(),
+        }
+    }
+
+    fn next(&mut self) -> Option<Line> {
+        self.unread = self.unread.checked_sub(1)?;
+        self.buffer.pop_front()
+    }
+
+    /// How many lines of running text were kept.
+    fn kept(&self) -> usize {
+        self.buffer.len() - self.unread
+    }
+
+    fn keep(&mut self, line: Line) {
+        self.buffer.push_back(line);
+    }
+
+    /// The running text kept from the `from`th line on, taken back out.
+    fn take_back(&mut self, from: usize) -> Vec<Line> {
+        self.buffer.drain(self.unread + from..).collect()
+    }
+
+    /// The running text, once every line was read.
+    fn into_kept(mut self) -> Vec<Line> {
+        self.buffer.drain(..self.unread);
+        self.buffer.into()
+    }
+}
+
 /// Reads lines one by one, sorting them into running text, furniture and footnotes.
 struct Sorter<'a> {
     out: Cleaned,
+    /// The lines to read and the running text (not in `out` until all are read).
+    lines: Queue,
     lexicons: &'a Lexicons,
     running_heads: HashSet<String>,
     /// Running-head texts already met once (documents without pages).
@@ -419,7 +464,7 @@ impl Sorter<'_> {
             self.settle_page_zone();
             self.page = line.page;
             self.page_lines = 0;
-            self.page_first_out = self.out.lines.len();
+            self.page_first_out = self.lines.kept();
             if self.zone_to_page_end {
                 self.end_zone();
             }
@@ -430,8 +475,8 @@ impl Sorter<'_> {
                 open.contiguous = false;
             }
         }
-        if let Some(mark) = &line.note {
-            let mark = mark.clone();
+        if let Some(mark) = line.note() {
+            let mark = mark.to_string();
             self.push_footnote(mark, &line.text);
             return self
                 .out
@@ -443,14 +488,14 @@ impl Sorter<'_> {
         let trimmed = line.text.trim_end();
         let underscores = trimmed.len() - trimmed.trim_end_matches('_').len();
         if underscores >= 5 && trimmed.len() > underscores {
-            let text = trimmed[..trimmed.len() - underscores].to_string();
+            let text = trimmed[..trimmed.len() - underscores].into();
             let rule = "_".repeat(underscores);
             self.read(Line {
                 text,
                 ..line.clone()
             });
             return self.read(Line {
-                text: rule,
+                text: rule.into(),
                 blank_before: false,
                 ..line
             });
@@ -465,7 +510,7 @@ impl Sorter<'_> {
             && self.page_lines <= 6
             && let Some(symbol) = symbol_in_head(text, &self.out.furniture_symbols)
         {
-            let before: Vec<Line> = self.out.lines.drain(self.page_first_out..).collect();
+            let before = self.lines.take_back(self.page_first_out);
             for head in before {
                 self.out.removed.push((head.bytes, Furniture::RunningHead));
             }
@@ -545,10 +590,10 @@ impl Sorter<'_> {
         }
         self.recent_text.push(' ');
         self.recent_text.push_str(text);
-        self.out.lines.push(Line {
-            text: text.to_string(),
+        self.lines.keep(Line {
+            text: text.into(),
             blank_before: std::mem::take(&mut self.pending_blank),
-            bare_number_before: bare_number,
+            rare: Line::rare(line.note().map(str::to_string), bare_number),
             ..line
         });
     }
@@ -681,6 +726,7 @@ pub fn clean(
     };
     let mut sorter = Sorter {
         out: Cleaned::default(),
+        lines: Queue::new(lines),
         lexicons,
         running_heads,
         seen_heads: HashSet::new(),
@@ -697,20 +743,12 @@ pub fn clean(
         page_zone: None,
         recent_text: String::new(),
     };
-    // The lines read are given back as the cleaned ones grow, so that the two lists never
-    // both hold the whole document: a file of short lines costs one `Line` a line, not two
-    // (issue 13, item 4). Shrinking at half the capacity keeps the copies linear in all.
-    let mut pending = lines;
-    pending.reverse();
-    while let Some(line) = pending.pop() {
+    while let Some(line) = sorter.lines.next() {
         sorter.read(line);
-        if pending.capacity() > 4096 && pending.len() < pending.capacity() / 2 {
-            pending.shrink_to_fit();
-        }
     }
-    drop(pending);
     sorter.settle_page_zone();
     let mut out = sorter.out;
+    out.lines = sorter.lines.into_kept();
     out.lines.shrink_to_fit();
     // Calls are looked for on the page that prints their footnote, where the evidence is
     // strongest; explicit markup calls are gone already.

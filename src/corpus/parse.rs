@@ -143,19 +143,23 @@ fn parse_source(
     let set_aside = std::mem::take(&mut read.set_aside);
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;
-    let cleaned = layout::clean(read.lines, read.explicit_calls, read.heads_marked, lexicons);
-    let mut segs = segment::segment(&cleaned.lines, lexicon, cleaned.blank_separates_paragraphs);
+    let mut cleaned = layout::clean(read.lines, read.explicit_calls, read.heads_marked, lexicons);
+    let mut segs = segment::segment(
+        &cleaned.lines,
+        lexicon,
+        cleaned.blank_separates_paragraphs,
+        keep_steps,
+    );
     let lines = &cleaned.lines;
     let bytes_of = |i: usize| lines.get(i).map(|l| l.bytes.clone());
     let mut trace = Trace {
         layout: Some(layout),
-        removed: cleaned.removed.clone(),
+        // Taken, not cloned: a step or a removed line a line, so a second copy would cost a
+        // file of short lines dearly (issue 13, item 4).
+        removed: std::mem::take(&mut cleaned.removed),
         set_aside,
-        // Taken, not cloned: a step a line, so a second copy would cost a file of short lines
-        // dearly (issue 13, item 4).
         steps: std::mem::take(&mut segs.steps)
             .into_iter()
-            .filter(|_| keep_steps)
             .map(|s| {
                 let bytes = bytes_of(s.line).unwrap_or(0..0);
                 (s, bytes)
@@ -293,17 +297,18 @@ fn parse_source(
             tail: b.to_string(),
         });
     }
-    let mut unread: Vec<String> = segs
-        .unread
-        .iter()
-        .filter_map(|&i| lines.get(i).map(|l| l.text.clone()))
-        .collect();
-    if let Some(rest) = vote_text_rest.filter(|r| !r.is_empty()) {
-        unread.insert(0, rest);
-    }
-    if let Some(first) = unread.first() {
+    // Counted and the first quoted, not copied: a file of unread short lines would hold its
+    // text twice (issue 13, item 4).
+    let rest = vote_text_rest.filter(|r| !r.is_empty());
+    let mut unread = (rest.iter().map(String::as_str)).chain(
+        segs.unread
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .map(|l| l.text.as_str()),
+    );
+    if let Some(first) = unread.next() {
         warnings.push(Warning::TextLeftUnread {
-            lines: unread.len(),
+            lines: 1 + unread.count(),
             first: first.chars().take(60).collect(),
         });
     }

@@ -11,6 +11,7 @@
 #![allow(clippy::cast_possible_truncation)]
 
 pub mod query;
+pub mod recorded;
 pub mod search;
 pub mod snippet;
 mod stored;

@@ -14,6 +14,7 @@ use chrono::Datelike;
 use crate::corpus::countries::{self, lookup};
 use crate::corpus::model::{Ballot, Body, Language, ParagraphKind, Resolution, Vote};
 use crate::corpus::symbol::{Series, Symbol};
+use crate::index::recorded::{self, RollCallSource, RollCallSources, VoteKey};
 use crate::text::fold::{fold, words};
 
 /// How a term meets a paragraph's folded text.
@@ -55,6 +56,10 @@ pub struct Filters {
     /// (`a/res/2453 (xxiii)`); a substring of the symbol or the number, as printed or canonical.
     pub symbol: Option<String>,
     pub language: Option<Language>,
+    /// `v:recorded`, `v:none`.
+    pub vote: Option<VoteKey>,
+    /// `src:undl`: a roll call read from that source.
+    pub source: Option<RollCallSource>,
 }
 
 /// `c:fra=no`: a country listed in the recorded vote, and optionally how it voted.
@@ -137,7 +142,15 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 impl Filters {
     /// Whether a document passes every document-level filter (all but the paragraph kind). A
     /// document missing the field a filter asks about (no session, no vote…) does not pass.
+    /// `v:` and `src:` know only the text's own vote here: see
+    /// [`Filters::accepts_document_with`].
     pub fn accepts_document(&self, r: &Resolution) -> bool {
+        self.accepts_document_with(r, &RollCallSources::default())
+    }
+
+    /// [`Filters::accepts_document`], with the roll calls of imported records for `v:` and
+    /// `src:`.
+    pub fn accepts_document_with(&self, r: &Resolution, sources: &RollCallSources) -> bool {
         let symbol_ok = |wanted: &String| {
             let as_printed = [&r.symbol, &r.number]
                 .into_iter()
@@ -154,6 +167,12 @@ impl Filters {
             && (self.language.is_none() || self.language == r.language)
             && self.symbol.as_ref().is_none_or(symbol_ok)
             && self.countries.iter().all(|c| c.accepts(r.vote.as_ref()))
+            && self
+                .vote
+                .is_none_or(|key| recorded::accepts_vote(r, key, sources))
+            && self
+                .source
+                .is_none_or(|source| recorded::accepts_source(r, source, sources))
     }
 
     pub fn accepts_paragraph_kind(&self, kind: ParagraphKind) -> bool {
@@ -191,6 +210,8 @@ enum Scope {
     Preambular,
     Symbol,
     Language,
+    Vote,
+    Source,
 }
 
 impl Scope {
@@ -204,6 +225,8 @@ impl Scope {
             "pp" => Scope::Preambular,
             "sym" | "symbol" | "symbole" => Scope::Symbol,
             "lang" | "language" | "langue" => Scope::Language,
+            "v" | "vote" => Scope::Vote,
+            "src" | "source" => Scope::Source,
             _ => return None,
         })
     }
@@ -217,6 +240,8 @@ impl Scope {
             Scope::Operative | Scope::Preambular => "op:/pp:",
             Scope::Symbol => "sym:",
             Scope::Language => "lang:",
+            Scope::Vote => "v:",
+            Scope::Source => "src:",
         }
     }
 }
@@ -606,6 +631,15 @@ impl Parser {
                         .map(|l| l.language),
                 },
             ),
+            Scope::Vote => put(
+                &mut filters.vote,
+                match value.as_str() {
+                    "recorded" | "rec" | "enregistre" => Some(VoteKey::Recorded),
+                    "none" | "without" | "sans" => Some(VoteKey::Without),
+                    _ => None,
+                },
+            ),
+            Scope::Source => put(&mut filters.source, RollCallSource::parse(&value)),
             // `Scope::Symbol`; countries and paragraph kinds do not come here.
             _ => put(&mut filters.symbol, Some(symbol_text(&value))),
         };
@@ -631,6 +665,12 @@ impl Parser {
             }
             Scope::Body => format!(
                 "unknown body \"{value}\" (try b:hrc, b:ga, b:sc, b:chr or b:ecosoc); ignored"
+            ),
+            Scope::Vote => {
+                format!("unknown vote \"{value}\" (try v:recorded or v:none); ignored")
+            }
+            Scope::Source => format!(
+                "unknown source \"{value}\" (try src:text, src:undl or src:voeten); ignored"
             ),
             _ => format!("unknown language \"{value}\" (try lang:fr or lang:en); ignored"),
         });
@@ -706,6 +746,14 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "sym:44/18  lang:fr",
         "symbol or number (any spelling), language",
+    ),
+    (
+        "v:recorded  v:none",
+        "adopted by a recorded vote / without a vote",
+    ),
+    (
+        "src:text  src:undl  src:voeten",
+        "a roll call from the text / imported records",
     ),
 ];
 

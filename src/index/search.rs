@@ -7,6 +7,7 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use super::query::{Filters, Query, Term, TermKind};
+use super::recorded::RollCallSources;
 use super::{Index, ParagraphId};
 use crate::corpus::{ById, DocId, ParagraphIndex, ParagraphKind, Resolution};
 use crate::text::fold::{fold, fold_with_offsets, words};
@@ -99,7 +100,19 @@ const VERIFY_CHUNK: usize = 4096;
 impl Index {
     /// Answer `query` over `corpus` (the resolutions this index was built from).
     pub fn search(&self, corpus: &[Resolution], query: &Query, limit: usize) -> SearchResult {
-        self.search_until(corpus, query, limit, &mut || false)
+        self.search_with(corpus, query, limit, &RollCallSources::default())
+    }
+
+    /// [`Index::search`], with the roll calls of imported records for the query's `v:` and
+    /// `src:` keys.
+    pub fn search_with(
+        &self,
+        corpus: &[Resolution],
+        query: &Query,
+        limit: usize,
+        sources: &RollCallSources,
+    ) -> SearchResult {
+        self.search_until_with(corpus, query, limit, sources, &mut || false)
             .map(|(result, _)| result)
             .unwrap_or_default()
     }
@@ -118,11 +131,27 @@ impl Index {
         limit: usize,
         stop: &mut dyn FnMut() -> bool,
     ) -> Result<(SearchResult, Work), Stopped> {
+        self.search_until_with(corpus, query, limit, &RollCallSources::default(), stop)
+    }
+
+    /// [`Index::search_until`] with the roll calls of imported records (`v:`, `src:`).
+    ///
+    /// # Errors
+    ///
+    /// [`Stopped`] when `stop` said yes.
+    pub fn search_until_with(
+        &self,
+        corpus: &[Resolution],
+        query: &Query,
+        limit: usize,
+        sources: &RollCallSources,
+        stop: &mut dyn FnMut() -> bool,
+    ) -> Result<(SearchResult, Work), Stopped> {
         let mut work = Work::default();
         let check = |stop: &mut dyn FnMut() -> bool| if stop() { Err(Stopped) } else { Ok(()) };
         check(stop)?;
         let count = self.paragraph_count();
-        let mut candidates = self.allowed(corpus, query);
+        let mut candidates = self.allowed(corpus, query, sources);
         // Each positive term's candidates, looked up once: for its group, then for ranking.
         let mut term_sets = Vec::new();
         let mut to_verify = Vec::new();
@@ -182,7 +211,12 @@ impl Index {
     }
 
     /// Paragraphs allowed by the query's document and paragraph-kind filters.
-    fn allowed(&self, corpus: &[Resolution], query: &Query) -> FixedBitSet {
+    fn allowed(
+        &self,
+        corpus: &[Resolution],
+        query: &Query,
+        sources: &RollCallSources,
+    ) -> FixedBitSet {
         let count = self.paragraph_count();
         let mut allowed = FixedBitSet::with_capacity(count);
         let filters = &query.filters;
@@ -201,7 +235,11 @@ impl Index {
         if others != Filters::default() {
             let rejected: Vec<usize> = docs
                 .ones()
-                .filter(|&doc| corpus.get(doc).is_none_or(|r| !others.accepts_document(r)))
+                .filter(|&doc| {
+                    corpus
+                        .get(doc)
+                        .is_none_or(|r| !others.accepts_document_with(r, sources))
+                })
                 .collect();
             for doc in rejected {
                 docs.remove(doc);

@@ -2,13 +2,18 @@
 //! blocks parsed from texts, or imported voting records (UN Digital Library, Voeten/`unvotes`) —
 //! and what is asked of them: a country's history, agreement between countries.
 //!
-//! Pure core: no terminal, no files (importers read what they are handed).
+//! Pure core: no terminal, no files (importers read what they are handed), but for the edge
+//! that keeps the user's imported records in the cache dir (`saved`, `imported`).
 
 pub mod agree;
 pub mod cast;
 pub mod country;
 pub mod history;
+pub mod import;
 pub mod imported;
+pub mod saved;
+pub mod seats;
+pub mod select;
 pub mod store;
 pub mod texts;
 

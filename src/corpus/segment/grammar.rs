@@ -69,14 +69,23 @@ struct Machine<'a> {
     lone_ahead: Option<(usize, usize, bool)>,
     /// The length of a full printed line of the document, measured on first use.
     full_line: Option<usize>,
+    /// Record every decision in `Segments::steps` (a trace was asked for): one a line, so not
+    /// made when nobody reads them (issue 13, item 4).
+    keep_steps: bool,
     out: Segments,
 }
 
-/// Run the grammar over a document's running text.
-pub fn segment(lines: &[Line], lexicon: &Lexicon, blank_separates: bool) -> Segments {
+/// Run the grammar over a document's running text; `keep_steps`: record its decisions.
+pub fn segment(
+    lines: &[Line],
+    lexicon: &Lexicon,
+    blank_separates: bool,
+    keep_steps: bool,
+) -> Segments {
     let mut machine = Machine {
         lexicon,
         blank_separates,
+        keep_steps,
         state: State::Header,
         expected: 1,
         title_first: None,
@@ -95,7 +104,9 @@ pub fn segment(lines: &[Line], lexicon: &Lexicon, blank_separates: bool) -> Segm
 
 impl Machine<'_> {
     fn record(&mut self, line: usize, rule: &'static str, what: &'static str) {
-        self.out.steps.push(Step { line, rule, what });
+        if self.keep_steps {
+            self.out.steps.push(Step { line, rule, what });
+        }
     }
 
     /// Header, number, title and opener: where the body starts.
@@ -561,7 +572,7 @@ fn clause_ended(text: &str) -> bool {
 /// `6 Also reaffirms`, or `Also reaffirms` after a lone `6` taken out as a page number: the
 /// number and where the paragraph's text starts.
 fn number_without_stop(view: &View<'_>) -> Option<(u32, usize)> {
-    if let Some(n) = view.line.bare_number_before {
+    if let Some(n) = view.line.bare_number_before() {
         return Some((n, 0));
     }
     let digits = view.text.bytes().take_while(u8::is_ascii_digit).count();

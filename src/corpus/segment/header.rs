@@ -72,7 +72,7 @@ mod tests {
     fn lines(text: &str) -> Vec<Line> {
         text.lines()
             .map(|t| Line {
-                text: t.trim().to_string(),
+                text: t.trim().into(),
                 ..Line::default()
             })
             .collect()

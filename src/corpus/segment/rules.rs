@@ -221,7 +221,7 @@ mod tests {
 
     fn labels(text: &str, code: &str) -> Vec<&'static str> {
         let line = Line {
-            text: text.to_string(),
+            text: text.into(),
             ..Line::default()
         };
         offers(&View::new(&line), lexicon(code))

@@ -15,7 +15,7 @@ pub fn read(text: &str) -> Read {
         let mut first = true;
         for (offset, column) in columns(&line.text) {
             lines.push(Line {
-                text: column.to_string(),
+                text: column.into(),
                 indent: u16::try_from(indent + offset).ok(),
                 blank_before: first && line.blank_before,
                 ..line.clone()

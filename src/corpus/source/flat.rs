@@ -34,7 +34,7 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
             let piece = line.text[start..end].trim();
             if !piece.is_empty() {
                 lines.push(Line {
-                    text: piece.to_string(),
+                    text: piece.into(),
                     page: line.page,
                     blank_before: start == 0 && line.blank_before,
                     inferred: start > 0,

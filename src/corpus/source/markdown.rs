@@ -57,12 +57,12 @@ pub fn read(text: &str) -> Read {
             continue;
         }
         read.lines.push(Line {
-            text,
+            text: text.into(),
             italic: Some(italic),
             bold: Some(bold),
             blank_before: std::mem::take(&mut blank),
             bytes: range,
-            note,
+            rare: Line::rare(note, None),
             ..Line::default()
         });
     }
@@ -84,7 +84,7 @@ mod tests {
         );
         assert_eq!(r.lines[0].text, "Rappelant sa résolution,");
         assert_eq!(r.lines[0].italic, Some(true));
-        assert_eq!(r.lines[1].note.as_deref(), Some("1"));
+        assert_eq!(r.lines[1].note(), Some("1"));
         assert_eq!(r.lines[1].text, "A/HRC/43/68.");
         assert!(r.lines[1].blank_before);
         assert!(r.explicit_calls.contains("1"));

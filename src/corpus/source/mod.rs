@@ -11,13 +11,18 @@ mod plain;
 use super::lexicon::Lexicon;
 use super::markup::FrontMatter;
 use super::model::{Footnote, SourceFormat};
+use compact_str::CompactString;
 use std::collections::HashSet;
 use std::ops::Range;
 
 /// One line of a document as its reader saw it. `None` where the source has no such thing.
+///
+/// A file of short lines is mostly `Line`s (issue 13, item 4), so a line is kept small: its
+/// text is stored inline up to 24 bytes (`CompactString`), and what few lines have is boxed
+/// apart (`Rare`). The size is checked by a test below.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
-    pub text: String,
+    pub text: CompactString,
     /// 1-based page, when the source marks pages (form feeds, PDF pages).
     pub page: Option<u32>,
     /// Leading spaces (layout-preserving converters) or horizontal position.
@@ -33,15 +38,44 @@ pub struct Line {
     pub bytes: Range<usize>,
     /// The reader cut a longer line here (flattened text): not a printed line break.
     pub inferred: bool,
+    /// A footnote call was taken off the end of this line: a converter that reads lines by
+    /// their baseline (`pdftotext -raw`) breaks the printed line after a raised call, so the
+    /// next line may be the rest of the same printed line.
+    pub call_ended: bool,
+    /// What few lines have: `None` for most.
+    pub rare: Option<Box<Rare>>,
+}
+
+/// What few lines have, kept apart so that every other line costs one pointer for it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rare {
     /// The markup made this line a footnote definition with this mark (`[^1]: …`).
     pub note: Option<String>,
     /// A number standing alone on the line before, taken out as a page number: a paragraph
     /// number printed without its full stop (`6` / `Also reaffirms …`) looks the same.
     pub bare_number_before: Option<u32>,
-    /// A footnote call was taken off the end of this line: a converter that reads lines by
-    /// their baseline (`pdftotext -raw`) breaks the printed line after a raised call, so the
-    /// next line may be the rest of the same printed line.
-    pub call_ended: bool,
+}
+
+impl Line {
+    /// The mark of the footnote this line defines (`[^1]: …`).
+    pub fn note(&self) -> Option<&str> {
+        self.rare.as_ref()?.note.as_deref()
+    }
+
+    /// The page number taken out just before this line (see `Rare::bare_number_before`).
+    pub fn bare_number_before(&self) -> Option<u32> {
+        self.rare.as_ref()?.bare_number_before
+    }
+
+    /// `Rare` for a line with these, or `None` when it has neither.
+    pub fn rare(note: Option<String>, bare_number_before: Option<u32>) -> Option<Box<Rare>> {
+        (note.is_some() || bare_number_before.is_some()).then(|| {
+            Box::new(Rare {
+                note,
+                bare_number_before,
+            })
+        })
+    }
 }
 
 /// The input layouts readers know.
@@ -193,43 +227,48 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
 
 /// Split `text` into raw lines with their byte ranges and pages: `\n`, `\r\n` and a lone `\r`
 /// end a line; a form feed starts a new page. Pages are `None` when the text has no form feed.
-pub(crate) fn raw_lines(text: &str) -> Vec<(Range<usize>, Option<u32>)> {
+/// An iterator, not a list: a file of short lines would pay for a second list of its lines.
+pub(crate) fn raw_lines(text: &str) -> impl Iterator<Item = (Range<usize>, Option<u32>)> + '_ {
     let paged = text.contains('\u{c}');
-    let mut out = Vec::new();
     let mut page = 1u32;
     let mut start = 0usize;
     let mut line_page = page;
     let bytes = text.as_bytes();
     let mut i = 0usize;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                out.push((start..i, paged.then_some(line_page)));
-                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            i += 1;
+            match bytes[at] {
+                b'\n' | b'\r' => {
+                    let line = (start..at, paged.then_some(line_page));
+                    if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i;
+                    line_page = page;
+                    return Some(line);
                 }
-                start = i + 1;
-                line_page = page;
-            }
-            0x0c => {
-                // A form feed ends the page; what follows it on the line is the next page's.
-                if text[start..i].trim().is_empty() {
-                    start = i + 1;
-                } else {
-                    out.push((start..i, paged.then_some(line_page)));
-                    start = i + 1;
+                0x0c => {
+                    // A form feed ends the page; what follows it on the line is the next page's.
+                    let line = (start..at, paged.then_some(line_page));
+                    let blank = text[start..at].trim().is_empty();
+                    start = i;
+                    page = page.saturating_add(1);
+                    line_page = page;
+                    if !blank {
+                        return Some(line);
+                    }
                 }
-                page = page.saturating_add(1);
-                line_page = page;
+                _ => {}
             }
-            _ => {}
         }
-        i += 1;
-    }
-    if start < bytes.len() {
-        out.push((start..bytes.len(), paged.then_some(line_page)));
-    }
-    out
+        (start < bytes.len()).then(|| {
+            let line = (start..bytes.len(), paged.then_some(line_page));
+            start = bytes.len();
+            line
+        })
+    })
 }
 
 #[cfg(test)]
@@ -239,10 +278,8 @@ mod tests {
 
     #[test]
     fn raw_lines_track_pages_and_line_ends() {
-        let lines = raw_lines("a\r\nb\rc\u{c}d\ne");
-        let texts: Vec<(&str, Option<u32>)> = lines
-            .iter()
-            .map(|(r, p)| (&"a\r\nb\rc\u{c}d\ne"[r.clone()], *p))
+        let texts: Vec<(&str, Option<u32>)> = raw_lines("a\r\nb\rc\u{c}d\ne")
+            .map(|(r, p)| (&"a\r\nb\rc\u{c}d\ne"[r], p))
             .collect();
         assert_eq!(
             texts,
@@ -254,7 +291,17 @@ mod tests {
                 ("e", Some(2))
             ]
         );
-        assert!(raw_lines("a\nb").iter().all(|(_, p)| p.is_none()));
+        assert!(raw_lines("a\nb").all(|(_, p)| p.is_none()));
+        let ranges: Vec<_> = raw_lines("\u{c}\u{c}a\u{c}\n\nb\r").collect();
+        assert_eq!(
+            ranges,
+            [
+                (2..3, Some(3)),
+                (4..4, Some(4)),
+                (5..5, Some(4)),
+                (6..7, Some(4))
+            ]
+        );
     }
 
     #[test]

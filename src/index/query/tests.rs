@@ -256,6 +256,30 @@ fn well_formed() -> Vec<(&'static str, Query)> {
             }),
         ),
         (
+            "v:recorded src:undl",
+            only(Filters {
+                vote: Some(VoteKey::Recorded),
+                source: Some(RollCallSource::Undl),
+                ..f()
+            }),
+        ),
+        (
+            "vote:none source:voeten",
+            only(Filters {
+                vote: Some(VoteKey::Without),
+                source: Some(RollCallSource::Voeten),
+                ..f()
+            }),
+        ),
+        (
+            "src:text v:sans",
+            only(Filters {
+                vote: Some(VoteKey::Without),
+                source: Some(RollCallSource::Text),
+                ..f()
+            }),
+        ),
+        (
             "coop | solidarité s:44 b:hrc c:fra=no op: !guerre y:2020 lang:fr sym:44/",
             Query {
                 groups: vec![vec![fz("coop"), fz("solidarite")], vec![not(ex("guerre"))]],
@@ -267,6 +291,8 @@ fn well_formed() -> Vec<(&'static str, Query)> {
                     paragraph_kind: Some(OP),
                     symbol: Some("44/".into()),
                     language: Some(Language::FR),
+                    vote: None,
+                    source: None,
                 },
                 hints: vec![],
             },
@@ -276,6 +302,16 @@ fn well_formed() -> Vec<(&'static str, Query)> {
 
 fn malformed() -> Vec<(&'static str, Query)> {
     vec![
+        (
+            "v:maybe src:wiki",
+            hinted(
+                Query::default(),
+                &[
+                    "unknown vote \"maybe\" (try v:recorded or v:none); ignored",
+                    "unknown source \"wiki\" (try src:text, src:undl or src:voeten); ignored",
+                ],
+            ),
+        ),
         ("", Query::default()),
         ("  \t \n ", Query::default()),
         (
@@ -640,4 +676,54 @@ fn only_the_first_bytes_are_read_cut_at_a_character() {
     assert_eq!(query.hints, vec![too_many_bytes()]);
     let exact = "a".repeat(MAX_QUERY_BYTES);
     assert!(parse(&exact).hints.is_empty());
+}
+
+/// `v:` and `src:`: the text says whether it was adopted by a recorded vote; the symbols with an
+/// imported roll call are handed over, since the index does not know the records.
+#[test]
+fn vote_and_source_keys_read_the_text_and_the_records_handed_over() {
+    let recorded = resolution();
+    let without = ResolutionBuilder::new("A/RES/75/2")
+        .title("Sans vote")
+        .operative("Décide")
+        .without_vote()
+        .build();
+    let silent = ResolutionBuilder::new("A/RES/75/3")
+        .title("Rien")
+        .operative("Décide")
+        .build();
+    let mut sources = RollCallSources::default();
+    sources.insert(Symbol::parse("A/RES/75/3").unwrap(), RollCallSource::Undl);
+    sources.insert(Symbol::parse("A/RES/75/2").unwrap(), RollCallSource::Voeten);
+    // (query, [44/18 recorded in its text, 75/2 without a vote but Voeten has a roll call,
+    //  75/3 silent with a UN DL roll call]) with the records, then without them.
+    let table: [(&str, [bool; 3], [bool; 3]); 6] = [
+        ("v:recorded", [true, true, true], [true, false, false]),
+        ("v:none", [false, false, false], [false, true, false]),
+        ("src:text", [true, false, false], [true, false, false]),
+        ("src:undl", [false, false, true], [false, false, false]),
+        ("src:voeten", [false, true, false], [false, false, false]),
+        (
+            "v:recorded src:undl",
+            [false, false, true],
+            [false, false, false],
+        ),
+    ];
+    let none = RollCallSources::default();
+    for (input, with_records, texts_only) in table {
+        let filters = parse(input).filters;
+        let docs = [&recorded, &without, &silent];
+        let got: Vec<bool> = docs
+            .iter()
+            .map(|r| filters.accepts_document_with(r, &sources))
+            .collect();
+        assert_eq!(got, with_records, "{input} with the records");
+        let got: Vec<bool> = docs.iter().map(|r| filters.accepts_document(r)).collect();
+        assert_eq!(got, texts_only, "{input} on the texts alone");
+        let got: Vec<bool> = docs
+            .iter()
+            .map(|r| filters.accepts_document_with(r, &none))
+            .collect();
+        assert_eq!(got, texts_only, "{input} with no records");
+    }
 }

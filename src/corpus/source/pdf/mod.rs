@@ -372,7 +372,10 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
         if p.footnote {
             match (&p.row.mark, open_note) {
                 (None, Some(i)) => {
-                    super::super::text::join_into(&mut out.read.lines[i].text, &p.row.text);
+                    let line = &mut out.read.lines[i];
+                    let mut text = std::mem::take(&mut line.text).into_string();
+                    super::super::text::join_into(&mut text, &p.row.text);
+                    line.text = text.into();
                     push_text(&mut out.text, &p.row.text);
                 }
                 (mark, _) => {
@@ -380,11 +383,11 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
                     let bytes = push_text(&mut out.text, &p.row.text);
                     open_note = Some(out.read.lines.len());
                     out.read.lines.push(Line {
-                        text: p.row.text.clone(),
+                        text: p.row.text.as_str().into(),
                         page: Some(p.page),
                         size: Some(p.size),
                         bytes,
-                        note: Some(mark),
+                        rare: Line::rare(Some(mark), None),
                         ..Line::default()
                     });
                 }
@@ -396,7 +399,7 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
             !new_page && previous.is_some_and(|q| q.base - p.base > 1.35 * pitch.max(1.0));
         let bytes = push_text(&mut out.text, &p.row.text);
         out.read.lines.push(Line {
-            text: p.row.text.clone(),
+            text: p.row.text.as_str().into(),
             page: Some(p.page),
             // Clamped to 0..=u16::MAX first: neither sign nor range is lost.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

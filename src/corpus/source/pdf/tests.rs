@@ -39,7 +39,7 @@ fn texts(t: &PdfText) -> Vec<(&str, Option<&str>)> {
     t.read
         .lines
         .iter()
-        .map(|l| (l.text.as_str(), l.note.as_deref()))
+        .map(|l| (l.text.as_str(), l.note()))
         .collect()
 }
 
@@ -101,7 +101,7 @@ fn calls_marks_furniture_and_blank_lines_come_from_the_geometry() {
     assert_eq!(lines[2].italic, Some(false));
     assert_eq!(lines[5].page, Some(2));
     // The text holds every line, each line's bytes pointing at it.
-    for line in lines.iter().filter(|l| l.note.is_none()) {
+    for line in lines.iter().filter(|l| l.note().is_none()) {
         assert_eq!(&read.text[line.bytes.clone()], line.text);
     }
 }
