@@ -240,7 +240,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 corpus.paths.insert(0, first.into());
             }
             let started = std::time::Instant::now();
-            with_corpus(&corpus, &global, &mut err, |c, index, err| {
+            with_corpus_and_votes(&corpus, &global, &mut err, |c, index, store, err| {
                 let paragraphs: usize = c.resolutions.iter().map(|r| r.paragraphs.len()).sum();
                 writeln!(
                     err,
@@ -249,7 +249,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     plural::count(paragraphs, "paragraph", "paragraphs"),
                     started.elapsed().as_millis()
                 )?;
-                commands::search_stdin(c, index, &mut io::stdin().lock(), options, out, err)
+                let sources = votes::select::sources_of(&store());
+                let input = &mut io::stdin().lock();
+                commands::search_stdin(c, index, &sources, input, options, out, err)
             })?
         }
         Command::Search {
@@ -259,13 +261,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             json,
             exit_status,
             ..
-        } => with_corpus(&corpus, &global, &mut err, |c, index, err| {
+        } => with_corpus_and_votes(&corpus, &global, &mut err, |c, index, store, err| {
             let options = SearchOptions {
                 limit,
                 json,
                 exit_status,
             };
-            commands::search(c, index, query.as_deref().unwrap_or(""), options, out, err)
+            let sources = votes::select::sources_of(&store());
+            let query = query.as_deref().unwrap_or("");
+            commands::search(c, index, &sources, query, options, out, err)
         })?,
         Command::Votes {
             country,

@@ -9,6 +9,7 @@ use crate::corpus::load::Corpus;
 use crate::corpus::stream::{Tally, Watch};
 use crate::index::Index;
 use crate::index::query::Query;
+use crate::index::recorded::RollCallSources;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -44,6 +45,9 @@ pub enum Request {
         query: Query,
         limit: usize,
     },
+    /// The symbols with a roll call in the vote store, by source, for the query's `v:` and
+    /// `src:` keys (they arrive after the index: until then only the texts answer them).
+    Sources(Arc<RollCallSources>),
 }
 
 /// Answer one query (what the worker does; tests call it inline).
@@ -69,14 +73,13 @@ pub fn answer(
 pub fn answer_until(
     index: &Index,
     corpus: &Corpus,
-    generation: u64,
-    query: &Query,
-    limit: usize,
+    (generation, query, limit): (u64, &Query, usize),
+    sources: &RollCallSources,
     stop: &mut dyn FnMut() -> bool,
 ) -> Option<SearchOutcome> {
     let started = Instant::now();
     let (result, work) = index
-        .search_until(&corpus.resolutions, query, limit, stop)
+        .search_until_with(&corpus.resolutions, query, limit, sources, stop)
         .ok()?;
     tracing::debug!(generation, ?work, "search work");
     Some(SearchOutcome {
@@ -220,6 +223,9 @@ where
         for warning in &imported.warnings {
             tracing::warn!("{warning}");
         }
+        let sources = crate::votes::select::sources_of(&imported.store);
+        // A closed worker has stopped searching; the store still goes to the app.
+        let _ = worker.send(Request::Sources(Arc::new(sources)));
         notify(Action::VotesLoaded(
             SharedVotes(Arc::new(imported.store)),
             imported.warnings,
@@ -370,6 +376,10 @@ where
 struct Worker {
     index: Option<(Arc<Index>, Arc<Corpus>)>,
     newest: Option<(u64, Query, usize)>,
+    sources: Arc<RollCallSources>,
+    /// The last query answered: answered again when the sources come (`src:undl` found
+    /// nothing before them).
+    answered: Option<(u64, Query, usize)>,
 }
 
 impl Worker {
@@ -383,6 +393,12 @@ impl Worker {
                     query,
                     limit,
                 } => self.newest = Some((generation, query, limit)),
+                Request::Sources(sources) => {
+                    self.sources = sources;
+                    if self.newest.is_none() {
+                        self.newest = self.answered.take();
+                    }
+                }
             }
         }
     }
@@ -400,6 +416,8 @@ impl Worker {
         loop {
             let (index, corpus) = self.index.clone()?;
             let (generation, query, limit) = self.newest.take()?;
+            let sources = Arc::clone(&self.sources);
+            self.answered = None;
             let mut stop = || {
                 let requests = arrived();
                 if requests.is_empty() {
@@ -410,15 +428,18 @@ impl Worker {
                     .index
                     .as_ref()
                     .is_some_and(|(now, _)| Arc::ptr_eq(now, &index));
-                self.newest.is_some() || !same_index
+                let same_sources = Arc::ptr_eq(&self.sources, &sources);
+                self.newest.is_some() || !same_index || !same_sources
             };
-            let outcome = answer_until(&index, &corpus, generation, &query, limit, &mut stop);
+            let asked = (generation, &query, limit);
+            let outcome = answer_until(&index, &corpus, asked, &sources, &mut stop);
             if let Some(outcome) = outcome {
+                self.answered = Some((generation, query, limit));
                 tracing::debug!(generation, total = outcome.result.total, elapsed = ?outcome.elapsed, "searched");
                 return Some(outcome);
             }
             tracing::debug!(generation, "search stopped: a newer query or index came");
-            // Only the index changed: the same query again, over the new index.
+            // Only the index or the sources changed: the same query again, over them.
             if self.newest.is_none() {
                 self.newest = Some((generation, query, limit));
             }
@@ -458,6 +479,44 @@ mod tests {
             true
         });
         assert_eq!(answered.into_inner(), vec![3]);
+    }
+
+    /// `src:undl` finds nothing in the texts alone; once the vote store's sources come, the
+    /// query answered last is answered again with them.
+    #[test]
+    fn the_sources_answer_the_last_query_again() {
+        use crate::index::recorded::RollCallSource;
+        let corpus = load_embedded();
+        let symbol = corpus
+            .resolutions
+            .iter()
+            .find_map(crate::corpus::Resolution::parsed_symbol)
+            .expect("a sample with a symbol");
+        let mut worker = Worker::default();
+        let index = Arc::new(Index::build(&corpus.resolutions));
+        let first = worker.step(
+            [
+                Request::Index(index, Arc::new(corpus)),
+                Request::Search {
+                    generation: 7,
+                    query: parse("src:undl"),
+                    limit: 5,
+                },
+            ]
+            .into_iter(),
+            &mut Vec::new,
+        );
+        assert_eq!(first.expect("answered").result.total, 0);
+        let mut sources = RollCallSources::default();
+        sources.insert(symbol, RollCallSource::Undl);
+        let again = worker
+            .step(
+                std::iter::once(Request::Sources(Arc::new(sources))),
+                &mut Vec::new,
+            )
+            .expect("answered again");
+        assert_eq!(again.generation, 7);
+        assert!(again.result.total >= 1, "{:?}", again.result.total);
     }
 
     #[test]
@@ -522,7 +581,14 @@ mod tests {
                 n += 1;
                 false
             };
-            answer_until(&index, &corpus, 2, &parse("vaccins"), 5, &mut count).unwrap();
+            answer_until(
+                &index,
+                &corpus,
+                (2, &parse("vaccins"), 5),
+                &RollCallSources::default(),
+                &mut count,
+            )
+            .unwrap();
             n
         };
         assert_eq!(looks.get(), 1 + full);
@@ -534,7 +600,16 @@ mod tests {
         let corpus = load_embedded();
         let index = Index::build(&corpus.resolutions);
         let query = parse("droits | cooperation | developpement");
-        assert!(answer_until(&index, &corpus, 1, &query, 5, &mut || true).is_none());
+        assert!(
+            answer_until(
+                &index,
+                &corpus,
+                (1, &query, 5),
+                &RollCallSources::default(),
+                &mut || true
+            )
+            .is_none()
+        );
     }
 
     #[test]

@@ -450,3 +450,31 @@ fn names_from_a_file_reach_the_terminal_inert() {
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     assert!(err.contains("\\x1b]52;c;aGk=\\x07Utopia"), "{err}");
 }
+
+/// `src:undl` and `v:recorded` in `search` see the imported records: the built-in samples'
+/// A/RES/80/1 says nothing of its vote, and a record of one makes it match.
+#[test]
+fn search_keys_see_the_imported_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, before, _) = run(resolu(dir.path()).args(["search", "src:undl", "--json"]));
+    assert_eq!(before.lines().count(), 0, "{before}");
+    let record = dir.path().join("votes.csv");
+    std::fs::write(
+        &record,
+        "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,title,total_yes,total_no,\
+         total_abstentions,total_non_voting,total_ms\n\
+         9,FRA,FRANCE,Y,2025-09-19,80,A/RES/80/1,Participation,1,0,0,0,1\n",
+    )
+    .unwrap();
+    let (status, _, err) = run(resolu(dir.path()).arg("import-votes").arg(&record));
+    assert_eq!(status, 0, "{err}");
+    for query in ["src:undl", "v:recorded sym:80/1"] {
+        let (status, out, err) = run(resolu(dir.path()).args(["search", query, "--json"]));
+        assert_eq!(status, 0, "{err}");
+        assert!(out.lines().count() >= 1, "{query}: {out}{err}");
+        assert!(
+            out.lines().all(|l| l.contains("\"A/RES/80/1\"")),
+            "{query}: {out}"
+        );
+    }
+}

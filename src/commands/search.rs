@@ -5,6 +5,7 @@ use crate::corpus::load::Corpus;
 use crate::corpus::{ById, Resolution};
 use crate::index::Hit;
 use crate::index::query::{MAX_QUERY_BYTES, Query, parse};
+use crate::index::recorded::RollCallSources;
 use crate::text::display::Shown;
 use serde_json::json;
 use std::io::{self, BufRead, Write};
@@ -44,6 +45,7 @@ fn status(options: SearchOptions, total: usize) -> u8 {
 pub fn search(
     corpus: &Corpus,
     index: &super::IndexSource,
+    sources: &RollCallSources,
     text: &str,
     options: SearchOptions,
     out: &mut dyn Write,
@@ -53,7 +55,7 @@ pub fn search(
     let index = index.index(&corpus.resolutions);
     let query = parse(text);
     report_hints(&query, err)?;
-    let result = index.search(&corpus.resolutions, &query, limit);
+    let result = index.search_with(&corpus.resolutions, &query, limit, sources);
     for hit in &result.hits {
         let Some(r) = corpus.resolutions.by_id(hit.document) else {
             continue;
@@ -91,6 +93,7 @@ pub fn search(
 pub fn search_stdin(
     corpus: &Corpus,
     index: &super::IndexSource,
+    sources: &RollCallSources,
     input: &mut dyn BufRead,
     options: SearchOptions,
     out: &mut dyn Write,
@@ -126,7 +129,7 @@ pub fn search_stdin(
         };
         let started = Instant::now();
         let query = parse(line);
-        let result = index.search(&corpus.resolutions, &query, limit);
+        let result = index.search_with(&corpus.resolutions, &query, limit, sources);
         let elapsed_us = started.elapsed().as_micros();
         let hits: Vec<serde_json::Value> = result
             .hits
