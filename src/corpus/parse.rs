@@ -10,7 +10,7 @@ use super::lexicon::{Lexicon, Lexicons};
 use super::markup::FrontMatter;
 use super::model::{Body, Footnote, Paragraph, ParagraphKind, Resolution, Source};
 use super::segment::{self, Step, header};
-use super::source::{self, Layout};
+use super::source::{self, Layout, Line};
 use super::text::{Suspects, Vocabulary, Wanted, Words, finish_text, repair_suspects, suspects};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
@@ -150,8 +150,13 @@ fn parse_source(
         cleaned.blank_separates_paragraphs,
         keep_steps,
     );
-    let lines = &cleaned.lines;
-    let bytes_of = |i: usize| lines.get(i).map(|l| l.bytes.clone());
+    let lines = std::mem::take(&mut cleaned.lines);
+    // The lines are dropped before the split-word mender (whose pairs would otherwise sit
+    // beside them: issue 13, item 4): what is read of them later is kept apart first.
+    let header = header::read(&lines, &segs.header, segs.header_tail.as_deref(), lexicon);
+    let spans = Spans::of(&lines, &segs, header.session.map(|s| s.1));
+    let unread = Unread::of(&lines, &segs.unread);
+    let bytes_of = |i: usize| spans.get(i);
     let mut trace = Trace {
         layout: Some(layout),
         // Taken, not cloned: a step or a removed line a line, so a second copy would cost a
@@ -161,7 +166,7 @@ fn parse_source(
         steps: std::mem::take(&mut segs.steps)
             .into_iter()
             .map(|s| {
-                let bytes = bytes_of(s.line).unwrap_or(0..0);
+                let bytes = lines.get(s.line).map_or(0..0, |l| l.bytes.clone());
                 (s, bytes)
             })
             .collect(),
@@ -176,7 +181,7 @@ fn parse_source(
     };
     warnings.extend(segs.warnings.iter().cloned());
 
-    let header = header::read(lines, &segs.header, segs.header_tail.as_deref(), lexicon);
+    drop(lines);
     if let Some((_, line)) = header.session {
         field("session", "ordinal-before-session", Some(line));
     }
@@ -297,19 +302,12 @@ fn parse_source(
             tail: b.to_string(),
         });
     }
-    // Counted and the first quoted, not copied: a file of unread short lines would hold its
-    // text twice (issue 13, item 4).
     let rest = vote_text_rest.filter(|r| !r.is_empty());
-    let mut unread = (rest.iter().map(String::as_str)).chain(
-        segs.unread
-            .iter()
-            .filter_map(|&i| lines.get(i))
-            .map(|l| l.text.as_str()),
-    );
-    if let Some(first) = unread.next() {
+    let first = rest.as_deref().map(first_chars).or(unread.first);
+    if let Some(first) = first {
         warnings.push(Warning::TextLeftUnread {
-            lines: 1 + unread.count(),
-            first: first.chars().take(60).collect(),
+            lines: usize::from(rest.is_some()) + unread.count,
+            first,
         });
     }
     let missing = [
@@ -350,6 +348,60 @@ fn parse_source(
     (resolution, trace)
 }
 
+/// The byte ranges of the lines that fields and paragraphs are traced to, by line index.
+struct Spans(Vec<(usize, Range<usize>)>);
+
+impl Spans {
+    fn of(lines: &[Line], segs: &segment::Segments, session: Option<usize>) -> Spans {
+        let mut wanted: Vec<usize> = (segs.paragraphs.iter().map(|p| p.1))
+            .chain(segs.header.first().copied())
+            .chain(segs.title.as_ref().and_then(|t| t.1.first().copied()))
+            .chain(segs.number.as_ref().map(|n| n.1))
+            .chain(segs.opener.as_ref().map(|o| o.1))
+            .chain(segs.meeting.as_ref().map(|m| m.1))
+            .chain(segs.meeting_rest.as_ref().map(|m| m.1))
+            .chain(segs.vote.as_ref().map(|v| v.1))
+            .chain(session)
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        Spans(
+            wanted
+                .into_iter()
+                .filter_map(|i| Some((i, lines.get(i)?.bytes.clone())))
+                .collect(),
+        )
+    }
+
+    fn get(&self, line: usize) -> Option<Range<usize>> {
+        let at = self.0.binary_search_by_key(&line, |s| s.0).ok()?;
+        Some(self.0[at].1.clone())
+    }
+}
+
+/// The lines the grammar left unread: counted and the first quoted, not copied (a file of
+/// unread short lines would hold its text twice: issue 13, item 4).
+struct Unread {
+    count: usize,
+    first: Option<String>,
+}
+
+impl Unread {
+    fn of(lines: &[Line], unread: &[usize]) -> Unread {
+        let mut texts = unread.iter().filter_map(|&i| lines.get(i));
+        let first = texts.next().map(|l| first_chars(&l.text));
+        Unread {
+            count: usize::from(first.is_some()) + texts.count(),
+            first,
+        }
+    }
+}
+
+/// The first 60 characters of an unread text, quoted in the warning.
+fn first_chars(text: &str) -> String {
+    text.chars().take(60).collect()
+}
+
 fn empty(path: &str, layout: Layout) -> Resolution {
     Resolution {
         symbol: None,
@@ -383,7 +435,7 @@ fn mend_split_words<'a>(
 ) {
     let words = Words::of(lexicon);
     let mut wanted = Wanted::default();
-    let found: Vec<(usize, Suspects<'_>)> = texts
+    let found: Vec<(usize, Suspects)> = texts
         .iter()
         .enumerate()
         .filter_map(|(i, t)| suspects(t.as_str(), words, &mut wanted).map(|s| (i, s)))
