@@ -10,11 +10,12 @@ use super::lexicon::{Lexicon, Lexicons};
 use super::markup::FrontMatter;
 use super::model::{Body, Footnote, Paragraph, ParagraphKind, Resolution, Source};
 use super::segment::{self, Step, header};
-use super::source::{self, Layout, Line};
+use super::source::{self, Layout};
 use super::text::{Suspects, Vocabulary, Wanted, Words, finish_text, repair_suspects, suspects};
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
 use crate::text::fold::fold;
+use kept::{Spans, Unread, first_chars};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -348,60 +349,6 @@ fn parse_source(
     (resolution, trace)
 }
 
-/// The byte ranges of the lines that fields and paragraphs are traced to, by line index.
-struct Spans(Vec<(usize, Range<usize>)>);
-
-impl Spans {
-    fn of(lines: &[Line], segs: &segment::Segments, session: Option<usize>) -> Spans {
-        let mut wanted: Vec<usize> = (segs.paragraphs.iter().map(|p| p.1))
-            .chain(segs.header.first().copied())
-            .chain(segs.title.as_ref().and_then(|t| t.1.first().copied()))
-            .chain(segs.number.as_ref().map(|n| n.1))
-            .chain(segs.opener.as_ref().map(|o| o.1))
-            .chain(segs.meeting.as_ref().map(|m| m.1))
-            .chain(segs.meeting_rest.as_ref().map(|m| m.1))
-            .chain(segs.vote.as_ref().map(|v| v.1))
-            .chain(session)
-            .collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        Spans(
-            wanted
-                .into_iter()
-                .filter_map(|i| Some((i, lines.get(i)?.bytes.clone())))
-                .collect(),
-        )
-    }
-
-    fn get(&self, line: usize) -> Option<Range<usize>> {
-        let at = self.0.binary_search_by_key(&line, |s| s.0).ok()?;
-        Some(self.0[at].1.clone())
-    }
-}
-
-/// The lines the grammar left unread: counted and the first quoted, not copied (a file of
-/// unread short lines would hold its text twice: issue 13, item 4).
-struct Unread {
-    count: usize,
-    first: Option<String>,
-}
-
-impl Unread {
-    fn of(lines: &[Line], unread: &[usize]) -> Unread {
-        let mut texts = unread.iter().filter_map(|&i| lines.get(i));
-        let first = texts.next().map(|l| first_chars(&l.text));
-        Unread {
-            count: usize::from(first.is_some()) + texts.count(),
-            first,
-        }
-    }
-}
-
-/// The first 60 characters of an unread text, quoted in the warning.
-fn first_chars(text: &str) -> String {
-    text.chars().take(60).collect()
-}
-
 fn empty(path: &str, layout: Layout) -> Resolution {
     Resolution {
         symbol: None,
@@ -606,5 +553,6 @@ fn resolve_symbol(
     (symbol, number, body)
 }
 
+mod kept;
 #[cfg(test)]
 mod tests;
