@@ -15,6 +15,7 @@ use super::text::{Suspects, Vocabulary, Wanted, Words, finish_text, repair_suspe
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
 use crate::text::fold::fold;
+use kept::{Spans, Unread, first_chars};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -150,8 +151,13 @@ fn parse_source(
         cleaned.blank_separates_paragraphs,
         keep_steps,
     );
-    let lines = &cleaned.lines;
-    let bytes_of = |i: usize| lines.get(i).map(|l| l.bytes.clone());
+    let lines = std::mem::take(&mut cleaned.lines);
+    // The lines are dropped before the split-word mender (whose pairs would otherwise sit
+    // beside them: issue 13, item 4): what is read of them later is kept apart first.
+    let header = header::read(&lines, &segs.header, segs.header_tail.as_deref(), lexicon);
+    let spans = Spans::of(&lines, &segs, header.session.map(|s| s.1));
+    let unread = Unread::of(&lines, &segs.unread);
+    let bytes_of = |i: usize| spans.get(i);
     let mut trace = Trace {
         layout: Some(layout),
         // Taken, not cloned: a step or a removed line a line, so a second copy would cost a
@@ -161,7 +167,7 @@ fn parse_source(
         steps: std::mem::take(&mut segs.steps)
             .into_iter()
             .map(|s| {
-                let bytes = bytes_of(s.line).unwrap_or(0..0);
+                let bytes = lines.get(s.line).map_or(0..0, |l| l.bytes.clone());
                 (s, bytes)
             })
             .collect(),
@@ -176,7 +182,7 @@ fn parse_source(
     };
     warnings.extend(segs.warnings.iter().cloned());
 
-    let header = header::read(lines, &segs.header, segs.header_tail.as_deref(), lexicon);
+    drop(lines);
     if let Some((_, line)) = header.session {
         field("session", "ordinal-before-session", Some(line));
     }
@@ -297,19 +303,12 @@ fn parse_source(
             tail: b.to_string(),
         });
     }
-    // Counted and the first quoted, not copied: a file of unread short lines would hold its
-    // text twice (issue 13, item 4).
     let rest = vote_text_rest.filter(|r| !r.is_empty());
-    let mut unread = (rest.iter().map(String::as_str)).chain(
-        segs.unread
-            .iter()
-            .filter_map(|&i| lines.get(i))
-            .map(|l| l.text.as_str()),
-    );
-    if let Some(first) = unread.next() {
+    let first = rest.as_deref().map(first_chars).or(unread.first);
+    if let Some(first) = first {
         warnings.push(Warning::TextLeftUnread {
-            lines: 1 + unread.count(),
-            first: first.chars().take(60).collect(),
+            lines: usize::from(rest.is_some()) + unread.count,
+            first,
         });
     }
     let missing = [
@@ -383,7 +382,7 @@ fn mend_split_words<'a>(
 ) {
     let words = Words::of(lexicon);
     let mut wanted = Wanted::default();
-    let found: Vec<(usize, Suspects<'_>)> = texts
+    let found: Vec<(usize, Suspects)> = texts
         .iter()
         .enumerate()
         .filter_map(|(i, t)| suspects(t.as_str(), words, &mut wanted).map(|s| (i, s)))
@@ -554,5 +553,6 @@ fn resolve_symbol(
     (symbol, number, body)
 }
 
+mod kept;
 #[cfg(test)]
 mod tests;

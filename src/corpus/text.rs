@@ -235,23 +235,36 @@ pub fn vocabulary<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabular
     )
 }
 
-/// Two adjacent tokens that might be one word split in two.
-struct Candidate<'t> {
+/// Two adjacent tokens that might be one word split in two: where they start and how long
+/// the pair is, the halves found again in the text (a token holds no space). Sixteen bytes: a
+/// paragraph of a million one-letter lines has a candidate a word (issue 13, item 4).
+#[derive(Clone, Copy)]
+struct Candidate {
     /// Byte offset of the left token.
     start: usize,
-    left: &'t str,
-    /// The right token's letters, without its trailing punctuation.
-    right_word: &'t str,
-    /// Byte offset just past the right token.
-    end: usize,
+    /// Bytes from the left token's start to just past the right token.
+    len: u32,
     /// Both halves are words (`app roach`): joined only on the document's own spelling.
     both_words: bool,
 }
 
-impl Candidate<'_> {
-    fn joined(&self) -> String {
-        let mut joined = self.left.to_lowercase();
-        joined.push_str(self.right_word);
+impl Candidate {
+    /// Byte offset just past the right token.
+    fn end(self) -> usize {
+        self.start + self.len as usize
+    }
+
+    /// The left token and the right token's letters (without its trailing punctuation).
+    fn halves(self, text: &str) -> (&str, &str) {
+        let pair = &text[self.start..self.end()];
+        let (left, right) = pair.split_once(' ').unwrap_or((pair, ""));
+        (left, right.trim_end_matches(|c: char| !c.is_alphabetic()))
+    }
+
+    fn joined(self, text: &str) -> String {
+        let (left, right_word) = self.halves(text);
+        let mut joined = left.to_lowercase();
+        joined.push_str(right_word);
         joined
     }
 }
@@ -261,7 +274,7 @@ impl Candidate<'_> {
 /// both words — or are both words, neither of them a free word of the lexicon (`over all`,
 /// `with in`), and the language's list knows the whole (`app roach`). One pass over the bytes;
 /// most pairs are decided by their lengths.
-fn split_candidates<'t>(text: &'t str, words: Words<'_>) -> Vec<Candidate<'t>> {
+fn split_candidates(text: &str, words: Words<'_>) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // Whether the previous token is a word, carried from the step where it was the right half.
@@ -295,12 +308,15 @@ fn split_candidates<'t>(text: &'t str, words: Words<'_>) -> Vec<Candidate<'t>> {
                     next = Some(right_is_word);
                 }
                 let both_words = left_word && right_is_word;
-                if !both_words || words.may_join_words(left, right_word, &mut scratch) {
+                // A pair of more than 4 GB is no split word (and a file that large is far
+                // beyond `max_file_mb`'s default).
+                let len = u32::try_from(end - left_start).ok();
+                if let Some(len) = len
+                    && (!both_words || words.may_join_words(left, right_word, &mut scratch))
+                {
                     out.push(Candidate {
                         start: left_start,
-                        left,
-                        right_word,
-                        end,
+                        len,
                         both_words,
                     });
                 }
@@ -343,17 +359,18 @@ pub fn repair_splits(text: &str, vocabulary: &Vocabulary, words: Words<'_>) -> O
 }
 
 /// The suspect pairs of a text, found once and mended later (`repair_suspects`).
-pub struct Suspects<'t>(Vec<Candidate<'t>>);
+pub struct Suspects(Vec<Candidate>);
 
 /// The suspect pairs of `text`, their joined forms added to `wanted`; `None` when it has none.
-pub fn suspects<'t>(text: &'t str, words: Words<'_>, wanted: &mut Wanted) -> Option<Suspects<'t>> {
+pub fn suspects(text: &str, words: Words<'_>, wanted: &mut Wanted) -> Option<Suspects> {
     let candidates = split_candidates(text, words);
-    for c in &candidates {
-        let joined = c.joined();
+    for &c in &candidates {
+        let joined = c.joined(text);
         if c.both_words {
+            let (left, right_word) = c.halves(text);
             *wanted.word_pairs.entry(joined.clone()).or_default() += 1;
-            wanted.forms.insert(c.left.to_lowercase());
-            wanted.forms.insert(c.right_word.to_string());
+            wanted.forms.insert(left.to_lowercase());
+            wanted.forms.insert(right_word.to_string());
         }
         wanted.forms.insert(joined);
     }
@@ -363,7 +380,7 @@ pub fn suspects<'t>(text: &'t str, words: Words<'_>, wanted: &mut Wanted) -> Opt
 /// `repair_splits` for pairs found by `suspects` over the same text.
 pub fn repair_suspects(
     text: &str,
-    suspects: &Suspects<'_>,
+    suspects: &Suspects,
     vocabulary: &Vocabulary,
     words: Words<'_>,
 ) -> Option<String> {
@@ -372,7 +389,7 @@ pub fn repair_suspects(
 
 fn repair_candidates(
     text: &str,
-    candidates: &[Candidate<'_>],
+    candidates: &[Candidate],
     vocabulary: &Vocabulary,
     words: Words<'_>,
 ) -> Option<String> {
@@ -380,27 +397,28 @@ fn repair_candidates(
     let mut copied = 0usize;
     // A token joined to its left neighbour is not joined again to its right one.
     let mut joined_to = 0usize;
-    for c in candidates {
+    for &c in candidates {
         if c.start < joined_to {
             continue;
         }
-        let joined = c.joined();
+        let (left, right_word) = c.halves(text);
+        let joined = c.joined(text);
         let whole = if c.both_words {
             // Two words are one only where the document spells the whole elsewhere, prints
             // the pair apart just this once, and uses one of the halves nowhere else.
             vocabulary.spells(&joined)
                 && !vocabulary.repeated_pairs.contains(&joined)
-                && !(vocabulary.uses_elsewhere(&c.left.to_lowercase())
-                    && vocabulary.uses_elsewhere(c.right_word))
+                && !(vocabulary.uses_elsewhere(&left.to_lowercase())
+                    && vocabulary.uses_elsewhere(right_word))
         } else {
             vocabulary.spells(&joined) || words.knows(&joined)
         };
         if whole {
             let built = out.get_or_insert_with(String::new);
-            let space = c.start + c.left.len();
+            let space = c.start + left.len();
             built.push_str(&text[copied..space]);
             copied = space + 1;
-            joined_to = c.end;
+            joined_to = c.end();
         }
     }
     let mut built = out?;

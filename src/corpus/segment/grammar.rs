@@ -9,7 +9,7 @@ use super::super::numbering::paragraph_number;
 use super::super::source::Line;
 use super::super::text::join_into;
 use super::super::warning::Warning;
-use super::rules::{Label, View, offers};
+use super::rules::{Label, View, Views, offers};
 
 /// Where the grammar is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +93,11 @@ pub fn segment(
         full_line: None,
         out: Segments::default(),
     };
-    let views: Vec<View<'_>> = lines.iter().map(View::new).collect();
-    let start = machine.header(&views);
+    let views = Views(lines);
+    let start = machine.header(views);
     let mut i = start;
     while i < views.len() {
-        i = machine.step(&views, i);
+        i = machine.step(views, i);
     }
     machine.out
 }
@@ -110,12 +110,12 @@ impl Machine<'_> {
     }
 
     /// Header, number, title and opener: where the body starts.
-    fn header(&mut self, views: &[View<'_>]) -> usize {
+    fn header(&mut self, views: Views<'_>) -> usize {
         let reach = views.len().min(HEADER_REACH);
         let mut opener = None;
         let mut number = None;
-        for (i, view) in views[..reach].iter().enumerate() {
-            for (label, rule) in offers(view, self.lexicon) {
+        for (i, view) in views.iter().take(reach).enumerate() {
+            for (label, rule) in offers(&view, self.lexicon) {
                 match label {
                     Label::Opener(body) if opener.is_none() => opener = Some((i, body, rule)),
                     Label::Number(n, at) if number.is_none() && opener.is_none() => {
@@ -137,7 +137,7 @@ impl Machine<'_> {
         let mut body_start = 0;
         if let Some((i, n, at, rule)) = number {
             self.record(i, rule, "number");
-            let line = views[i].text;
+            let line = views.at(i).text;
             let number_at = line.len() - line.trim_start().len();
             let before = line[..number_at].trim();
             if !before.is_empty() {
@@ -158,7 +158,7 @@ impl Machine<'_> {
                     }
                     while end < views.len()
                         && end - i <= TITLE_LINES
-                        && views[end].text.starts_with(char::is_lowercase)
+                        && views.at(end).text.starts_with(char::is_lowercase)
                     {
                         end += 1;
                     }
@@ -198,8 +198,8 @@ impl Machine<'_> {
     }
 
     /// Weigh one line's offers in the current state; returns the next line to read.
-    fn step(&mut self, views: &[View<'_>], i: usize) -> usize {
-        let view = &views[i];
+    fn step(&mut self, views: Views<'_>, i: usize) -> usize {
+        let view = &views.at(i);
         if self.is_running_title(view.text) {
             self.record(i, "running-title", "running head");
             return i + 1;
@@ -348,7 +348,7 @@ impl Machine<'_> {
     /// From line `i`, the next structural line ends the body (a meeting line, a vote block, an
     /// annex heading) before any numbered paragraph. Linear: one answer serves every line up
     /// to that structural line.
-    fn body_ends_unnumbered(&mut self, views: &[View<'_>], i: usize) -> bool {
+    fn body_ends_unnumbered(&mut self, views: Views<'_>, i: usize) -> bool {
         if let Some((from, to, ends)) = self.lone_ahead
             && (from..to).contains(&i)
         {
@@ -359,7 +359,7 @@ impl Machine<'_> {
             let Some(view) = views.get(j) else {
                 break false;
             };
-            let offered = offers(view, self.lexicon);
+            let offered = offers(&view, self.lexicon);
             if offered
                 .iter()
                 .any(|(l, _)| matches!(l, Label::OperativeStart(..)))
@@ -423,10 +423,10 @@ impl Machine<'_> {
     }
 
     /// The meeting line; the date is on it or on the next line.
-    fn meeting(&mut self, views: &[View<'_>], i: usize, len: usize, rule: &'static str) -> usize {
+    fn meeting(&mut self, views: Views<'_>, i: usize, len: usize, rule: &'static str) -> usize {
         self.state = State::Tail;
         self.record(i, rule, "meeting");
-        let view = &views[i];
+        let view = &views.at(i);
         let (folded_meeting, _) = view.folded().split_at(len.min(view.folded().len()));
         let meeting = original_prefix(view.text, folded_meeting.len());
         self.out.meeting = Some((meeting.to_string(), i));
@@ -447,16 +447,16 @@ impl Machine<'_> {
     }
 
     /// A vote block: its lines up to the closing bracket.
-    fn vote(&mut self, views: &[View<'_>], i: usize, rule: &'static str) -> usize {
+    fn vote(&mut self, views: Views<'_>, i: usize, rule: &'static str) -> usize {
         self.state = State::Tail;
         self.record(i, rule, "vote block");
         let mut block = String::new();
         let mut j = i;
         let mut closed = false;
         while j < views.len() {
-            join_into(&mut block, views[j].text);
+            join_into(&mut block, views.at(j).text);
             j += 1;
-            if views[j - 1].text.contains(']') {
+            if views.at(j - 1).text.contains(']') {
                 closed = true;
                 break;
             }
@@ -474,8 +474,8 @@ impl Machine<'_> {
 
     /// A line of annex text: a numbered line opens a paragraph; so does a block after a blank
     /// line (when blanks separate paragraphs) or a capitalised line after a finished sentence.
-    fn annex_line(&mut self, views: &[View<'_>], i: usize) {
-        let view = &views[i];
+    fn annex_line(&mut self, views: Views<'_>, i: usize) {
+        let view = &views.at(i);
         let text = view.text;
         let numbered = paragraph_number(text);
         let last_annex = self
@@ -519,7 +519,7 @@ impl Machine<'_> {
     /// line before lost a call at its end, the two together are no longer than one full line
     /// of the document, and the sentence goes on in lower case on the next line (a heading
     /// after a paragraph that ends with a call does not).
-    fn rest_of_printed_line(&mut self, views: &[View<'_>], i: usize) -> bool {
+    fn rest_of_printed_line(&mut self, views: Views<'_>, i: usize) -> bool {
         let Some(before) = i.checked_sub(1).and_then(|j| views.get(j)) else {
             return false;
         };
@@ -535,7 +535,7 @@ impl Machine<'_> {
             // A full line: the length most lines of running text reach.
             lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(0)
         });
-        let together = before.text.chars().count() + 1 + views[i].text.chars().count();
+        let together = before.text.chars().count() + 1 + views.at(i).text.chars().count();
         together * 10 <= full * 11
     }
 }
