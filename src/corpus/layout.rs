@@ -64,7 +64,8 @@ pub struct Cleaned {
     pub explicit_calls: HashSet<String>,
     /// Symbols printed as furniture (`A/HRC/RES/44/18`), in order.
     pub furniture_symbols: Vec<String>,
-    /// Every line taken out of the running text: its byte range in the source and why.
+    /// Every line taken out of the running text: its byte range in the source and why (only
+    /// when `clean` is asked to keep them).
     pub removed: Vec<(std::ops::Range<usize>, Furniture)>,
     /// Blank lines separate paragraphs (Markdown, reflowed text) rather than every printed
     /// line (double-spaced PDF text), so they can be trusted as paragraph breaks.
@@ -361,6 +362,8 @@ impl Queue {
 }
 
 /// Reads lines one by one, sorting them into running text, furniture and footnotes.
+// The state of one pass over a page's lines: its flags are independent facts, not a mode.
+#[allow(clippy::struct_excessive_bools)]
 struct Sorter<'a> {
     out: Cleaned,
     /// The lines to read and the running text (not in `out` until all are read).
@@ -390,6 +393,8 @@ struct Sorter<'a> {
     page_zone: Option<PageZone>,
     /// Running text since the last footnote, where the next footnote's call must be.
     recent_text: String,
+    /// Keep [`Cleaned::removed`] (for a trace).
+    keep_removed: bool,
 }
 
 /// How far back a footnote's call may be from its text (a page of running text); bounded so a
@@ -420,8 +425,16 @@ impl Sorter<'_> {
         self.recent_text.clear();
     }
 
+    /// Say that the line at `bytes` was taken out, and why (kept only when traced: a file of
+    /// page numbers is a record a line otherwise, for nobody).
+    fn taken_out(&mut self, bytes: std::ops::Range<usize>, why: Furniture) {
+        if self.keep_removed {
+            self.out.removed.push((bytes, why));
+        }
+    }
+
     fn remove(&mut self, line: &Line, why: Furniture) {
-        self.out.removed.push((line.bytes.clone(), why));
+        self.taken_out(line.bytes.clone(), why);
         self.pending_blank = true;
         if let Some(open) = &mut self.open {
             open.contiguous = false;
@@ -478,10 +491,7 @@ impl Sorter<'_> {
         if let Some(mark) = line.note() {
             let mark = mark.to_string();
             self.push_footnote(mark, &line.text);
-            return self
-                .out
-                .removed
-                .push((line.bytes.clone(), Furniture::Footnote));
+            return self.taken_out(line.bytes.clone(), Furniture::Footnote);
         }
         // A footnote rule printed on the end of the last line of running text
         // (`of the Non-Self_______________`): the text, then the rule.
@@ -512,7 +522,7 @@ impl Sorter<'_> {
         {
             let before = self.lines.take_back(self.page_first_out);
             for head in before {
-                self.out.removed.push((head.bytes, Furniture::RunningHead));
+                self.taken_out(head.bytes, Furniture::RunningHead);
             }
             self.out.furniture_symbols.push(symbol);
             return self.remove(&line, Furniture::RunningHead);
@@ -535,10 +545,7 @@ impl Sorter<'_> {
             && text.bytes().all(|b| b.is_ascii_digit())
             && self.try_footnote(text)
         {
-            return self
-                .out
-                .removed
-                .push((line.bytes.clone(), Furniture::Footnote));
+            return self.taken_out(line.bytes.clone(), Furniture::Footnote);
         }
         match furniture_shape(text) {
             Some(Furniture::FootnoteRule) => {
@@ -575,9 +582,7 @@ impl Sorter<'_> {
             None => {}
         }
         if self.try_footnote(text) {
-            self.out
-                .removed
-                .push((line.bytes.clone(), Furniture::Footnote));
+            self.taken_out(line.bytes.clone(), Furniture::Footnote);
             return;
         }
         self.end_zone();
@@ -718,6 +723,7 @@ pub fn clean(
     explicit_calls: HashSet<String>,
     heads_marked: bool,
     lexicons: &Lexicons,
+    keep_removed: bool,
 ) -> Cleaned {
     let running_heads = if heads_marked {
         HashSet::new()
@@ -742,6 +748,7 @@ pub fn clean(
         loose_marks: Vec::new(),
         page_zone: None,
         recent_text: String::new(),
+        keep_removed,
     };
     while let Some(line) = sorter.lines.next() {
         sorter.read(line);

@@ -144,7 +144,13 @@ fn parse_source(
     let set_aside = std::mem::take(&mut read.set_aside);
     let layout = read.layout.unwrap_or(Layout::Plain);
     let front_matter = read.front_matter;
-    let mut cleaned = layout::clean(read.lines, read.explicit_calls, read.heads_marked, lexicons);
+    let mut cleaned = layout::clean(
+        read.lines,
+        read.explicit_calls,
+        read.heads_marked,
+        lexicons,
+        keep_steps,
+    );
     let mut segs = segment::segment(
         &cleaned.lines,
         lexicon,

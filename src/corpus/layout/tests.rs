@@ -9,6 +9,7 @@ fn cleaned(text: &str) -> Cleaned {
         r.explicit_calls,
         r.heads_marked,
         Lexicons::builtin(),
+        true,
     )
 }
 
