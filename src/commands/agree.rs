@@ -10,6 +10,9 @@ use crate::votes::{Agreement, CountryId, VoteStore, agreement, ranking};
 use serde_json::json;
 use std::io::{self, Write};
 
+/// The width of the country names in a ranking.
+const NAME_COLUMN: usize = 34;
+
 /// What `agree` prints.
 #[derive(Debug, Clone, Default)]
 pub struct AgreeOptions {
@@ -95,12 +98,19 @@ pub fn agree(
             writeln!(out)?;
         } else {
             for (rank, (country, found)) in &shown {
+                // A name longer than its column is cut, so that the figures stay in theirs.
+                let full = country.country().en;
+                let name: String = if full.chars().count() > NAME_COLUMN {
+                    full.chars().take(NAME_COLUMN - 1).chain(['…']).collect()
+                } else {
+                    full.to_string()
+                };
                 writeln!(
                     out,
-                    "{:>4}. {} {:<34} {}  ({} in common)",
+                    "{:>4}. {} {:<NAME_COLUMN$} {}  ({} in common)",
                     rank + 1,
                     country.code(),
-                    Shown(country.country().en),
+                    Shown(&name),
                     figure(*found),
                     crate::plural::count(found.common as usize, "vote", "votes"),
                 )?;

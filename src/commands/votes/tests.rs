@@ -313,6 +313,8 @@ fn agreement_figures_match_the_hand_figured_table() {
         out.starts_with("   3. USA United States") && out.contains("0.375  (4 votes in common)"),
         "{out}"
     );
+    // Rank, code, the name in its column of 34, then the figure.
+    assert_eq!(out.find("0.375"), Some(6 + 4 + 34 + 1), "{out}");
     let top = AgreeOptions {
         top: Some(2),
         ..undl
