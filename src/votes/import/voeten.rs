@@ -165,20 +165,14 @@ pub(super) fn roll_calls_from<R: Read>(
     let mut seen: FxHashMap<u32, u64> = FxHashMap::default();
     let mut record = csv::ByteRecord::new();
     while let Some(line) = next_row(file, csv, &mut record, report) {
-        if record.len() != width {
-            let why = format!("{} fields where the header has {width}", record.len());
-            report.skip(file, line, &why);
-            continue;
-        }
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
-        let Some(rcid) = values::small_number(get(rcid_c)) else {
-            let why = format!(
-                "rcid “{}” is not a number",
-                String::from_utf8_lossy(get(rcid_c).trim_ascii())
-            );
-            report.skip(file, line, &why);
-            continue;
+        let rcid = match row_rcid(&record, width, rcid_c) {
+            Ok(rcid) => rcid,
+            Err(why) => {
+                report.skip(file, line, &why);
+                continue;
+            }
         };
+        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
         let (Some(unres), Some(session), Some(date), Some(short), Some(descr)) = (
             text(get(unres_c)),
             text(get(session_c)),
@@ -278,20 +272,14 @@ pub(super) fn votes<R: Read>(
     let mut missing_rcids = 0u64;
     let mut record = csv::ByteRecord::new();
     while let Some(line) = next_row(file, csv, &mut record, report) {
-        if record.len() != width {
-            let why = format!("{} fields where the header has {width}", record.len());
-            report.skip(file, line, &why);
-            continue;
-        }
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
-        let Some(rcid) = values::small_number(get(rcid_c)) else {
-            let why = format!(
-                "rcid “{}” is not a number",
-                String::from_utf8_lossy(get(rcid_c).trim_ascii())
-            );
-            report.skip(file, line, &why);
-            continue;
+        let rcid = match row_rcid(&record, width, rcid_c) {
+            Ok(rcid) => rcid,
+            Err(why) => {
+                report.skip(file, line, &why);
+                continue;
+            }
         };
+        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
         let Some(cast) = vote(get(vote_c)) else {
             let why = format!(
                 "vote “{}” is none of yes, no, abstain",
@@ -345,4 +333,22 @@ pub(super) fn votes<R: Read>(
              symbol or date"
         ));
     }
+}
+
+/// A row's roll-call id, or why the row is skipped (a field too many or too few, an rcid that
+/// is not a number): the first checks of both of Voeten's files.
+fn row_rcid(record: &csv::ByteRecord, width: usize, rcid_c: Option<usize>) -> Result<u32, String> {
+    if record.len() != width {
+        return Err(format!(
+            "{} fields where the header has {width}",
+            record.len()
+        ));
+    }
+    let field = rcid_c.and_then(|c| record.get(c)).unwrap_or(b"");
+    values::small_number(field).ok_or_else(|| {
+        format!(
+            "rcid “{}” is not a number",
+            String::from_utf8_lossy(field.trim_ascii())
+        )
+    })
 }
