@@ -3,7 +3,7 @@
 //! vote on every roll call of the current filter — date, symbol, session, the vote in words and
 //! the title.
 
-use super::text::truncate;
+use super::text::{marked_row, truncate};
 use super::theme::Theme;
 use super::{pane_block, scroll_hint};
 use crate::app::layout::{history_header_rows, history_page};
@@ -12,7 +12,6 @@ use crate::app::{App, Pane};
 use crate::votes::{Cast, SessionShares, VoteStore};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
@@ -177,15 +176,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let body = rc.body.map_or("", crate::corpus::model::Body::code);
         let session = rc.session.as_deref().unwrap_or("?");
         let first = format!("{date} {} {body} {session}", rc.shown_symbol());
-        let style = if selected {
-            theme.selected()
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::raw(if selected { "▶" } else { " " }),
-            Span::styled(truncate(&first, width.saturating_sub(1)), style),
-        ]));
+        lines.push(marked_row(&first, selected, theme.selected(), width));
         let label = row.cast.label();
         let title = rc.title.as_deref().unwrap_or("(no title)");
         let room = width.saturating_sub(label.chars().count() + 5);

@@ -1,14 +1,13 @@
 //! The country picker popup: what is typed, then the matching countries (code, English name,
 //! French name, `former` for a State that no longer exists), the selected one reversed.
 
-use super::text::{inert, truncate};
+use super::text::{inert, marked_row, truncate};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::layout::{picker_area, picker_rows};
 use crate::app::views::matches;
 use ratatui::Frame;
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -43,15 +42,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             ""
         };
         let text = format!("{:<5}{} · {}{former}", country.code, country.en, country.fr);
-        let style = if selected {
-            theme.selected()
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::raw(if selected { "▶" } else { " " }),
-            Span::styled(truncate(&text, width.saturating_sub(1)), style),
-        ]));
+        lines.push(marked_row(&text, selected, theme.selected(), width));
     }
     if found.is_empty() {
         lines.push(Line::styled("No country matches.", theme.dim()));

@@ -3,8 +3,27 @@
 
 pub use crate::text::display::*;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use std::ops::Range;
+
+/// A row of a list: `▶` before the selected one, its text cut to the `width` left and shown in
+/// `selected_style` when selected.
+pub fn marked_row(
+    text: &str,
+    selected: bool,
+    selected_style: Style,
+    width: usize,
+) -> Line<'static> {
+    let style = if selected {
+        selected_style
+    } else {
+        Style::default()
+    };
+    Line::from(vec![
+        Span::raw(if selected { "▶" } else { " " }),
+        Span::styled(truncate(text, width.saturating_sub(1)), style),
+    ])
+}
 
 /// Spans for `text[range]`: characters whose byte offset is in `highlights` (sorted) take
 /// `highlight`, the others `base`; unsafe characters are shown escaped ([`escape`]).
