@@ -318,7 +318,13 @@ impl Saved {
                 title: rc.title.clone(),
                 origin: rc.origin,
                 scope: rc.scope,
-                file: self.meta.names[rc.name as usize].clone(),
+                // Checked when read; a name out of range is no reason to panic.
+                file: self
+                    .meta
+                    .names
+                    .get(rc.name as usize)
+                    .cloned()
+                    .unwrap_or_default(),
                 line: rc.line,
                 totals: Totals {
                     yes,

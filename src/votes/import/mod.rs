@@ -110,12 +110,12 @@ fn csv_reader<R: Read>(reader: R) -> csv::Reader<BufReader<R>> {
 }
 
 /// Read the next data row into `record` and count it; its line, or `None` at the end of the
-/// file or after a read error. Blank lines are skipped; a row the CSV reader refuses is warned
-/// about and skipped.
+/// file or after a read error. Blank lines are skipped; a row the CSV reader refuses, or with
+/// another number of fields than the header's `width`, is warned about and skipped.
 fn next_row<R: Read>(
     file: &str,
     csv: &mut csv::Reader<R>,
-    record: &mut csv::ByteRecord,
+    (record, width): (&mut csv::ByteRecord, usize),
     report: &mut Report,
 ) -> Option<u64> {
     loop {
@@ -139,7 +139,13 @@ fn next_row<R: Read>(
             continue;
         }
         report.rows += 1;
-        return Some(record.position().map_or(0, csv::Position::line));
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.len() != width {
+            let why = format!("{} fields where the header has {width}", record.len());
+            report.skip(file, line, &why);
+            continue;
+        }
+        return Some(line);
     }
 }
 

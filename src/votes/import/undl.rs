@@ -173,16 +173,7 @@ pub fn long<R: Read>(
     let mut key = Vec::new();
     let mut record = csv::ByteRecord::new();
     let FileImport { store, report } = import;
-    while let Some(line) = next_row(file, csv, &mut record, report) {
-        if record.len() != cols.width {
-            let why = format!(
-                "{} fields where the header has {}",
-                record.len(),
-                cols.width
-            );
-            report.skip(file, line, &why);
-            continue;
-        }
+    while let Some(line) = next_row(file, csv, (&mut record, cols.width), report) {
         if record.iter().any(|f| std::str::from_utf8(f).is_err()) {
             report.skip(file, line, "not UTF-8 text");
             continue;
@@ -245,16 +236,7 @@ pub fn wide<R: Read>(
         .filter_map(|(i, c)| Some((i, (*c)?)))
         .collect();
     let mut record = csv::ByteRecord::new();
-    while let Some(line) = next_row(file, csv, &mut record, report) {
-        if record.len() != cols.width {
-            let why = format!(
-                "{} fields where the header has {}",
-                record.len(),
-                cols.width
-            );
-            report.skip(file, line, &why);
-            continue;
-        }
+    while let Some(line) = next_row(file, csv, (&mut record, cols.width), report) {
         if cell(&record, cols.resolution).is_empty() {
             report.skip(file, line, "no resolution symbol");
             continue;

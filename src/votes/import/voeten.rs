@@ -164,8 +164,8 @@ pub(super) fn roll_calls_from<R: Read>(
     };
     let mut seen: FxHashMap<u32, u64> = FxHashMap::default();
     let mut record = csv::ByteRecord::new();
-    while let Some(line) = next_row(file, csv, &mut record, report) {
-        let rcid = match row_rcid(&record, width, rcid_c) {
+    while let Some(line) = next_row(file, csv, (&mut record, width), report) {
+        let rcid = match row_rcid(&record, rcid_c) {
             Ok(rcid) => rcid,
             Err(why) => {
                 report.skip(file, line, &why);
@@ -271,8 +271,8 @@ pub(super) fn votes<R: Read>(
     let mut key = Vec::new();
     let mut missing_rcids = 0u64;
     let mut record = csv::ByteRecord::new();
-    while let Some(line) = next_row(file, csv, &mut record, report) {
-        let rcid = match row_rcid(&record, width, rcid_c) {
+    while let Some(line) = next_row(file, csv, (&mut record, width), report) {
+        let rcid = match row_rcid(&record, rcid_c) {
             Ok(rcid) => rcid,
             Err(why) => {
                 report.skip(file, line, &why);
@@ -335,15 +335,9 @@ pub(super) fn votes<R: Read>(
     }
 }
 
-/// A row's roll-call id, or why the row is skipped (a field too many or too few, an rcid that
-/// is not a number): the first checks of both of Voeten's files.
-fn row_rcid(record: &csv::ByteRecord, width: usize, rcid_c: Option<usize>) -> Result<u32, String> {
-    if record.len() != width {
-        return Err(format!(
-            "{} fields where the header has {width}",
-            record.len()
-        ));
-    }
+/// A row's roll-call id, or why the row is skipped (an rcid that is not a number): the first
+/// check of both of Voeten's files.
+fn row_rcid(record: &csv::ByteRecord, rcid_c: Option<usize>) -> Result<u32, String> {
     let field = rcid_c.and_then(|c| record.get(c)).unwrap_or(b"");
     values::small_number(field).ok_or_else(|| {
         format!(
