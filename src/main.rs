@@ -249,7 +249,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     plural::count(paragraphs, "paragraph", "paragraphs"),
                     started.elapsed().as_millis()
                 )?;
-                let sources = votes::select::sources_of(&store());
+                let sources = || votes::select::sources_of(&store());
                 let input = &mut io::stdin().lock();
                 commands::search_stdin(c, index, &sources, input, options, out, err)
             })?
@@ -267,7 +267,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 json,
                 exit_status,
             };
-            let sources = votes::select::sources_of(&store());
+            let sources = || votes::select::sources_of(&store());
             let query = query.as_deref().unwrap_or("");
             commands::search(c, index, &sources, query, options, out, err)
         })?,

@@ -477,4 +477,13 @@ fn search_keys_see_the_imported_records() {
             "{query}: {out}"
         );
     }
+    // With --stdin the store is read when a query first asks about roll calls.
+    let (status, out, err) = run(resolu(dir.path())
+        .args(["search", "--stdin"])
+        .write_stdin("coopération\nsrc:undl\n"));
+    assert_eq!(status, 0, "{err}");
+    let answers: Vec<&str> = out.lines().collect();
+    assert_eq!(answers.len(), 2, "{out}");
+    assert!(!answers[0].contains("\"total\":0"), "{out}");
+    assert!(answers[1].contains("A/RES/80/1"), "{out}");
 }

@@ -45,7 +45,7 @@ fn status(options: SearchOptions, total: usize) -> u8 {
 pub fn search(
     corpus: &Corpus,
     index: &super::IndexSource,
-    sources: &RollCallSources,
+    sources: &dyn Fn() -> RollCallSources,
     text: &str,
     options: SearchOptions,
     out: &mut dyn Write,
@@ -55,7 +55,13 @@ pub fn search(
     let index = index.index(&corpus.resolutions);
     let query = parse(text);
     report_hints(&query, err)?;
-    let result = index.search_with(&corpus.resolutions, &query, limit, sources);
+    // The vote store is read only for a query that asks about roll calls.
+    let sources = if query.asks_roll_calls() {
+        sources()
+    } else {
+        RollCallSources::default()
+    };
+    let result = index.search_with(&corpus.resolutions, &query, limit, &sources);
     for hit in &result.hits {
         let Some(r) = corpus.resolutions.by_id(hit.document) else {
             continue;
@@ -93,7 +99,7 @@ pub fn search(
 pub fn search_stdin(
     corpus: &Corpus,
     index: &super::IndexSource,
-    sources: &RollCallSources,
+    sources: &dyn Fn() -> RollCallSources,
     input: &mut dyn BufRead,
     options: SearchOptions,
     out: &mut dyn Write,
@@ -112,6 +118,7 @@ pub fn search_stdin(
         started.elapsed().as_millis()
     )?;
     let mut bytes = Vec::new();
+    let mut read_sources: Option<RollCallSources> = None;
     while read_query_line(input, &mut bytes)? {
         let line = match std::str::from_utf8(&bytes) {
             Ok(line) => line,
@@ -129,6 +136,13 @@ pub fn search_stdin(
         };
         let started = Instant::now();
         let query = parse(line);
+        // The vote store is read once, when a first query asks about roll calls.
+        let none = RollCallSources::default();
+        let sources = if query.asks_roll_calls() {
+            &*read_sources.get_or_insert_with(sources)
+        } else {
+            &none
+        };
         let result = index.search_with(&corpus.resolutions, &query, limit, sources);
         let elapsed_us = started.elapsed().as_micros();
         let hits: Vec<serde_json::Value> = result

@@ -83,6 +83,11 @@ pub struct Query {
 }
 
 impl Query {
+    /// The query asks about roll calls (`v:`, `src:`): the vote store's sources answer it.
+    pub fn asks_roll_calls(&self) -> bool {
+        self.filters.vote.is_some() || self.filters.source.is_some()
+    }
+
     /// No terms and no filters: everything matches.
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty() && self.filters == Filters::default()
