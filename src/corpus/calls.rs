@@ -5,7 +5,7 @@
 //! number belongs to the text, and the months, come from the lexicons.
 
 use super::lexicon::Lexicons;
-use super::source::Line;
+use super::source::Lines;
 use crate::text::fold::fold;
 use std::collections::HashMap;
 
@@ -290,12 +290,12 @@ fn is_symbol_like(word: &str) -> bool {
 /// Remove the calls of footnotes whose page is known from the running text of that page,
 /// footnote by footnote in order. `notes` gives each footnote's mark and page, `None` to leave
 /// it to a document-wide search. Returns, per footnote, whether its call was looked for here
-/// (its page has running text), found or not.
+/// (its page has running text), found or not; and the lines with the calls taken out.
 pub fn strip_on_pages(
-    lines: &mut [Line],
+    lines: Lines,
     notes: &[(&str, Option<u32>)],
     lexicons: &Lexicons,
-) -> Vec<bool> {
+) -> (Vec<bool>, Lines) {
     let mut looked = vec![false; notes.len()];
     // Each page's running text, its lines joined by `\n` (never removed, so the lines can be
     // cut apart again), built on first use.
@@ -324,16 +324,15 @@ pub fn strip_on_pages(
             continue;
         }
         let (_, text, cursor) = pages.entry(*page).or_insert_with(|| {
-            let end = first
-                + lines[first..]
-                    .iter()
-                    .take_while(|l| l.page == Some(*page))
-                    .count();
-            let joined = lines[first..end]
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
+            let mut joined = String::new();
+            let mut end = first;
+            for line in lines.iter_from(first).take_while(|l| l.page == Some(*page)) {
+                if end > first {
+                    joined.push('\n');
+                }
+                joined.push_str(line.text);
+                end += 1;
+            }
             (first..end, joined, 0)
         });
         budget = budget.saturating_sub(text.len() + 1);
@@ -379,21 +378,39 @@ pub fn strip_on_pages(
             }
         }
     }
+    // What changes, by line: its text when a call was cut out of it, and the call ending it.
+    let mut changes: HashMap<usize, (Option<String>, bool)> = HashMap::new();
     for (page, line) in ended {
         if let Some((range, ..)) = pages.get(&page)
-            && let Some(l) = lines.get_mut(range.start + line)
+            && range.start + line < range.end
         {
-            l.call_ended = true;
+            changes.entry(range.start + line).or_default().1 = true;
         }
     }
     for (range, text, _) in pages.into_values() {
-        for (line, piece) in lines[range].iter_mut().zip(text.split('\n')) {
+        for ((i, line), piece) in range
+            .clone()
+            .zip(lines.iter_from(range.start))
+            .zip(text.split('\n'))
+        {
             if line.text.len() != piece.len() {
-                line.text = piece.into();
+                changes.entry(i).or_default().0 = Some(piece.to_string());
             }
         }
     }
-    looked
+    if changes.is_empty() {
+        return (looked, lines);
+    }
+    let amended = lines.amended(|i, line| {
+        let (text, ended) = changes.remove(&i)?;
+        let mut line = line.to_line();
+        if let Some(text) = text {
+            line.text = text.into();
+        }
+        line.call_ended |= ended;
+        Some(line)
+    });
+    (looked, amended)
 }
 
 /// The call of `mark` on a page from byte `from`: the first glued one (`gap,4`) when there is
@@ -663,39 +680,43 @@ mod tests {
 
     #[test]
     fn on_a_page_a_call_after_punctuation_beats_a_number_after_a_word() {
+        use crate::corpus::source::Line;
         let line = |text: &str| Line {
             text: text.into(),
             page: Some(2),
             ..Line::default()
         };
-        let mut lines = vec![
+        let lines = Lines::from(vec![
             line("to close the estimated annual 4 trillion dollar"),
             line("financing gap, 4 and catalyse investment"),
-        ];
-        let looked = strip_on_pages(&mut lines, &[("4", Some(2))], Lexicons::builtin());
+        ]);
+        let (looked, lines) = strip_on_pages(lines, &[("4", Some(2))], Lexicons::builtin());
         assert_eq!(looked, [true]);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         assert_eq!(
-            lines[0].text,
-            "to close the estimated annual 4 trillion dollar"
+            texts,
+            [
+                "to close the estimated annual 4 trillion dollar",
+                "financing gap, and catalyse investment"
+            ]
         );
-        assert_eq!(lines[1].text, "financing gap, and catalyse investment");
     }
 
     #[test]
     fn a_page_of_glued_calls_has_calls_glued_to_numbers() {
         // The lines of page 3 after its calls are taken out.
         let stripped = |texts: &[&str], marks: &[&str]| -> Vec<String> {
-            let mut lines: Vec<Line> = texts
+            let lines: Lines = texts
                 .iter()
-                .map(|t| Line {
+                .map(|t| crate::corpus::source::Line {
                     text: (*t).into(),
                     page: Some(3),
-                    ..Line::default()
+                    ..crate::corpus::source::Line::default()
                 })
                 .collect();
             let notes: Vec<(&str, Option<u32>)> = marks.iter().map(|m| (*m, Some(3))).collect();
-            strip_on_pages(&mut lines, &notes, Lexicons::builtin());
-            lines.into_iter().map(|l| l.text.into_string()).collect()
+            let (_, lines) = strip_on_pages(lines, &notes, Lexicons::builtin());
+            lines.iter().map(|l| l.text.to_string()).collect()
         };
         let page = [
             "the Law of the Sea,10",

@@ -11,8 +11,8 @@ use super::calls::{find_call, starts_with_date, strip_on_pages};
 use super::lexicon::Lexicons;
 use super::model::Footnote;
 use super::numbering::leading_number;
-use super::source::Line;
-use std::collections::{HashMap, HashSet, VecDeque};
+use super::source::{LineRef, Lines};
+use std::collections::{HashMap, HashSet};
 
 /// Why a line is not running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,7 +56,7 @@ impl Furniture {
 /// A document reduced to its running text and footnotes.
 #[derive(Debug, Default)]
 pub struct Cleaned {
-    pub lines: Vec<Line>,
+    pub lines: Lines,
     pub footnotes: Vec<Footnote>,
     /// Per footnote: its call was looked for (and removed when found) on its own page.
     pub calls_on_page: Vec<bool>,
@@ -238,57 +238,51 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// Lines repeated at the edges of pages, by text: the running heads and feet.
-fn running_heads(lines: &[Line]) -> HashSet<String> {
+fn running_heads(lines: &Lines) -> HashSet<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let paged = lines.iter().any(|l| l.page.is_some_and(|p| p > 1));
     if paged {
-        let mut by_page: Vec<Vec<&Line>> = Vec::new();
+        // Each page's first and last four lines (readers give a page's lines together), each
+        // text counted once a page.
+        let mut edges = PageEdges::default();
         for line in lines {
-            let page = line.page.unwrap_or(1) as usize;
-            if by_page.len() < page {
-                by_page.resize_with(page, Vec::new);
+            let page = line.page.unwrap_or(1);
+            if edges.page != Some(page) {
+                edges.count_into(&mut counts);
+                edges = PageEdges {
+                    page: Some(page),
+                    ..PageEdges::default()
+                };
             }
-            by_page[page - 1].push(line);
+            edges.add(line.text);
         }
-        for page in &by_page {
-            let n = page.len();
-            let edges = page
-                .iter()
-                .take(4)
-                .chain(page.iter().skip(n.saturating_sub(4)));
-            let mut seen = HashSet::new();
-            for line in edges {
-                if line.text.len() <= 160 && seen.insert(line.text.as_str()) {
-                    *counts.entry(line.text.as_str()).or_default() += 1;
-                }
-            }
-        }
+        edges.count_into(&mut counts);
     } else {
         // No pages: lines next to pattern furniture (a job number, a page counter) count.
-        // Each line's shape is judged once.
-        let pattern: Vec<bool> = lines
-            .iter()
-            .map(|l| {
-                matches!(
-                    furniture_shape(&l.text),
-                    Some(
-                        Furniture::JobNumber
-                            | Furniture::PageNumber
-                            | Furniture::Barcode
-                            | Furniture::Symbol
-                    )
+        // Each line's shape is judged once, and kept as a bit.
+        let mut pattern = vec![0u64; lines.len().div_ceil(64)];
+        for (i, l) in lines.iter().enumerate() {
+            let furniture = matches!(
+                furniture_shape(l.text),
+                Some(
+                    Furniture::JobNumber
+                        | Furniture::PageNumber
+                        | Furniture::Barcode
+                        | Furniture::Symbol
                 )
-            })
-            .collect();
+            );
+            if furniture {
+                pattern[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let is_pattern = |i: usize| pattern[i / 64] & (1 << (i % 64)) != 0;
         for (i, line) in lines.iter().enumerate() {
             if line.text.len() > 160 {
                 continue;
             }
-            let near = pattern[i.saturating_sub(3)..(i + 4).min(lines.len())]
-                .iter()
-                .any(|&p| p);
+            let near = (i.saturating_sub(3)..(i + 4).min(lines.len())).any(is_pattern);
             if near {
-                *counts.entry(line.text.as_str()).or_default() += 1;
+                *counts.entry(line.text).or_default() += 1;
             }
         }
     }
@@ -302,6 +296,39 @@ fn running_heads(lines: &[Line]) -> HashSet<String> {
         })
         .map(|(text, _)| text.to_string())
         .collect()
+}
+
+/// The first and last four lines of one page, as `running_heads` reads them.
+#[derive(Default)]
+struct PageEdges<'a> {
+    page: Option<u32>,
+    first: Vec<&'a str>,
+    /// The last four lines read, the oldest at `next`.
+    last: [&'a str; 4],
+    next: usize,
+    lines: usize,
+}
+
+impl<'a> PageEdges<'a> {
+    fn add(&mut self, text: &'a str) {
+        if self.first.len() < 4 {
+            self.first.push(text);
+        }
+        self.last[self.next] = text;
+        self.next = (self.next + 1) % 4;
+        self.lines += 1;
+    }
+
+    /// Count each text of the page's edges once (texts longer than a heading are not heads).
+    fn count_into(&self, counts: &mut HashMap<&'a str, usize>) {
+        let last = self.lines.min(4);
+        let mut seen = HashSet::new();
+        for text in self.first.iter().chain(&self.last[..last]) {
+            if text.len() <= 160 && seen.insert(*text) {
+                *counts.entry(text).or_default() += 1;
+            }
+        }
+    }
 }
 
 /// The footnote being read, and whether the next line may still continue it.
@@ -318,56 +345,13 @@ struct PageZone {
     marks: Vec<u32>,
 }
 
-/// The lines still to sort and the running text sorted so far, in one buffer: lines are taken
-/// from its front and running text put at its back, into the room they leave, so a document's
-/// lines are held once however many there are (issue 13, item 4). A line read gives at most
-/// one line of running text, so the buffer never grows.
-struct Queue {
-    buffer: VecDeque<Line>,
-    unread: usize,
-}
-
-impl Queue {
-    fn new(lines: Vec<Line>) -> Queue {
-        Queue {
-            unread: lines.len(),
-            buffer: lines.into(),
-        }
-    }
-
-    fn next(&mut self) -> Option<Line> {
-        self.unread = self.unread.checked_sub(1)?;
-        self.buffer.pop_front()
-    }
-
-    /// How many lines of running text were kept.
-    fn kept(&self) -> usize {
-        self.buffer.len() - self.unread
-    }
-
-    fn keep(&mut self, line: Line) {
-        self.buffer.push_back(line);
-    }
-
-    /// The running text kept from the `from`th line on, taken back out.
-    fn take_back(&mut self, from: usize) -> Vec<Line> {
-        self.buffer.drain(self.unread + from..).collect()
-    }
-
-    /// The running text, once every line was read.
-    fn into_kept(mut self) -> Vec<Line> {
-        self.buffer.drain(..self.unread);
-        self.buffer.into()
-    }
-}
-
 /// Reads lines one by one, sorting them into running text, furniture and footnotes.
 // The state of one pass over a page's lines: its flags are independent facts, not a mode.
 #[allow(clippy::struct_excessive_bools)]
 struct Sorter<'a> {
     out: Cleaned,
-    /// The lines to read and the running text (not in `out` until all are read).
-    lines: Queue,
+    /// The running text so far (not in `out` until all lines are read).
+    kept: Lines,
     lexicons: &'a Lexicons,
     running_heads: HashSet<String>,
     /// Running-head texts already met once (documents without pages).
@@ -433,7 +417,7 @@ impl Sorter<'_> {
         }
     }
 
-    fn remove(&mut self, line: &Line, why: Furniture) {
+    fn remove(&mut self, line: &LineRef<'_>, why: Furniture) {
         self.taken_out(line.bytes.clone(), why);
         self.pending_blank = true;
         if let Some(open) = &mut self.open {
@@ -472,12 +456,12 @@ impl Sorter<'_> {
         self.loose_marks.clear();
     }
 
-    fn read(&mut self, line: Line) {
+    fn read(&mut self, line: LineRef<'_>) {
         if line.page != self.page {
             self.settle_page_zone();
             self.page = line.page;
             self.page_lines = 0;
-            self.page_first_out = self.lines.kept();
+            self.page_first_out = self.kept.len();
             if self.zone_to_page_end {
                 self.end_zone();
             }
@@ -488,9 +472,8 @@ impl Sorter<'_> {
                 open.contiguous = false;
             }
         }
-        if let Some(mark) = line.note() {
-            let mark = mark.to_string();
-            self.push_footnote(mark, &line.text);
+        if let Some(mark) = line.note {
+            self.push_footnote(mark.to_string(), line.text);
             return self.taken_out(line.bytes.clone(), Furniture::Footnote);
         }
         // A footnote rule printed on the end of the last line of running text
@@ -498,14 +481,14 @@ impl Sorter<'_> {
         let trimmed = line.text.trim_end();
         let underscores = trimmed.len() - trimmed.trim_end_matches('_').len();
         if underscores >= 5 && trimmed.len() > underscores {
-            let text = trimmed[..trimmed.len() - underscores].into();
+            let text = &trimmed[..trimmed.len() - underscores];
             let rule = "_".repeat(underscores);
-            self.read(Line {
+            self.read(LineRef {
                 text,
                 ..line.clone()
             });
-            return self.read(Line {
-                text: rule.into(),
+            return self.read(LineRef {
+                text: &rule,
                 blank_before: false,
                 ..line
             });
@@ -520,7 +503,7 @@ impl Sorter<'_> {
             && self.page_lines <= 6
             && let Some(symbol) = symbol_in_head(text, &self.out.furniture_symbols)
         {
-            let before = self.lines.take_back(self.page_first_out);
+            let before = self.kept.split_off(self.page_first_out);
             for head in before {
                 self.taken_out(head.bytes, Furniture::RunningHead);
             }
@@ -595,10 +578,10 @@ impl Sorter<'_> {
         }
         self.recent_text.push(' ');
         self.recent_text.push_str(text);
-        self.lines.keep(Line {
-            text: text.into(),
+        self.kept.push(&LineRef {
+            text,
             blank_before: std::mem::take(&mut self.pending_blank),
-            rare: Line::rare(line.note().map(str::to_string), bare_number),
+            bare_number_before: bare_number,
             ..line
         });
     }
@@ -719,7 +702,7 @@ fn starts_paragraph_marker(text: &str) -> bool {
 // The calls' set is the reader's, kept in the result as it came.
 #[allow(clippy::implicit_hasher)]
 pub fn clean(
-    lines: Vec<Line>,
+    lines: Lines,
     explicit_calls: HashSet<String>,
     heads_marked: bool,
     lexicons: &Lexicons,
@@ -732,7 +715,7 @@ pub fn clean(
     };
     let mut sorter = Sorter {
         out: Cleaned::default(),
-        lines: Queue::new(lines),
+        kept: Lines::new(),
         lexicons,
         running_heads,
         seen_heads: HashSet::new(),
@@ -750,12 +733,12 @@ pub fn clean(
         recent_text: String::new(),
         keep_removed,
     };
-    while let Some(line) = sorter.lines.next() {
-        sorter.read(line);
-    }
+    // The lines read are let go as they are read: a file of short lines holds them about once,
+    // not twice (issue 13, item 4).
+    lines.consume(|line| sorter.read(line));
     sorter.settle_page_zone();
     let mut out = sorter.out;
-    out.lines = sorter.lines.into_kept();
+    out.lines = sorter.kept;
     out.lines.shrink_to_fit();
     // Calls are looked for on the page that prints their footnote, where the evidence is
     // strongest; explicit markup calls are gone already.
@@ -768,7 +751,9 @@ pub fn clean(
             (f.mark.as_str(), page)
         })
         .collect();
-    out.calls_on_page = strip_on_pages(&mut out.lines, &notes, lexicons);
+    let (calls_on_page, lines) = strip_on_pages(out.lines, &notes, lexicons);
+    out.calls_on_page = calls_on_page;
+    out.lines = lines;
     out.explicit_calls = explicit_calls;
     for footnote in &mut out.footnotes {
         footnote.text = super::text::finish_text(&footnote.text);
@@ -779,16 +764,21 @@ pub fn clean(
 
 /// Blank lines are paragraph breaks when the lines before them mostly end a sentence or a
 /// paragraph; in double-spaced PDF text they fall after every printed line instead.
-fn blanks_separate_paragraphs(lines: &[Line]) -> bool {
+fn blanks_separate_paragraphs(lines: &Lines) -> bool {
     let mut before_blank = 0usize;
     let mut ending = 0usize;
-    for pair in lines.windows(2) {
-        if pair[1].blank_before && pair[1].page == pair[0].page {
+    let mut previous: Option<LineRef<'_>> = None;
+    for line in lines {
+        if let Some(before) = &previous
+            && line.blank_before
+            && line.page == before.page
+        {
             before_blank += 1;
-            if pair[0].text.ends_with([',', ';', ':', '.']) {
+            if before.text.ends_with([',', ';', ':', '.']) {
                 ending += 1;
             }
         }
+        previous = Some(line);
     }
     before_blank >= 3 && ending * 10 >= before_blank * 6
 }

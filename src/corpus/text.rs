@@ -274,9 +274,8 @@ impl Candidate {
 /// both words — or are both words, neither of them a free word of the lexicon (`over all`,
 /// `with in`), and the language's list knows the whole (`app roach`). One pass over the bytes;
 /// most pairs are decided by their lengths.
-fn split_candidates(text: &str, words: Words<'_>) -> Vec<Candidate> {
+fn split_candidates(text: &str, words: Words<'_>, mut found: impl FnMut(Candidate)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     // Whether the previous token is a word, carried from the step where it was the right half.
     let mut left_is_word: Option<bool> = None;
     let mut previous: Option<(usize, &str)> = None;
@@ -314,7 +313,7 @@ fn split_candidates(text: &str, words: Words<'_>) -> Vec<Candidate> {
                 if let Some(len) = len
                     && (!both_words || words.may_join_words(left, right_word, &mut scratch))
                 {
-                    out.push(Candidate {
+                    found(Candidate {
                         start: left_start,
                         len,
                         both_words,
@@ -329,7 +328,6 @@ fn split_candidates(text: &str, words: Words<'_>) -> Vec<Candidate> {
         }
         start = end + 1;
     }
-    out
 }
 
 /// Every character is a letter (an ASCII fast path first).
@@ -355,16 +353,31 @@ fn all_lower(s: &str) -> bool {
 /// finds the pairs once (`suspects`) and mends them later (`repair_suspects`).
 #[cfg(test)]
 pub fn repair_splits(text: &str, vocabulary: &Vocabulary, words: Words<'_>) -> Option<String> {
-    repair_candidates(text, &split_candidates(text, words), vocabulary, words)
+    let mut repair = Repair::new(text, vocabulary, words);
+    split_candidates(text, words, |c| repair.take(c));
+    repair.finish()
 }
 
-/// The suspect pairs of a text, found once and mended later (`repair_suspects`).
-pub struct Suspects(Vec<Candidate>);
+/// The suspect pairs of a text, found once and mended later (`repair_suspects`): kept when
+/// they are few beside the text, else found again (a pair a word on a text of one-letter
+/// words would cost eight times the text: issue 13, item 4).
+pub struct Suspects(Found);
+
+enum Found {
+    Kept(Vec<Candidate>),
+    FindAgain,
+}
+
+/// The most room the kept pairs of a text may take, per byte of the text.
+const KEPT_PER_BYTE: usize = 1;
 
 /// The suspect pairs of `text`, their joined forms added to `wanted`; `None` when it has none.
 pub fn suspects(text: &str, words: Words<'_>, wanted: &mut Wanted) -> Option<Suspects> {
-    let candidates = split_candidates(text, words);
-    for &c in &candidates {
+    let room = text.len() * KEPT_PER_BYTE / std::mem::size_of::<Candidate>();
+    let mut kept = Some(Vec::new());
+    let mut any = false;
+    split_candidates(text, words, |c| {
+        any = true;
         let joined = c.joined(text);
         if c.both_words {
             let (left, right_word) = c.halves(text);
@@ -373,8 +386,15 @@ pub fn suspects(text: &str, words: Words<'_>, wanted: &mut Wanted) -> Option<Sus
             wanted.forms.insert(right_word.to_string());
         }
         wanted.forms.insert(joined);
-    }
-    (!candidates.is_empty()).then_some(Suspects(candidates))
+        if let Some(list) = &mut kept {
+            if list.len() < room {
+                list.push(c);
+            } else {
+                kept = None;
+            }
+        }
+    });
+    any.then(|| Suspects(kept.map_or(Found::FindAgain, Found::Kept)))
 }
 
 /// `repair_splits` for pairs found by `suspects` over the same text.
@@ -384,23 +404,42 @@ pub fn repair_suspects(
     vocabulary: &Vocabulary,
     words: Words<'_>,
 ) -> Option<String> {
-    repair_candidates(text, &suspects.0, vocabulary, words)
+    let mut repair = Repair::new(text, vocabulary, words);
+    match &suspects.0 {
+        Found::Kept(candidates) => candidates.iter().for_each(|&c| repair.take(c)),
+        Found::FindAgain => split_candidates(text, words, |c| repair.take(c)),
+    }
+    repair.finish()
 }
 
-fn repair_candidates(
-    text: &str,
-    candidates: &[Candidate],
-    vocabulary: &Vocabulary,
-    words: Words<'_>,
-) -> Option<String> {
-    let mut out: Option<String> = None;
-    let mut copied = 0usize;
-    // A token joined to its left neighbour is not joined again to its right one.
-    let mut joined_to = 0usize;
-    for &c in candidates {
-        if c.start < joined_to {
-            continue;
+/// Mending one text, candidate by candidate in order.
+struct Repair<'a> {
+    text: &'a str,
+    vocabulary: &'a Vocabulary,
+    words: Words<'a>,
+    out: Option<String>,
+    copied: usize,
+    /// A token joined to its left neighbour is not joined again to its right one.
+    joined_to: usize,
+}
+
+impl<'a> Repair<'a> {
+    fn new(text: &'a str, vocabulary: &'a Vocabulary, words: Words<'a>) -> Repair<'a> {
+        Repair {
+            text,
+            vocabulary,
+            words,
+            out: None,
+            copied: 0,
+            joined_to: 0,
         }
+    }
+
+    fn take(&mut self, c: Candidate) {
+        if c.start < self.joined_to {
+            return;
+        }
+        let (text, vocabulary) = (self.text, self.vocabulary);
         let (left, right_word) = c.halves(text);
         let joined = c.joined(text);
         let whole = if c.both_words {
@@ -411,19 +450,23 @@ fn repair_candidates(
                 && !(vocabulary.uses_elsewhere(&left.to_lowercase())
                     && vocabulary.uses_elsewhere(right_word))
         } else {
-            vocabulary.spells(&joined) || words.knows(&joined)
+            vocabulary.spells(&joined) || self.words.knows(&joined)
         };
         if whole {
-            let built = out.get_or_insert_with(String::new);
+            let built = self.out.get_or_insert_with(String::new);
             let space = c.start + left.len();
-            built.push_str(&text[copied..space]);
-            copied = space + 1;
-            joined_to = c.end();
+            built.push_str(&text[self.copied..space]);
+            self.copied = space + 1;
+            self.joined_to = c.end();
         }
     }
-    let mut built = out?;
-    built.push_str(&text[copied..]);
-    Some(built)
+
+    /// The mended text, `None` when nothing was mended.
+    fn finish(self) -> Option<String> {
+        let mut built = self.out?;
+        built.push_str(&self.text[self.copied..]);
+        Some(built)
+    }
 }
 
 /// What a language knows of its words: its word list, if the project has one, and its short

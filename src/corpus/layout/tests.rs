@@ -14,7 +14,7 @@ fn cleaned(text: &str) -> Cleaned {
 }
 
 fn texts(c: &Cleaned) -> Vec<&str> {
-    c.lines.iter().map(|l| l.text.as_str()).collect()
+    c.lines.iter().map(|l| l.text).collect()
 }
 
 fn notes(c: &Cleaned) -> Vec<(&str, &str)> {
@@ -32,7 +32,7 @@ fn furniture_is_dropped_and_symbols_kept() {
     );
     assert_eq!(texts(&c), ["Texte 1", "Texte 2"]);
     assert_eq!(c.furniture_symbols, ["A/HRC/RES/44/18"]);
-    assert!(c.lines[1].blank_before);
+    assert!(c.lines.to_vec()[1].blank_before);
     let kinds: Vec<Furniture> = c.removed.iter().map(|(_, k)| *k).collect();
     assert_eq!(
         kinds,

@@ -3,14 +3,14 @@
 //! lines counted.
 
 use crate::corpus::segment::Segments;
-use crate::corpus::source::Line;
+use crate::corpus::source::Lines;
 use std::ops::Range;
 
 /// The byte ranges of the lines that fields and paragraphs are traced to, by line index.
 pub struct Spans(Vec<(usize, Range<usize>)>);
 
 impl Spans {
-    pub fn of(lines: &[Line], segs: &Segments, session: Option<usize>) -> Spans {
+    pub fn of(lines: &Lines, segs: &Segments, session: Option<usize>) -> Spans {
         let mut wanted: Vec<usize> = (segs.paragraphs.iter().map(|p| p.1))
             .chain(segs.header.first().copied())
             .chain(segs.title.as_ref().and_then(|t| t.1.first().copied()))
@@ -45,9 +45,9 @@ pub struct Unread {
 }
 
 impl Unread {
-    pub fn of(lines: &[Line], unread: &[usize]) -> Unread {
+    pub fn of(lines: &Lines, unread: &[usize]) -> Unread {
         let mut texts = unread.iter().filter_map(|&i| lines.get(i));
-        let first = texts.next().map(|l| first_chars(&l.text));
+        let first = texts.next().map(|l| first_chars(l.text));
         Unread {
             count: usize::from(first.is_some()) + texts.count(),
             first,
@@ -63,6 +63,7 @@ pub fn first_chars(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::source::Line;
 
     fn line(text: &str, bytes: Range<usize>) -> Line {
         Line {
@@ -74,7 +75,7 @@ mod tests {
 
     #[test]
     fn spans_keep_the_byte_ranges_of_the_lines_read_later_and_no_others() {
-        let lines = [line("a", 0..1), line("b", 2..3), line("c", 4..5)];
+        let lines = Lines::from(vec![line("a", 0..1), line("b", 2..3), line("c", 4..5)]);
         let segs = Segments {
             number: Some(("1".into(), 2)),
             ..Segments::default()
@@ -89,7 +90,7 @@ mod tests {
     #[test]
     fn unread_lines_are_counted_and_the_first_quoted() {
         let long = "y".repeat(80);
-        let lines = [line("a", 0..1), line(&long, 2..82), line("c", 83..84)];
+        let lines = Lines::from(vec![line("a", 0..1), line(&long, 2..82), line("c", 83..84)]);
         let unread = Unread::of(&lines, &[1, 2, 7]);
         assert_eq!(unread.count, 2);
         assert_eq!(unread.first, Some("y".repeat(60)));

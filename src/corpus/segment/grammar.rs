@@ -6,7 +6,7 @@
 use super::super::lexicon::Lexicon;
 use super::super::model::{Body, Paragraph, ParagraphKind};
 use super::super::numbering::paragraph_number;
-use super::super::source::Line;
+use super::super::source::Lines;
 use super::super::text::join_into;
 use super::super::warning::Warning;
 use super::rules::{Label, View, Views, offers};
@@ -77,7 +77,7 @@ struct Machine<'a> {
 
 /// Run the grammar over a document's running text; `keep_steps`: record its decisions.
 pub fn segment(
-    lines: &[Line],
+    lines: &Lines,
     lexicon: &Lexicon,
     blank_separates: bool,
     keep_steps: bool,

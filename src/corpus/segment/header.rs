@@ -4,7 +4,7 @@
 
 use super::super::lexicon::Lexicon;
 use super::super::model::Body;
-use super::super::source::Line;
+use super::super::source::Lines;
 use super::super::text::join_into;
 use crate::text::fold::{fold, fold_with_offsets};
 use chrono::NaiveDate;
@@ -22,7 +22,7 @@ pub struct HeaderFields {
 
 /// Read the header fields from `lines[indices]` (and text glued before the number).
 pub fn read(
-    lines: &[Line],
+    lines: &Lines,
     indices: &[usize],
     tail: Option<&str>,
     lexicon: &Lexicon,
@@ -30,7 +30,7 @@ pub fn read(
     let mut text = String::new();
     for &i in indices {
         if let Some(line) = lines.get(i) {
-            join_into(&mut text, &line.text);
+            join_into(&mut text, line.text);
         }
     }
     if let Some(tail) = tail {
@@ -47,7 +47,7 @@ pub fn read(
         });
     let session = indices.iter().find_map(|&i| {
         let line = lines.get(i)?;
-        lexicon.session(&fold(&line.text)).map(|s| (s, i))
+        lexicon.session(&fold(line.text)).map(|s| (s, i))
     });
     let adopted_on = lexicon
         .adoption_phrase_end(&folded)
@@ -69,7 +69,8 @@ mod tests {
     use super::*;
     use crate::corpus::lexicon::Lexicons;
 
-    fn lines(text: &str) -> Vec<Line> {
+    fn lines(text: &str) -> Lines {
+        use crate::corpus::source::Line;
         text.lines()
             .map(|t| Line {
                 text: t.trim().into(),

@@ -3,7 +3,7 @@
 
 use super::super::lexicon::Lexicon;
 use super::super::numbering::{paragraph_number, resolution_number};
-use super::super::source::Line;
+use super::super::source::{LineRef, Lines};
 use crate::corpus::model::Body;
 use crate::text::fold::fold;
 use std::cell::OnceCell;
@@ -48,16 +48,16 @@ impl Label {
 const FOLDED_HEAD: usize = 120;
 
 pub struct View<'a> {
-    pub line: &'a Line,
+    pub line: LineRef<'a>,
     pub text: &'a str,
     folded: OnceCell<String>,
 }
 
 impl<'a> View<'a> {
-    pub fn new(line: &'a Line) -> View<'a> {
+    pub fn new(line: LineRef<'a>) -> View<'a> {
         View {
-            line,
             text: line.text.trim(),
+            line,
             folded: OnceCell::new(),
         }
     }
@@ -81,9 +81,9 @@ impl<'a> View<'a> {
 }
 
 /// The lines as the grammar reads them: a `View` is made when a line is read, not held for
-/// every line (48 bytes a line, on a file of short lines: issue 13, item 4).
+/// every line (on a file of short lines, far more than the line: issue 13, item 4).
 #[derive(Clone, Copy)]
-pub struct Views<'a>(pub &'a [Line]);
+pub struct Views<'a>(pub &'a Lines);
 
 impl<'a> Views<'a> {
     pub fn len(self) -> usize {
@@ -98,9 +98,9 @@ impl<'a> Views<'a> {
         self.0.get(i).map(View::new)
     }
 
-    /// Line `i`, which must be one.
+    /// Line `i`, which must be one (an empty line past the end).
     pub fn at(self, i: usize) -> View<'a> {
-        View::new(&self.0[i])
+        View::new(self.0.get(i).unwrap_or_default())
     }
 
     pub fn iter(self) -> impl Iterator<Item = View<'a>> {
@@ -248,11 +248,11 @@ mod tests {
     }
 
     fn labels(text: &str, code: &str) -> Vec<&'static str> {
-        let line = Line {
+        let line = crate::corpus::source::Line {
             text: text.into(),
-            ..Line::default()
+            ..Default::default()
         };
-        offers(&View::new(&line), lexicon(code))
+        offers(&View::new(line.as_ref()), lexicon(code))
             .into_iter()
             .map(|(l, _)| l.name())
             .collect()

@@ -2,23 +2,23 @@
 //! a wide gap separates columns (a header's `United Nations … A/RES/80/3`, a number and its
 //! title), which become lines of their own.
 
-use super::{Line, Read, plain};
+use super::{LineRef, Lines, Read, plain};
 
 /// A run of this many spaces or more inside a line separates two columns.
 const COLUMN_GAP: usize = 5;
 
 pub fn read(text: &str) -> Read {
-    let mut lines = Vec::new();
+    let mut lines = Lines::new();
     for line in plain::lines(text) {
         let raw = &text[line.bytes.clone()];
         let indent = raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let mut first = true;
         for (offset, column) in columns(&line.text) {
-            lines.push(Line {
-                text: column.into(),
+            lines.push(&LineRef {
+                text: column,
                 indent: u16::try_from(indent + offset).ok(),
                 blank_before: first && line.blank_before,
-                ..line.clone()
+                ..line.as_ref()
             });
             first = false;
         }
@@ -62,11 +62,7 @@ mod tests {
     #[test]
     fn wide_gaps_split_columns_and_indents_are_kept() {
         let r = read("   United Nations          A/RES/80/3\n     1.   Endorses the text\n");
-        let got: Vec<(&str, Option<u16>)> = r
-            .lines
-            .iter()
-            .map(|l| (l.text.as_str(), l.indent))
-            .collect();
+        let got: Vec<(&str, Option<u16>)> = r.lines.iter().map(|l| (l.text, l.indent)).collect();
         assert_eq!(
             got,
             [

@@ -5,7 +5,7 @@
 //! marked `inferred`, and the grammar decides what each is (a cut it does not want is joined
 //! back).
 
-use super::{Line, Read, plain};
+use super::{LineRef, Lines, Read, plain};
 use crate::corpus::lexicon::Lexicon;
 use crate::corpus::numbering::{paragraph_number, resolution_number};
 use crate::text::fold::fold_with_offsets;
@@ -14,7 +14,7 @@ use crate::text::fold::fold_with_offsets;
 const LONG_LINE: usize = 60;
 
 pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
-    let mut lines = Vec::new();
+    let mut lines = Lines::new();
     // The opening words are cut out once, before the first paragraph; later they are text
     // (`… invites the Human Rights Council, at its …`).
     let mut opener_seen = false;
@@ -25,7 +25,7 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
             opener_seen = true;
         }
         if line.text.len() < LONG_LINE {
-            lines.push(line);
+            lines.push(&line.as_ref());
             continue;
         }
         let cuts = cut_points(&line.text, lexicon, &mut opener_seen);
@@ -33,13 +33,13 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
         for end in cuts.into_iter().chain([line.text.len()]) {
             let piece = line.text[start..end].trim();
             if !piece.is_empty() {
-                lines.push(Line {
-                    text: piece.into(),
+                lines.push(&LineRef {
+                    text: piece,
                     page: line.page,
                     blank_before: start == 0 && line.blank_before,
                     inferred: start > 0,
                     bytes: line.bytes.start + start..line.bytes.start + end,
-                    ..Line::default()
+                    ..LineRef::default()
                 });
             }
             start = end;
@@ -148,7 +148,7 @@ mod tests {
                     1. Decides to act; 2. Decides to remain seized of the matter. 55th meeting 3 April 2023 \
                     [Adopted by a recorded vote of 1 to 1, with 0 abstentions. In favour: Algeria Against: Malawi Abstaining:]";
         let r = read(text, Some(english()));
-        let pieces: Vec<&str> = r.lines.iter().map(|l| l.text.as_str()).collect();
+        let pieces: Vec<&str> = r.lines.iter().map(|l| l.text).collect();
         assert_eq!(
             pieces,
             [
@@ -163,6 +163,6 @@ mod tests {
                 "[Adopted by a recorded vote of 1 to 1, with 0 abstentions. In favour: Algeria Against: Malawi Abstaining:]",
             ]
         );
-        assert!(r.lines[1].inferred && !r.lines[0].inferred);
+        assert!(r.lines.to_vec()[1].inferred && !r.lines.to_vec()[0].inferred);
     }
 }

@@ -56,15 +56,18 @@ pub fn read(text: &str) -> Read {
             blank = true;
             continue;
         }
-        read.lines.push(Line {
-            text: text.into(),
-            italic: Some(italic),
-            bold: Some(bold),
-            blank_before: std::mem::take(&mut blank),
-            bytes: range,
-            rare: Line::rare(note, None),
-            ..Line::default()
-        });
+        read.lines.push(
+            &Line {
+                text: text.into(),
+                italic: Some(italic),
+                bold: Some(bold),
+                blank_before: std::mem::take(&mut blank),
+                bytes: range,
+                rare: Line::rare(note, None),
+                ..Line::default()
+            }
+            .as_ref(),
+        );
     }
     read
 }
@@ -82,11 +85,11 @@ mod tests {
             r.front_matter.get("symbol").map(String::as_str),
             Some("A/RES/80/2")
         );
-        assert_eq!(r.lines[0].text, "Rappelant sa résolution,");
-        assert_eq!(r.lines[0].italic, Some(true));
-        assert_eq!(r.lines[1].note(), Some("1"));
-        assert_eq!(r.lines[1].text, "A/HRC/43/68.");
-        assert!(r.lines[1].blank_before);
+        assert_eq!(r.lines.to_vec()[0].text, "Rappelant sa résolution,");
+        assert_eq!(r.lines.to_vec()[0].italic, Some(true));
+        assert_eq!(r.lines.to_vec()[1].note(), Some("1"));
+        assert_eq!(r.lines.to_vec()[1].text, "A/HRC/43/68.");
+        assert!(r.lines.to_vec()[1].blank_before);
         assert!(r.explicit_calls.contains("1"));
     }
 }

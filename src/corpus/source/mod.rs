@@ -5,6 +5,7 @@
 mod columns;
 mod flat;
 mod markdown;
+mod packed;
 pub mod pdf;
 mod plain;
 
@@ -14,6 +15,8 @@ use super::model::{Footnote, SourceFormat};
 use compact_str::CompactString;
 use std::collections::HashSet;
 use std::ops::Range;
+
+pub use packed::{LineRef, Lines};
 
 /// One line of a document as its reader saw it. `None` where the source has no such thing.
 ///
@@ -118,7 +121,7 @@ impl Layout {
 /// What a reader made of a document.
 #[derive(Debug, Default)]
 pub struct Read {
-    pub lines: Vec<Line>,
+    pub lines: Lines,
     pub layout: Option<Layout>,
     pub front_matter: FrontMatter,
     /// Footnotes the markup defined explicitly (`[^1]: …`, `<sup>1</sup> …`).
@@ -219,8 +222,6 @@ pub fn read(text: &str, lexicon: Option<&Lexicon>) -> Read {
         Layout::Flattened => flat::read(text, lexicon),
     };
     read.layout = Some(layout);
-    // A line costs a `Line` (about a hundred bytes) however short it is: no growth slack on
-    // top of that for a file of short lines (issue 13, item 4).
     read.lines.shrink_to_fit();
     read
 }

@@ -9,7 +9,7 @@
 
 pub mod backend;
 
-use super::{Line, Read, SetAside};
+use super::{Line, Lines, Read, SetAside};
 pub use backend::PdfError;
 use backend::{PageSpans, Span};
 
@@ -287,6 +287,8 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
     let body = body_size(pages);
     let mut out = PdfText::default();
     let mut placed: Vec<Placed> = Vec::new();
+    // A footnote's line grows as its rows are read: the lines are packed once all are.
+    let mut lines: Vec<Line> = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         let page_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let (rows, furniture, printed_rule) = rows(page);
@@ -372,7 +374,7 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
         if p.footnote {
             match (&p.row.mark, open_note) {
                 (None, Some(i)) => {
-                    let line = &mut out.read.lines[i];
+                    let line = &mut lines[i];
                     let mut text = std::mem::take(&mut line.text).into_string();
                     super::super::text::join_into(&mut text, &p.row.text);
                     line.text = text.into();
@@ -381,8 +383,8 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
                 (mark, _) => {
                     let mark = mark.clone().unwrap_or_default();
                     let bytes = push_text(&mut out.text, &p.row.text);
-                    open_note = Some(out.read.lines.len());
-                    out.read.lines.push(Line {
+                    open_note = Some(lines.len());
+                    lines.push(Line {
                         text: p.row.text.as_str().into(),
                         page: Some(p.page),
                         size: Some(p.size),
@@ -398,7 +400,7 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
         let blank_before =
             !new_page && previous.is_some_and(|q| q.base - p.base > 1.35 * pitch.max(1.0));
         let bytes = push_text(&mut out.text, &p.row.text);
-        out.read.lines.push(Line {
+        lines.push(Line {
             text: p.row.text.as_str().into(),
             page: Some(p.page),
             // Clamped to 0..=u16::MAX first: neither sign nor range is lost.
@@ -413,6 +415,7 @@ pub(crate) fn assemble(pages: &[PageSpans]) -> PdfText {
         });
         previous = Some(p);
     }
+    out.read.lines = Lines::from(lines);
     out
 }
 

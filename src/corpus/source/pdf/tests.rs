@@ -36,11 +36,7 @@ fn page(spans: Vec<Span>) -> PageSpans {
 }
 
 fn texts(t: &PdfText) -> Vec<(&str, Option<&str>)> {
-    t.read
-        .lines
-        .iter()
-        .map(|l| (l.text.as_str(), l.note()))
-        .collect()
+    t.read.lines.iter().map(|l| (l.text, l.note())).collect()
 }
 
 #[test]
@@ -95,7 +91,7 @@ fn calls_marks_furniture_and_blank_lines_come_from_the_geometry() {
         .collect();
     assert_eq!(calls, ["11", "12"].into());
     assert_eq!(read.furniture_spans, 2);
-    let lines = &read.read.lines;
+    let lines = read.read.lines.to_vec();
     assert!(!lines[1].blank_before && lines[2].blank_before);
     assert_eq!(lines[0].italic, Some(true));
     assert_eq!(lines[2].italic, Some(false));
@@ -121,7 +117,7 @@ fn ordinal_superscripts_stay_and_letters_name_annex_footnotes() {
     ]);
     let read = assemble(&[p]);
     assert_eq!(
-        read.read.lines[0].text,
+        read.read.lines.to_vec()[0].text,
         "le 1er janvier et la note suivante, pour 2026 et la 2e séance"
     );
     assert!(read.read.explicit_calls.contains("a"));
