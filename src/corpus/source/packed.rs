@@ -5,8 +5,10 @@
 //! Lines are read back as `LineRef`s borrowing their text from the store: in order with
 //! `iter`, or by index with `get`, which starts from the nearest of the marks kept every
 //! `MARK_EVERY` lines (or from where the last `get` stopped, so that reading forward is never
-//! quadratic). The bytes are kept in blocks, never moved once written (a growing vector would
-//! hold its old and new room at once) and let go block by block by `consume`.
+//! quadratic). Records are kept in blocks, each block's texts in a `String` of their own (so a
+//! line's text is read back without checking it again as UTF-8), never moved once written (a
+//! growing vector would hold its old and new room at once), and let go block by block by
+//! `consume`.
 
 use super::Line;
 use compact_str::CompactString;
@@ -16,8 +18,9 @@ use std::ops::Range;
 /// A mark every this many lines: random access reads at most this many headers.
 const MARK_EVERY: usize = 32;
 
-/// The room of a block (a longer line gets a block of its own size).
-const BLOCK: usize = 64 * 1024;
+/// The room of a block's records and of its texts (a longer line gets a block of its size).
+const BLOCK_RECORDS: usize = 16 * 1024;
+const BLOCK_TEXT: usize = 64 * 1024;
 
 // The flags byte of a line.
 const BLANK_BEFORE: u8 = 1;
@@ -49,7 +52,9 @@ struct State {
 struct Position {
     index: usize,
     block: usize,
+    /// Where its record starts in the block's records, and its text in the block's text.
     at: usize,
+    text_at: usize,
     state: State,
 }
 
@@ -59,14 +64,46 @@ struct Position {
 struct Mark {
     block: u32,
     at: u32,
+    text_at: u32,
     state: State,
+}
+
+/// Records (flags and varints) and the texts they count, in the same order.
+#[derive(Debug, Default)]
+struct Block {
+    records: Vec<u8>,
+    text: String,
+}
+
+impl Block {
+    fn with_room(records: usize, text: usize) -> Block {
+        Block {
+            records: Vec::with_capacity(records.max(BLOCK_RECORDS)),
+            text: String::with_capacity(text.max(BLOCK_TEXT)),
+        }
+    }
+
+    fn has_room(&self, records: usize, text: usize) -> bool {
+        self.records.capacity() - self.records.len() >= records
+            && self.text.capacity() - self.text.len() >= text
+    }
+
+    /// Past its last record.
+    fn ends_before(&self, at: usize) -> bool {
+        at >= self.records.len()
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.records.shrink_to_fit();
+        self.text.shrink_to_fit();
+    }
 }
 
 /// A document's lines, packed.
 #[derive(Debug, Default)]
 pub struct Lines {
-    /// The lines' records, each whole in one block.
-    blocks: Vec<Vec<u8>>,
+    /// The lines, each whole in one block.
+    blocks: Vec<Block>,
     marks: Vec<Mark>,
     len: usize,
     /// Where the next line pushed goes.
@@ -167,13 +204,24 @@ fn undelta(from: usize, n: u64) -> Option<usize> {
     usize::try_from((from as u64).wrapping_add(d.cast_unsigned())).ok()
 }
 
-/// Reads one line's fields from `data` at `at`.
+/// Reads one line's fields from a block at `at`, its texts at `text_at`.
 struct Reader<'a> {
     data: &'a [u8],
     at: usize,
+    text: &'a str,
+    text_at: usize,
 }
 
 impl<'a> Reader<'a> {
+    fn new(block: &'a Block, at: usize, text_at: usize) -> Reader<'a> {
+        Reader {
+            data: &block.records,
+            at,
+            text: &block.text,
+            text_at,
+        }
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let b = *self.data.get(self.at)?;
         self.at += 1;
@@ -203,18 +251,16 @@ impl<'a> Reader<'a> {
         usize::try_from(self.varint()?).ok()
     }
 
-    /// A text of `len` bytes: checked as UTF-8 only when `want` (skipping a line reads none).
-    fn text(&mut self, len: usize, want: bool) -> Option<&'a str> {
-        let raw = self.bytes(len)?;
-        Some(if want {
-            std::str::from_utf8(raw).ok()?
-        } else {
-            ""
-        })
+    /// The next text, of `len` bytes.
+    fn text(&mut self, len: usize) -> Option<&'a str> {
+        let end = self.text_at.checked_add(len)?;
+        let got = self.text.get(self.text_at..end)?;
+        self.text_at = end;
+        Some(got)
     }
 
     /// The line at `self.at`, read against `state`, which becomes the line's.
-    fn line(&mut self, state: &mut State, want_text: bool) -> Option<LineRef<'a>> {
+    fn line(&mut self, state: &mut State) -> Option<LineRef<'a>> {
         let flags = self.byte()?;
         let extras = if flags & EXTRAS == 0 {
             0
@@ -235,7 +281,7 @@ impl<'a> Reader<'a> {
         } else {
             self.usize()?
         };
-        let text = self.text(text_len, want_text)?;
+        let text = self.text(text_len)?;
         let indent = if extras & INDENT == 0 {
             None
         } else {
@@ -251,7 +297,7 @@ impl<'a> Reader<'a> {
             None
         } else {
             let len = self.usize()?;
-            Some(self.text(len, want_text)?)
+            Some(self.text(len)?)
         };
         let bare_number_before = if extras & BARE_NUMBER == 0 {
             None
@@ -294,26 +340,36 @@ impl Lines {
         let mut record = std::mem::take(&mut self.scratch);
         record.clear();
         self.encode(line, &mut record);
-        let fits = self
+        let text = line.text.len() + line.note.map_or(0, str::len);
+        if !self
             .blocks
             .last()
-            .is_some_and(|b| b.capacity() - b.len() >= record.len());
-        if !fits {
-            self.blocks
-                .push(Vec::with_capacity(BLOCK.max(record.len())));
+            .is_some_and(|b| b.has_room(record.len(), text))
+        {
+            // A block is full: it gives back what room it has left.
+            if let Some(full) = self.blocks.last_mut() {
+                full.shrink_to_fit();
+            }
+            self.blocks.push(Block::with_room(record.len(), text));
         }
-        let block = self.blocks.len() - 1;
-        let last = &mut self.blocks[block];
+        let index = self.blocks.len() - 1;
+        let block = &mut self.blocks[index];
         if self.len.is_multiple_of(MARK_EVERY) {
-            // Blocks and offsets fit a u32: `Lines` holds a document read into memory, and a
-            // `Line` offsets in a u32 would be past 4 GB.
+            // Blocks and offsets in them fit a u32: a block holds one line at most, or up to
+            // 64 KiB of lines, and there are fewer blocks than lines.
+            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             self.marks.push(Mark {
-                block: u32::try_from(block).unwrap_or(u32::MAX),
-                at: u32::try_from(last.len()).unwrap_or(u32::MAX),
+                block: small(index),
+                at: small(block.records.len()),
+                text_at: small(block.text.len()),
                 state: self.end,
             });
         }
-        last.extend_from_slice(&record);
+        block.records.extend_from_slice(&record);
+        block.text.push_str(line.text);
+        if let Some(note) = line.note {
+            block.text.push_str(note);
+        }
         self.scratch = record;
         self.end = State {
             end: line.bytes.end,
@@ -367,7 +423,6 @@ impl Lines {
         if flags & TEXT_SPANS_BYTES == 0 {
             put_varint(data, line.text.len() as u64);
         }
-        data.extend_from_slice(line.text.as_bytes());
         if let Some(indent) = line.indent {
             put_varint(data, u64::from(indent));
         }
@@ -376,7 +431,6 @@ impl Lines {
         }
         if let Some(note) = line.note {
             put_varint(data, note.len() as u64);
-            data.extend_from_slice(note.as_bytes());
         }
         if let Some(n) = line.bare_number_before {
             put_varint(data, u64::from(n));
@@ -402,12 +456,9 @@ impl Lines {
         let mut state = State::default();
         let mut left = self.len;
         for block in self.blocks {
-            let mut reader = Reader {
-                data: &block,
-                at: 0,
-            };
-            while left > 0 && reader.at < block.len() {
-                let Some(line) = reader.line(&mut state, true) else {
+            let mut reader = Reader::new(&block, 0, 0);
+            while left > 0 && !block.ends_before(reader.at) {
+                let Some(line) = reader.line(&mut state) else {
                     break;
                 };
                 read(line);
@@ -422,7 +473,7 @@ impl Lines {
             return None;
         }
         let mut at = self.seek(index);
-        let line = self.read(&mut at, true);
+        let line = self.read(&mut at);
         self.cursor.set(Some(at));
         line
     }
@@ -441,12 +492,14 @@ impl Lines {
                 index: self.len,
                 block: self.blocks.len(),
                 at: 0,
+                text_at: 0,
                 state: self.end,
             },
             |m| Position {
                 index: k * MARK_EVERY,
                 block: m.block as usize,
                 at: m.at as usize,
+                text_at: m.text_at as usize,
                 state: m.state,
             },
         );
@@ -455,7 +508,7 @@ impl Lines {
             _ => mark,
         };
         while at.index < index {
-            if self.read(&mut at, false).is_none() {
+            if self.read(&mut at).is_none() {
                 break;
             }
         }
@@ -463,22 +516,30 @@ impl Lines {
     }
 
     /// The line at `at`, which moves past it.
-    fn read(&self, at: &mut Position, want_text: bool) -> Option<LineRef<'_>> {
+    fn read(&self, at: &mut Position) -> Option<LineRef<'_>> {
         if at.index >= self.len {
             return None;
         }
-        while self.blocks.get(at.block).is_some_and(|b| at.at >= b.len()) {
-            at.block += 1;
-            at.at = 0;
-        }
-        let mut reader = Reader {
-            data: self.blocks.get(at.block)?,
-            at: at.at,
-        };
-        let line = reader.line(&mut at.state, want_text)?;
+        self.settle(at);
+        let mut reader = Reader::new(self.blocks.get(at.block)?, at.at, at.text_at);
+        let line = reader.line(&mut at.state)?;
         at.at = reader.at;
+        at.text_at = reader.text_at;
         at.index += 1;
         Some(line)
+    }
+
+    /// A position at a block's end is the next block's start.
+    fn settle(&self, at: &mut Position) {
+        while self
+            .blocks
+            .get(at.block)
+            .is_some_and(|b| b.ends_before(at.at))
+        {
+            at.block += 1;
+            at.at = 0;
+            at.text_at = 0;
+        }
     }
 
     /// The lines from `index` on, taken out.
@@ -487,20 +548,16 @@ impl Lines {
             return Vec::new();
         }
         let mut from = self.seek(index);
-        // The block the line starts in (a position at a block's end is the next block's start).
-        while self
-            .blocks
-            .get(from.block)
-            .is_some_and(|b| from.at >= b.len())
-        {
-            from.block += 1;
-            from.at = 0;
-        }
+        self.settle(&mut from);
         let taken = self.iter_from(index).map(|l| l.to_line()).collect();
         self.blocks.truncate(from.block + 1);
         if let Some(block) = self.blocks.get_mut(from.block) {
-            block.truncate(from.at);
-            if block.is_empty() {
+            block.records.truncate(from.at);
+            // Always a boundary: texts are cut where a line's text starts.
+            if block.text.is_char_boundary(from.text_at) {
+                block.text.truncate(from.text_at);
+            }
+            if block.records.is_empty() {
                 self.blocks.pop();
             }
         }
@@ -541,7 +598,10 @@ impl Lines {
     /// The bytes the records take.
     #[cfg(test)]
     fn bytes(&self) -> usize {
-        self.blocks.iter().map(Vec::len).sum()
+        self.blocks
+            .iter()
+            .map(|b| b.records.len() + b.text.len())
+            .sum()
     }
 }
 
@@ -593,7 +653,7 @@ impl<'a> Iterator for Iter<'a> {
     type Item = LineRef<'a>;
 
     fn next(&mut self) -> Option<LineRef<'a>> {
-        self.lines.read(&mut self.next, true)
+        self.lines.read(&mut self.next)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
