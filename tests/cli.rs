@@ -17,12 +17,17 @@ fn sample_data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
 }
 
-/// `resolu` run from an empty folder, with no corpus in the environment.
+/// `resolu` run from an empty folder, with no corpus in the environment and its config, cache
+/// and state folders in that folder (never the developer's own: imported votes there would
+/// change `votes` and `agree`).
 fn resolu(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("resolu").unwrap();
     cmd.current_dir(dir)
         .env_remove("RESOLU_CORPUS")
         .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_DATA_HOME", dir.join("data"))
         .env("HOME", dir);
     cmd
 }
@@ -770,6 +775,8 @@ fn a_closed_pipe_stops_every_command_quietly() {
             .env_remove("RESOLU_CORPUS")
             .env("HOME", dir.path())
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .env("XDG_STATE_HOME", dir.path().join("state"))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

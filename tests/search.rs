@@ -13,10 +13,21 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
+/// A home of its own for this test binary: the developer's cache (imported votes answer `v:`
+/// and `src:`) and config never reach these tests.
+static HOME: std::sync::LazyLock<tempfile::TempDir> =
+    std::sync::LazyLock::new(|| tempfile::tempdir().unwrap());
+
 fn resolu() -> Command {
     let mut cmd = Command::cargo_bin("resolu").unwrap();
+    let home = HOME.path();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("RESOLU_CORPUS")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .arg("--corpus")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data"));
     cmd
