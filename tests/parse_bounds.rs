@@ -198,7 +198,7 @@ fn repro_files_parse_in_bounded_memory_and_work() {
     for (what, text) in [("parse-hang-1", HANG_1), ("parse-slow-1", SLOW_1)] {
         let (r, cost) = parse(what, text.to_string());
         assert!(!r.paragraphs.is_empty(), "{what}: paragraphs read");
-        // Measured ×19.5 and ×13.4 (×21 and ×30 before issue 13, item 4).
+        // Measured ×18.0 and ×13.4 (×21 and ×30 before issue 13, item 4).
         assert_within(what, text.len(), cost, 25, 3.0);
         assert_doubles(what, |bytes| repeat_to(text, bytes), text.len());
     }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use crate::corpus::model::Language;
 use crate::text::fold::fold;
+use unicode_normalization::char::is_combining_mark;
 
 /// The data file: a header line, then `code`, `en`, `fr`, `aliases` (`|`-separated), tab-separated.
 const TSV: &str = include_str!("countries.tsv");
@@ -69,6 +70,8 @@ struct Table {
     by_key: HashMap<String, usize>,
     /// Per country, the distinct matching keys of its names, for prefix search.
     keys: Vec<Vec<String>>,
+    /// Letters and digits in the longest key.
+    longest_key: usize,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| build(TSV));
@@ -121,11 +124,28 @@ fn build(tsv: &'static str) -> Table {
         }
         keys.push(own);
     }
+    let longest_key = by_key.keys().map(|k| letters(k)).max().unwrap_or(0);
     Table {
         countries,
         by_key,
         keys,
+        longest_key,
     }
+}
+
+/// Letters and digits of `text`, accents (combining marks) apart.
+fn letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| c.is_alphanumeric() && !is_combining_mark(c))
+        .count()
+}
+
+/// `text` has more than `most` letters and digits (counted no further than that).
+fn letters_beyond(text: &str, most: usize) -> bool {
+    text.chars()
+        .filter(|&c| c.is_alphanumeric() && !is_combining_mark(c))
+        .nth(most)
+        .is_some()
 }
 
 /// The matching key of a name: folded (case, accents, apostrophe and dash variants), every
@@ -160,6 +180,15 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 /// whitespace and line breaks collapsed) to its country.
 pub fn lookup(name: &str) -> Option<&'static Country> {
     let table = &*TABLE;
+    // Each letter or digit of a name stays one or more in its key (folding keeps base letters
+    // and drops only accents), and an article takes away a few at most: a longer name names no
+    // country, and is not folded (a vote list's piece can be a page of text, looked up
+    // piece by piece).
+    let article = ARTICLES.iter().map(|a| a.len()).max().unwrap_or(0);
+    let most = table.longest_key + article;
+    if letters_beyond(name, most) {
+        return None;
+    }
     table
         .by_key
         .get(&key(name))
@@ -263,6 +292,27 @@ mod tests {
 
     fn code_of(name: &str) -> Option<&'static str> {
         lookup(name).map(|c| c.code)
+    }
+
+    #[test]
+    fn the_longest_name_resolves_and_a_page_of_text_is_not_folded() {
+        let table = &*TABLE;
+        let longest = table
+            .countries
+            .iter()
+            .flat_map(Country::names)
+            .max_by_key(|n| letters(n))
+            .expect("names");
+        let country = lookup(longest).expect("the longest name resolves");
+        // Spaces, line breaks, accents written apart and an article change no letter count.
+        let spread = format!("the  {}", longest.replace(' ', " \n  "));
+        assert_eq!(lookup(&spread).map(|c| c.code), Some(country.code));
+        let accented = "Re\u{301}publique  de\nCore\u{301}e";
+        assert_eq!(lookup(accented).map(|c| c.code), Some("KOR"));
+        assert!(letters(longest) <= table.longest_key);
+        let page = format!("{longest} {}", "et la France ".repeat(10_000));
+        assert!(letters_beyond(&page, table.longest_key + 3));
+        assert_eq!(lookup(&page), None);
     }
 
     #[test]
