@@ -205,7 +205,33 @@ fn a_country_history_with_its_bars_from_a_hand_built_store() {
     // Enter on a record with no text in the corpus says so and stays.
     h.keys("<enter>");
     assert_eq!(h.app.focus, Pane::Votes);
-    assert!(h.app.message.as_deref().unwrap().contains("A/RES/73/2"));
+    assert_eq!(
+        h.app.message.as_deref(),
+        Some("A/RES/73/2: no text in the corpus, only the voting records")
+    );
+}
+
+/// Enter on a roll call whose text the query keeps out of the list (the United States was no
+/// member of the Council that voted it, so `c:usa` does not find it) says so, not "no text".
+#[test]
+fn enter_on_a_roll_call_whose_text_the_query_leaves_out() {
+    let mut h = Harness::new();
+    h.keys("Cunited states<enter>");
+    assert_eq!(h.app.query.input.text(), "c:usa");
+    let history = h.app.votes.history.as_ref().unwrap();
+    let at = (history.shown().iter())
+        .position(|r| r.cast == Cast::NotMember)
+        .expect("a Council vote without the United States in the samples");
+    for _ in 0..at {
+        h.keys("j");
+    }
+    h.keys("<enter>");
+    assert_eq!(h.app.focus, Pane::Votes);
+    let message = h.app.message.clone().unwrap();
+    assert!(
+        message.ends_with(": its text is outside the query (the list does not show it)"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -188,9 +188,14 @@ pub(super) fn open_history_row(app: &mut App) {
             app.focus = Pane::Reader;
         }
         None => {
-            app.message = Some(format!(
-                "{shown}: no text in the list (only in the voting records, or outside the query)"
-            ));
+            let in_corpus = rc.symbol.is_some_and(|symbol| {
+                (app.corpus.resolutions.iter()).any(|r| r.parsed_symbol() == Some(symbol))
+            });
+            app.message = Some(if in_corpus {
+                format!("{shown}: its text is outside the query (the list does not show it)")
+            } else {
+                format!("{shown}: no text in the corpus, only the voting records")
+            });
         }
     }
 }
