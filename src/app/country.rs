@@ -181,23 +181,20 @@ pub(super) fn open_history_row(app: &mut App) {
         (app.documents.rows.iter().copied())
             .find(|&d| app.resolution(d).and_then(Resolution::parsed_symbol) == Some(symbol))
     });
-    match doc {
-        Some(doc) => {
-            app.select_doc(doc);
-            app.reader.view = ReaderView::Document;
-            app.focus = Pane::Reader;
-        }
-        None => {
-            let in_corpus = rc.symbol.is_some_and(|symbol| {
-                (app.corpus.resolutions.iter()).any(|r| r.parsed_symbol() == Some(symbol))
-            });
-            app.message = Some(if in_corpus {
-                format!("{shown}: its text is outside the query (the list does not show it)")
-            } else {
-                format!("{shown}: no text in the corpus, only the voting records")
-            });
-        }
+    if let Some(doc) = doc {
+        app.select_doc(doc);
+        app.reader.view = ReaderView::Document;
+        app.focus = Pane::Reader;
+        return;
     }
+    let in_corpus = rc.symbol.is_some_and(|symbol| {
+        (app.corpus.resolutions.iter()).any(|r| r.parsed_symbol() == Some(symbol))
+    });
+    app.message = Some(if in_corpus {
+        format!("{shown}: its text is outside the query (the list does not show it)")
+    } else {
+        format!("{shown}: no text in the corpus, only the voting records")
+    });
 }
 
 /// `a`: rank every country by agreement with the history's (or the selected) country; again:
