@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::corpus::build::ResolutionBuilder;
+use crate::corpus::symbol::Symbol;
 
 fn term(text: &str, kind: TermKind, negated: bool) -> Term {
     let text = text.to_string();
