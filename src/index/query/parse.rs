@@ -1,4 +1,4 @@
-//! Reading a query: the `key:` scopes, the limits on a query's size, and the parser that turns
+//! Reading a query: the `key:` scopes, the limit on its terms, and the parser that turns
 //! tokens into terms and filters, with a hint for whatever it could not use.
 
 use super::words::{
