@@ -1,6 +1,8 @@
 use super::*;
 use crate::corpus::ParagraphIndex;
+use crate::corpus::markup::FrontMatter;
 use crate::corpus::model::Adoption;
+use crate::corpus::model::Body;
 
 #[test]
 fn a_minimal_document() {
