@@ -5,11 +5,13 @@
 
 use super::super::lexicon::Lexicon;
 use super::super::model::{Body, Paragraph, ParagraphKind};
-use super::super::numbering::paragraph_number;
 use super::super::source::Lines;
 use super::super::text::join_into;
 use super::super::warning::Warning;
 use super::rules::{Label, View, Views, offers};
+
+mod opening;
+mod tail;
 
 /// Where the grammar is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,94 +109,6 @@ impl Machine<'_> {
         if self.keep_steps {
             self.out.steps.push(Step { line, rule, what });
         }
-    }
-
-    /// Header, number, title and opener: where the body starts.
-    fn header(&mut self, views: Views<'_>) -> usize {
-        let reach = views.len().min(HEADER_REACH);
-        let mut opener = None;
-        let mut number = None;
-        for (i, view) in views.iter().take(reach).enumerate() {
-            for (label, rule) in offers(&view, self.lexicon) {
-                match label {
-                    Label::Opener(body) if opener.is_none() => opener = Some((i, body, rule)),
-                    Label::Number(n, at) if number.is_none() && opener.is_none() => {
-                        number = Some((i, n, at, rule));
-                    }
-                    _ => {}
-                }
-            }
-            if opener.is_some() {
-                break;
-            }
-        }
-        let header_end = number
-            .as_ref()
-            .map(|n| n.0)
-            .or(opener.map(|o| o.0))
-            .unwrap_or(0);
-        self.out.header = (0..header_end).collect();
-        let mut body_start = 0;
-        if let Some((i, n, at, rule)) = number {
-            self.record(i, rule, "number");
-            let line = views.at(i).text;
-            let number_at = line.len() - line.trim_start().len();
-            let before = line[..number_at].trim();
-            if !before.is_empty() {
-                self.out.header_tail = Some(before.to_string());
-            }
-            self.out.number = Some((n, i));
-            let mut title = line[at..].trim().to_string();
-            let mut title_lines = vec![i];
-            let end = match opener {
-                Some((o, ..)) if o > i && o - i <= TITLE_LINES => o,
-                Some(_) => i + 1,
-                None => {
-                    // No opening words: the next line when the number stood alone, and lines
-                    // that visibly continue the title.
-                    let mut end = i + 1;
-                    if title.is_empty() && end < views.len() {
-                        end += 1;
-                    }
-                    while end < views.len()
-                        && end - i <= TITLE_LINES
-                        && views.at(end).text.starts_with(char::is_lowercase)
-                    {
-                        end += 1;
-                    }
-                    end
-                }
-            };
-            self.title_first = Some(title.clone())
-                .filter(|t| !t.is_empty())
-                .or_else(|| views.get(i + 1).map(|v| v.text.to_string()));
-            for (j, view) in views.iter().enumerate().take(end).skip(i + 1) {
-                join_into(&mut title, view.text);
-                title_lines.push(j);
-                self.record(j, "title-continuation", "title");
-            }
-            if !title.is_empty() {
-                self.out.title = Some((title, title_lines));
-            }
-            body_start = end;
-            self.state = State::Title;
-        }
-        if let Some((o, body, rule)) = opener {
-            self.record(o, rule, "opener");
-            self.out.opener = Some((body, o));
-            body_start = o + 1;
-        }
-        self.state = State::Preamble;
-        body_start
-    }
-
-    /// The title, or its first printed line, repeated as a running head at a page's top.
-    fn is_running_title(&self, text: &str) -> bool {
-        self.out
-            .title
-            .as_ref()
-            .is_some_and(|(title, _)| text == title)
-            || self.title_first.as_deref() == Some(text)
     }
 
     /// Weigh one line's offers in the current state; returns the next line to read.
@@ -419,96 +333,6 @@ impl Machine<'_> {
         match self.out.paragraphs.last_mut() {
             Some((paragraph, ..)) => join_into(&mut paragraph.text, text),
             None => self.push(kind, None, text, line, "first-line"),
-        }
-    }
-
-    /// The meeting line; the date is on it or on the next line.
-    fn meeting(&mut self, views: Views<'_>, i: usize, len: usize, rule: &'static str) -> usize {
-        self.state = State::Tail;
-        self.record(i, rule, "meeting");
-        let view = &views.at(i);
-        let (folded_meeting, _) = view.folded().split_at(len.min(view.folded().len()));
-        let meeting = original_prefix(view.text, folded_meeting.len());
-        self.out.meeting = Some((meeting.to_string(), i));
-        let rest = view.text[meeting.len()..].trim();
-        let mut next = i + 1;
-        if self.lexicon.find_date(rest).is_some() {
-            self.out.meeting_rest = Some((rest.to_string(), i));
-            // A vote block may follow on the same line (flattened text).
-        } else if let Some(after) = views.get(i + 1)
-            && self.lexicon.find_date(after.text).is_some()
-            && after.text.len() < 40
-        {
-            self.out.meeting_rest = Some((after.text.to_string(), i + 1));
-            self.record(i + 1, "date-under-meeting", "date");
-            next = i + 2;
-        }
-        next
-    }
-
-    /// A vote block: its lines up to the closing bracket.
-    fn vote(&mut self, views: Views<'_>, i: usize, rule: &'static str) -> usize {
-        self.state = State::Tail;
-        self.record(i, rule, "vote block");
-        let mut block = String::new();
-        let mut j = i;
-        let mut closed = false;
-        while j < views.len() {
-            join_into(&mut block, views.at(j).text);
-            j += 1;
-            if views.at(j - 1).text.contains(']') {
-                closed = true;
-                break;
-            }
-            // An annex heading ends an unclosed block.
-            if views
-                .get(j)
-                .is_some_and(|v| self.lexicon.is_annex_heading(v.folded()) && v.text.len() <= 16)
-            {
-                break;
-            }
-        }
-        self.out.vote = Some((block, i, closed));
-        j
-    }
-
-    /// A line of annex text: a numbered line opens a paragraph; so does a block after a blank
-    /// line (when blanks separate paragraphs) or a capitalised line after a finished sentence.
-    fn annex_line(&mut self, views: Views<'_>, i: usize) {
-        let view = &views.at(i);
-        let text = view.text;
-        let numbered = paragraph_number(text);
-        let last_annex = self
-            .out
-            .paragraphs
-            .last()
-            .filter(|(p, ..)| p.kind == ParagraphKind::Annex);
-        let opens = match (&numbered, last_annex) {
-            (Some(_), _) | (None, None) => true,
-            (None, Some((previous, ..))) => {
-                let upper = text.starts_with(char::is_uppercase);
-                if self.blank_separates {
-                    view.line.blank_before && upper
-                } else {
-                    upper
-                        && previous.text.trim_end().ends_with(['.', ';', ':'])
-                        && !self.rest_of_printed_line(views, i)
-                }
-            }
-        };
-        if opens {
-            let (number, body) = match numbered {
-                Some((n, rest)) => (Some(n), rest),
-                None => (None, text),
-            };
-            let rule = if number.is_some() {
-                "annex-number"
-            } else {
-                "annex-block"
-            };
-            self.push(ParagraphKind::Annex, number, body, i, rule);
-        } else {
-            self.continue_paragraph(text, i, ParagraphKind::Annex);
         }
     }
 }
