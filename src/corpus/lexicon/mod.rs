@@ -7,118 +7,18 @@
 //! count in digits or words); templates are compiled once into patterns over folded text.
 
 mod compile;
+mod file;
+mod set;
 pub mod words;
 
 use crate::corpus::model::{Body, Language};
 use crate::text::fold::fold;
 use chrono::NaiveDate;
 use regex::Regex;
-use serde::Deserialize;
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 pub use compile::Counts;
-
-/// The lexicon files as written (see `en.toml` for what each entry means).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LexiconFile {
-    code: String,
-    function_words: Vec<String>,
-    articles: Vec<String>,
-    bodies: HashMap<String, Vec<String>>,
-    header: HeaderWords,
-    preamble: PreambleWords,
-    tail: TailWords,
-    calls: CallWords,
-    dates: DateWords,
-    numbers: HashMap<String, u32>,
-    #[serde(default)]
-    number_rules: NumberRules,
-    #[serde(default)]
-    splits: SplitWords,
-}
-
-/// Short words that stand on their own, so that a converter's split (`soci al`) is told from
-/// two words (`en la`): the halves of a split are joined only when one is not a word.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SplitWords {
-    short_words: Vec<String>,
-    /// Words that stand free before or after another word (prepositions, determiners,
-    /// pronouns, conjunctions, auxiliaries): two words are never joined into one when either
-    /// is free (`over all`, `with in`).
-    #[serde(default)]
-    free_words: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HeaderWords {
-    session: Vec<String>,
-    agenda: Vec<String>,
-    adoption: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PreambleWords {
-    leads: Vec<String>,
-    participle_endings: Vec<String>,
-    past_participle_endings: Vec<String>,
-    after_past_participle: Vec<String>,
-    lookalikes: Vec<String>,
-    reflexives: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TailWords {
-    meeting_suffixes: Vec<String>,
-    meeting_words: Vec<String>,
-    annex: Vec<String>,
-    vote_starts: Vec<String>,
-    without_vote: Vec<String>,
-    counts: Vec<String>,
-    in_favour: Vec<String>,
-    against: Vec<String>,
-    abstaining: Vec<String>,
-    empty_list: Vec<String>,
-    conjunctions: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CallWords {
-    number_taking: Vec<String>,
-    /// Words joining two days before a month (`3 to 6 December`): the first number is a day.
-    #[serde(default)]
-    day_range: Vec<String>,
-    /// Abbreviations a reference may break a line after (`Sales No.` / `E.86.IX.7`).
-    #[serde(default)]
-    abbreviations: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DateWords {
-    months: Vec<String>,
-    day_suffixes: Vec<String>,
-    /// How a date is written: `{day} {month} {year}` unless said otherwise
-    /// (`{day} de {month} de {year}`).
-    #[serde(default)]
-    formats: Vec<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NumberRules {
-    #[serde(default)]
-    joiners: Vec<String>,
-    /// Words after which `twenty` multiplies (`quatre-vingt` = 80).
-    #[serde(default)]
-    times_twenty: Vec<String>,
-}
+use file::LexiconFile;
+pub use set::Lexicons;
 
 /// Which of the three vote lists a heading opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -450,105 +350,6 @@ pub fn is_roman(word: &str) -> bool {
         && word
             .bytes()
             .all(|b| matches!(b.to_ascii_uppercase(), b'I' | b'V' | b'X' | b'L' | b'C'))
-}
-
-/// The lexicons a parse can choose from.
-#[derive(Debug)]
-pub struct Lexicons {
-    all: Vec<Lexicon>,
-}
-
-static BUILTIN: LazyLock<Lexicons> = LazyLock::new(|| {
-    let sources = [include_str!("fr.toml"), include_str!("en.toml")];
-    let all = sources
-        .iter()
-        .filter_map(|text| match Lexicon::from_toml(text) {
-            Ok(lexicon) => Some(lexicon),
-            Err(e) => {
-                // The shipped files are checked by the unit tests; never reached in a release.
-                debug_assert!(false, "{e}");
-                None
-            }
-        })
-        .collect();
-    Lexicons { all }
-});
-
-impl Lexicons {
-    /// The lexicons compiled into the binary: French and English.
-    pub fn builtin() -> &'static Lexicons {
-        &BUILTIN
-    }
-
-    /// A set of lexicons (tests, a user's own language).
-    pub fn new(all: Vec<Lexicon>) -> Lexicons {
-        Lexicons { all }
-    }
-
-    /// The builtin lexicons and `extra`.
-    pub fn with(extra: Lexicon) -> Lexicons {
-        let mut all: Vec<Lexicon> = [include_str!("fr.toml"), include_str!("en.toml")]
-            .iter()
-            .filter_map(|t| Lexicon::from_toml(t).ok())
-            .collect();
-        all.push(extra);
-        Lexicons { all }
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Lexicon> {
-        self.all.iter()
-    }
-
-    /// The lexicon of a two-letter language code (`fr`, `en`).
-    pub fn get(&self, code: &str) -> Option<&Lexicon> {
-        self.all.iter().find(|l| l.code() == code)
-    }
-
-    /// The lexicon whose function words are most frequent in `words`, and whether enough words
-    /// told (three or more); `None` when no lexicon is loaded or no function word is seen.
-    pub fn detect<'a>(
-        &self,
-        words: &(impl Iterator<Item = &'a str> + Clone),
-    ) -> Option<(&Lexicon, bool)> {
-        let mut scores: Vec<(usize, &Lexicon)> = self
-            .all
-            .iter()
-            .map(|l| (l.function_word_score(words.clone()), l))
-            .collect();
-        scores.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
-        let (best, lexicon) = *scores.first()?;
-        let second = scores.get(1).map_or(0, |s| s.0);
-        (best > second).then_some((lexicon, best >= 3))
-    }
-
-    /// The month any lexicon reads in a folded word.
-    pub fn any_month(&self, folded_word: &str) -> bool {
-        self.all.iter().any(|l| l.month(folded_word).is_some())
-    }
-
-    /// This folded word (without its full stop) is an abbreviation in some language.
-    pub fn any_abbreviation(&self, folded_word: &str) -> bool {
-        self.all
-            .iter()
-            .any(|l| l.file.calls.abbreviations.iter().any(|w| w == folded_word))
-    }
-
-    /// This folded word joins two days before a month in some language (`to`, `au`).
-    pub fn any_day_range(&self, folded_word: &str) -> bool {
-        self.all
-            .iter()
-            .any(|l| l.file.calls.day_range.iter().any(|w| w == folded_word))
-    }
-
-    /// After this folded word, in any language, a number is part of the text.
-    pub fn any_takes_number(&self, folded_word: &str) -> bool {
-        self.all.iter().any(|l| l.takes_number(folded_word))
-    }
-
-    /// The first lexicon, used when a document's language cannot be told.
-    pub fn fallback(&self) -> Option<&Lexicon> {
-        self.all.last()
-    }
 }
 
 #[cfg(test)]
