@@ -4,8 +4,8 @@
 
 use crate::cache::Store;
 use crate::cache::index_file::{self, IndexOutcome};
-use crate::corpus::load::{Corpus, FileProblem, load_embedded};
 use crate::corpus::Resolution;
+use crate::corpus::load::{Corpus, FileProblem, load_embedded};
 use crate::index::Index;
 use crate::text::display::Shown;
 use std::io::{self, IsTerminal, Write};
