@@ -9,6 +9,7 @@
 
 mod furniture;
 mod heads;
+mod notes;
 mod sorter;
 
 use super::calls::strip_on_pages;

@@ -3,10 +3,12 @@
 
 use super::Cleaned;
 use super::furniture::{Furniture, furniture_shape, symbol_in_head, symbol_prefix};
+use super::notes::{
+    ends_with_abbreviation, footnote_line, starts_new_note, starts_paragraph_marker,
+};
 use crate::corpus::calls::{find_call, starts_with_date};
 use crate::corpus::lexicon::Lexicons;
 use crate::corpus::model::Footnote;
-use crate::corpus::numbering::leading_number;
 use crate::corpus::source::{LineRef, Lines};
 use std::collections::HashSet;
 
@@ -365,49 +367,4 @@ impl Sorter<'_> {
         }
         true
     }
-}
-
-/// `… Sales No.`: the footnote breaks its line after an abbreviation and goes on.
-fn ends_with_abbreviation(text: &str, lexicons: &Lexicons) -> bool {
-    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
-    let word = last.trim_end_matches('.').trim_start_matches(['(', '[']);
-    !word.is_empty()
-        && word.chars().all(char::is_alphabetic)
-        && lexicons.any_abbreviation(&crate::text::fold::fold(word))
-}
-
-/// After a footnote ending in a full stop, `text` opens the next one: a capital, an address
-/// (`www.un.org/…`, a footnote of its own), or a number when the stop ends a symbol or a word
-/// rather than an abbreviation (`vol.`, `No.`).
-fn starts_new_note(previous: &str, text: &str) -> bool {
-    if text.starts_with(char::is_uppercase)
-        || ["www.", "http://", "https://"]
-            .iter()
-            .any(|web| text.starts_with(web))
-    {
-        return true;
-    }
-    let last = previous.rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.trim_end_matches('.');
-    text.starts_with(|c: char| c.is_ascii_digit())
-        && (last.chars().any(|c| c.is_ascii_digit() || c == '/') || last.chars().count() > 4)
-}
-
-/// `12 A/HRC/43/68.`: a footnote's mark and text.
-fn footnote_line(text: &str) -> Option<(&str, &str)> {
-    let (mark, rest) = leading_number(text)?;
-    let body = rest.trim_start();
-    (rest.starts_with(char::is_whitespace) && !body.is_empty()).then_some((mark, body))
-}
-
-/// `12. `, `(a) `, `[`: a line that opens a paragraph, never a footnote's continuation.
-fn starts_paragraph_marker(text: &str) -> bool {
-    if text.starts_with('[') {
-        return true;
-    }
-    if let Some(inner) = text.strip_prefix('(') {
-        let letters = inner.bytes().take_while(u8::is_ascii_lowercase).count();
-        return (1..=4).contains(&letters) && inner[letters..].starts_with(')');
-    }
-    crate::corpus::numbering::paragraph_number(text).is_some()
 }

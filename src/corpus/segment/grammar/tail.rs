@@ -1,7 +1,8 @@
 //! The grammar's end of a resolution: the meeting line and its date, the recorded vote block,
 //! and the annexes' lines.
 
-use super::{Machine, State, original_prefix};
+use super::reading::original_prefix;
+use super::{Machine, State};
 use crate::corpus::model::ParagraphKind;
 use crate::corpus::numbering::paragraph_number;
 use crate::corpus::segment::rules::Views;
