@@ -12,7 +12,7 @@ use super::source::{self, Layout};
 use super::text::finish_text;
 use super::vote::parse_vote;
 use super::warning::{Field, Warning};
-use assemble::{complete_title, mend_split_words, printed_symbols, resolve_symbol, strip_calls};
+use assemble::{Identity, empty, finish_paragraphs, identity};
 use kept::{Spans, Unread, first_chars};
 use std::ops::Range;
 
@@ -160,7 +160,6 @@ fn parse_source(
     let header = header::read(&lines, &segs.header, segs.header_tail.as_deref(), lexicon);
     let spans = Spans::of(&lines, &segs, header.session.map(|s| s.1));
     let unread = Unread::of(&lines, &segs.unread);
-    let bytes_of = |i: usize| spans.get(i);
     let mut trace = Trace {
         layout: Some(layout),
         // Taken, not cloned: a step or a removed line a line, so a second copy would cost a
@@ -176,120 +175,73 @@ fn parse_source(
             .collect(),
         ..Trace::default()
     };
-    let mut field = |name: &str, rule: &'static str, line: Option<usize>| {
-        trace.fields.push(FieldSource {
-            field: name.to_string(),
-            rule,
-            bytes: line.and_then(bytes_of),
-        });
+    let mut fields = Fields {
+        sources: Vec::new(),
+        spans: &spans,
     };
     warnings.extend(segs.warnings.iter().cloned());
 
     drop(lines);
     if let Some((_, line)) = header.session {
-        field("session", "ordinal-before-session", Some(line));
+        fields.set("session", "ordinal-before-session", Some(line));
     }
     if header.agenda_item.is_some() {
-        field("agenda_item", "agenda-phrase", segs.header.first().copied());
+        fields.set("agenda_item", "agenda-phrase", segs.header.first().copied());
     }
     if header.adopted_on.is_some() {
-        field(
+        fields.set(
             "adopted_on",
             "date-after-adoption-phrase",
             segs.header.first().copied(),
         );
     }
 
-    // Paragraphs: calls out, one line, broken words joined.
-    let mut paragraphs: Vec<(Paragraph, usize, &'static str)> = segs.paragraphs;
-    strip_calls(
+    // Paragraphs: calls out, one line, broken words joined; the title's words too.
+    let mut paragraphs = std::mem::take(&mut segs.paragraphs);
+    let mut title_text = segs.title.as_ref().map(|(t, _)| t.clone());
+    finish_paragraphs(
         &mut paragraphs,
-        &cleaned.footnotes,
-        &cleaned.explicit_calls,
-        &cleaned.calls_on_page,
-        lexicons,
+        title_text.as_mut(),
+        &cleaned,
+        layout,
+        (lexicon, lexicons),
     );
-    for (paragraph, ..) in &mut paragraphs {
-        paragraph.text = finish_text(&paragraph.text);
-    }
-    // Words split by a spurious space (`soci al`), in the paragraphs and the title.
-    let mut title_text = segs.title.as_ref().map(|(t, _)| finish_text(t));
-    // Markdown converters build on text extraction that segments words itself: PyMuPDF's
-    // text of the 238 GA PDFs has no split word (BENCH.md), so Markdown is not searched.
-    if layout != Layout::Markdown {
-        let mut texts: Vec<&mut String> =
-            paragraphs.iter_mut().map(|(p, ..)| &mut p.text).collect();
-        texts.extend(title_text.as_mut());
-        let footnote_texts = cleaned.footnotes.iter().map(|f| f.text.as_str());
-        mend_split_words(&mut texts, footnote_texts, lexicon);
-    }
     paragraphs.retain(|(p, ..)| !p.text.is_empty() || p.kind == ParagraphKind::Operative);
     trace.paragraphs = paragraphs
         .iter()
-        .map(|(_, line, rule)| (*rule, bytes_of(*line).unwrap_or(0..0)))
+        .map(|(_, line, rule)| (*rule, spans.get(*line).unwrap_or(0..0)))
         .collect();
     let paragraphs: Vec<Paragraph> = paragraphs.into_iter().map(|(p, ..)| p).collect();
 
-    // Title.
-    let title = segs
-        .title
-        .as_ref()
-        .zip(title_text)
-        .map(|((_, lines), title)| (title, lines.first().copied()));
-    let title_line = title.as_ref().and_then(|t| t.1);
-    let title = complete_title(title.map(|t| t.0), &front_matter);
-    if title.is_some() {
-        field(
-            "title",
-            "text-after-number",
-            title_line.or(segs.number.as_ref().map(|n| n.1)),
-        );
-    }
-
-    // Number, body, symbol.
-    let number = segs.number.as_ref().map(|(n, _)| n.clone());
-    if let Some((_, line)) = &segs.number {
-        field("number", "resolution-number", Some(*line));
-    }
-    let body = match (header.body, segs.opener) {
-        (Some((b, rule)), _) => {
-            field("body", rule, segs.header.first().copied());
-            Some(b)
-        }
-        (None, Some((b, line))) => {
-            field("body", "opener-phrase", Some(line));
-            Some(b)
-        }
-        (None, None) => None,
-    };
-    let printed = printed_symbols(&cleaned.furniture_symbols, &front_matter, &header.text);
-    let (symbol, number, body) = resolve_symbol(printed, number, body, &mut warnings);
-    if let Some((_, rule)) = &symbol {
-        field("symbol", rule, None);
-    }
-    let symbol = symbol.map(|(s, _)| s);
-    // The session the header names; else the symbol's (`2453 (XXIII)` is the 23rd).
-    let session = header.session.map(|(s, _)| s).or_else(|| {
-        symbol
-            .as_deref()
-            .and_then(crate::corpus::symbol::Symbol::parse)
-            .and_then(|s| s.session_number())
-    });
+    let Identity {
+        title,
+        number,
+        body,
+        symbol,
+        session,
+    } = identity(
+        &segs,
+        &header,
+        title_text,
+        (&cleaned.furniture_symbols, &front_matter),
+        &mut fields,
+        &mut warnings,
+    );
 
     // Meeting, date, vote.
     let meeting = segs.meeting.as_ref().map(|(m, line)| {
-        field("meeting", "meeting-phrase", Some(*line));
+        fields.set("meeting", "meeting-phrase", Some(*line));
         finish_text(m)
     });
     let tail_date = segs.meeting_rest.as_ref().and_then(|(rest, line)| {
         let date = lexicon.find_date(rest)?;
-        field("adopted_on (tail)", "date-under-meeting", Some(*line));
+        fields.set("adopted_on (tail)", "date-under-meeting", Some(*line));
         Some(date)
     });
     let mut vote = None;
     let mut vote_text_rest = None;
     if let Some((block, line, closed)) = &segs.vote {
-        field("vote", "vote-phrase", Some(*line));
+        fields.set("vote", "vote-phrase", Some(*line));
         let (parsed, vote_warnings) = parse_vote(block, *closed, lexicon);
         warnings.extend(vote_warnings);
         vote = Some(parsed);
@@ -321,11 +273,12 @@ fn parse_source(
         (Field::Meeting, meeting.is_none()),
         (Field::Paragraphs, paragraphs.is_empty()),
     ];
-    for (field, absent) in missing {
-        if absent {
-            warnings.push(Warning::MissingField(field));
-        }
-    }
+    warnings.extend(
+        missing
+            .into_iter()
+            .filter(|(_, absent)| *absent)
+            .map(|(field, _)| Warning::MissingField(field)),
+    );
     if segs.opener.is_none() && !paragraphs.is_empty() {
         warnings.push(Warning::NoOpener);
     }
@@ -349,28 +302,24 @@ fn parse_source(
         },
         warnings,
     };
+    trace.fields = fields.sources;
     (resolution, trace)
 }
 
-fn empty(path: &str, layout: Layout) -> Resolution {
-    Resolution {
-        symbol: None,
-        number: None,
-        body: None,
-        language: None,
-        title: None,
-        session: None,
-        agenda_item: None,
-        adopted_on: None,
-        meeting: None,
-        paragraphs: Vec::new(),
-        footnotes: Vec::new(),
-        vote: None,
-        source: Source {
-            path: path.to_string(),
-            format: layout.format(),
-        },
-        warnings: Vec::new(),
+/// Where each field came from, recorded as it is set (`Trace::fields`).
+struct Fields<'s> {
+    sources: Vec<FieldSource>,
+    /// The byte ranges of the lines fields are read from.
+    spans: &'s Spans,
+}
+
+impl Fields<'_> {
+    fn set(&mut self, name: &str, rule: &'static str, line: Option<usize>) {
+        self.sources.push(FieldSource {
+            field: name.to_string(),
+            rule,
+            bytes: line.and_then(|i| self.spans.get(i)),
+        });
     }
 }
 

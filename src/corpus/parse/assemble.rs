@@ -2,11 +2,18 @@
 //! taken out of paragraphs, the title completed from front matter, the symbol chosen among
 //! those printed and the number read.
 
+use super::Fields;
 use crate::corpus::calls::find_call;
+use crate::corpus::layout::Cleaned;
 use crate::corpus::layout::symbol_prefix;
 use crate::corpus::lexicon::{Lexicon, Lexicons};
 use crate::corpus::markup::FrontMatter;
 use crate::corpus::model::{Body, Footnote, Paragraph};
+use crate::corpus::model::{Resolution, Source};
+use crate::corpus::segment::Segments;
+use crate::corpus::segment::header::HeaderFields;
+use crate::corpus::source::Layout;
+use crate::corpus::text::finish_text;
 use crate::corpus::text::{Suspects, Vocabulary, Wanted, Words, repair_suspects, suspects};
 use crate::corpus::warning::Warning;
 use crate::text::fold::fold;
@@ -192,4 +199,134 @@ pub(super) fn resolve_symbol(
         (None, b) => b.map(|b| (b, "body-and-number")),
     };
     (symbol, number, body)
+}
+
+/// What names a resolution: its title, number, body, symbol and session.
+pub(super) struct Identity {
+    pub(super) title: Option<String>,
+    pub(super) number: Option<String>,
+    pub(super) body: Option<Body>,
+    pub(super) symbol: Option<String>,
+    pub(super) session: Option<u32>,
+}
+
+/// The title (completed from front matter), the number, the body (from the header or the
+/// opener), the symbol (among those printed, or made from the number) and the session (the
+/// header's, else the symbol's).
+pub(super) fn identity(
+    segs: &Segments,
+    header: &HeaderFields,
+    title_text: Option<String>,
+    (furniture_symbols, front_matter): (&[String], &FrontMatter),
+    fields: &mut Fields<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Identity {
+    // Title.
+    let title = segs
+        .title
+        .as_ref()
+        .zip(title_text)
+        .map(|((_, lines), title)| (title, lines.first().copied()));
+    let title_line = title.as_ref().and_then(|t| t.1);
+    let title = complete_title(title.map(|t| t.0), front_matter);
+    if title.is_some() {
+        fields.set(
+            "title",
+            "text-after-number",
+            title_line.or(segs.number.as_ref().map(|n| n.1)),
+        );
+    }
+
+    // Number, body, symbol.
+    let number = segs.number.as_ref().map(|(n, _)| n.clone());
+    if let Some((_, line)) = &segs.number {
+        fields.set("number", "resolution-number", Some(*line));
+    }
+    let body = match (header.body, segs.opener) {
+        (Some((b, rule)), _) => {
+            fields.set("body", rule, segs.header.first().copied());
+            Some(b)
+        }
+        (None, Some((b, line))) => {
+            fields.set("body", "opener-phrase", Some(line));
+            Some(b)
+        }
+        (None, None) => None,
+    };
+    let printed = printed_symbols(furniture_symbols, front_matter, &header.text);
+    let (symbol, number, body) = resolve_symbol(printed, number, body, warnings);
+    if let Some((_, rule)) = &symbol {
+        fields.set("symbol", rule, None);
+    }
+    let symbol = symbol.map(|(s, _)| s);
+    // The session the header names; else the symbol's (`2453 (XXIII)` is the 23rd).
+    let session = header.session.map(|(s, _)| s).or_else(|| {
+        symbol
+            .as_deref()
+            .and_then(crate::corpus::symbol::Symbol::parse)
+            .and_then(|s| s.session_number())
+    });
+    Identity {
+        title,
+        number,
+        body,
+        symbol,
+        session,
+    }
+}
+
+/// Paragraphs made text: footnote calls taken out, each on one line, and words a converter
+/// split joined (in the title too, which `title` holds as the grammar read it).
+pub(super) fn finish_paragraphs(
+    paragraphs: &mut [(Paragraph, usize, &'static str)],
+    title: Option<&mut String>,
+    cleaned: &Cleaned,
+    layout: Layout,
+    (lexicon, lexicons): (&Lexicon, &Lexicons),
+) {
+    strip_calls(
+        paragraphs,
+        &cleaned.footnotes,
+        &cleaned.explicit_calls,
+        &cleaned.calls_on_page,
+        lexicons,
+    );
+    for (paragraph, ..) in paragraphs.iter_mut() {
+        paragraph.text = finish_text(&paragraph.text);
+    }
+    let mut title = title;
+    if let Some(title) = title.as_deref_mut() {
+        *title = finish_text(title);
+    }
+    // Markdown converters build on text extraction that segments words itself: PyMuPDF's
+    // text of the 238 GA PDFs has no split word (BENCH.md), so Markdown is not searched.
+    if layout != Layout::Markdown {
+        let mut texts: Vec<&mut String> =
+            paragraphs.iter_mut().map(|(p, ..)| &mut p.text).collect();
+        texts.extend(title);
+        let footnote_texts = cleaned.footnotes.iter().map(|f| f.text.as_str());
+        mend_split_words(&mut texts, footnote_texts, lexicon);
+    }
+}
+
+pub(super) fn empty(path: &str, layout: Layout) -> Resolution {
+    Resolution {
+        symbol: None,
+        number: None,
+        body: None,
+        language: None,
+        title: None,
+        session: None,
+        agenda_item: None,
+        adopted_on: None,
+        meeting: None,
+        paragraphs: Vec::new(),
+        footnotes: Vec::new(),
+        vote: None,
+        source: Source {
+            path: path.to_string(),
+            format: layout.format(),
+        },
+        warnings: Vec::new(),
+    }
 }

@@ -1,3 +1,4 @@
+use super::assemble::complete_title;
 use super::*;
 use crate::corpus::ParagraphIndex;
 use crate::corpus::markup::FrontMatter;
