@@ -42,20 +42,11 @@ impl ResolutionBuilder {
                 symbol: Some(parsed.map_or_else(|| symbol.to_string(), |s| s.to_string())),
                 number: parsed.map(|s| s.number()),
                 body: parsed.map(|s| s.body()),
-                language: None,
-                title: None,
                 session: parsed.and_then(|s| s.session_number()),
-                agenda_item: None,
-                adopted_on: None,
-                meeting: None,
-                paragraphs: Vec::new(),
-                footnotes: Vec::new(),
-                vote: None,
-                source: Source {
+                ..Resolution::empty(Source {
                     path: symbol.to_string(),
                     format: SourceFormat::PdfText,
-                },
-                warnings: Vec::new(),
+                })
             },
         }
     }

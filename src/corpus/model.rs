@@ -302,6 +302,26 @@ pub struct Resolution {
 }
 
 impl Resolution {
+    /// A resolution read from `source` of which nothing is known yet.
+    pub fn empty(source: Source) -> Resolution {
+        Resolution {
+            symbol: None,
+            number: None,
+            body: None,
+            language: None,
+            title: None,
+            session: None,
+            agenda_item: None,
+            adopted_on: None,
+            meeting: None,
+            paragraphs: Vec::new(),
+            footnotes: Vec::new(),
+            vote: None,
+            source,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The best identifier available: symbol, else number, else the source path.
     pub fn id(&self) -> &str {
         self.symbol

@@ -310,23 +310,8 @@ pub(super) fn finish_paragraphs(
 }
 
 pub(super) fn empty(path: &str, layout: Layout) -> Resolution {
-    Resolution {
-        symbol: None,
-        number: None,
-        body: None,
-        language: None,
-        title: None,
-        session: None,
-        agenda_item: None,
-        adopted_on: None,
-        meeting: None,
-        paragraphs: Vec::new(),
-        footnotes: Vec::new(),
-        vote: None,
-        source: Source {
-            path: path.to_string(),
-            format: layout.format(),
-        },
-        warnings: Vec::new(),
-    }
+    Resolution::empty(Source {
+        path: path.to_string(),
+        format: layout.format(),
+    })
 }
